@@ -1,0 +1,2 @@
+/** Labels, snapshot datasets, Tribuo training, backtests, calibration and model bundles. */
+package org.churnrisk.train;
