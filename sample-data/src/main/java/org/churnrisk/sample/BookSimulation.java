@@ -607,13 +607,12 @@ final class BookSimulation {
     }
 
     /**
-     * GZIP at the best compression level. The JDK writes a header without a timestamp, so the
-     * output is byte-identical for identical input.
+     * GZIP at the default level (level 9 is 5% smaller and three times slower). The JDK writes a
+     * header without a timestamp, so the output is byte-identical for identical input.
      */
     private static final class DeterministicGzip extends GZIPOutputStream {
         DeterministicGzip(OutputStream out) throws IOException {
             super(new BufferedOutputStream(out, 1 << 16), 1 << 16);
-            def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
         }
     }
 }
