@@ -1,0 +1,78 @@
+package org.churnrisk.core.features;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.churnrisk.core.InvalidArgumentException;
+
+/**
+ * The features of the accounts active at one as-of date: one row per account, sorted by account
+ * id, columns in {@link FeatureSchema} order, plus each account's composite health score.
+ *
+ * <p>Immutable: the arrays are copied in and never handed out; read values with {@link #value}
+ * or copy a row with {@link #row}. Thread-safe.
+ */
+public final class FeatureTable {
+    private final FeatureSchema schema;
+    private final LocalDate asOf;
+    private final List<String> accountIds;
+    private final double[] values;
+    private final double[] healthScores;
+
+    public FeatureTable(FeatureSchema schema, LocalDate asOf, List<String> accountIds, double[] values,
+                        double[] healthScores) {
+        this.schema = schema;
+        this.asOf = asOf;
+        this.accountIds = List.copyOf(accountIds);
+        if (values.length != this.accountIds.size() * schema.size()) {
+            throw new InvalidArgumentException("feature table: " + values.length + " values for "
+                    + this.accountIds.size() + " accounts x " + schema.size() + " features");
+        }
+        if (healthScores.length != this.accountIds.size()) {
+            throw new InvalidArgumentException("feature table: " + healthScores.length + " health scores for "
+                    + this.accountIds.size() + " accounts");
+        }
+        this.values = values.clone();
+        this.healthScores = healthScores.clone();
+    }
+
+    public FeatureSchema schema() {
+        return schema;
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public List<String> accountIds() {
+        return accountIds;
+    }
+
+    public int rows() {
+        return accountIds.size();
+    }
+
+    public double value(int row, int feature) {
+        return values[row * schema.size() + feature];
+    }
+
+    public double value(int row, String feature) {
+        return value(row, schema.indexOf(feature));
+    }
+
+    /** A copy of one account's feature vector. */
+    public double[] row(int row) {
+        double[] r = new double[schema.size()];
+        System.arraycopy(values, row * schema.size(), r, 0, r.length);
+        return r;
+    }
+
+    public double healthScore(int row) {
+        return healthScores[row];
+    }
+
+    /** The row of an account, or -1. */
+    public int rowOf(String accountId) {
+        int i = java.util.Collections.binarySearch(accountIds, accountId);
+        return i >= 0 ? i : -1;
+    }
+}

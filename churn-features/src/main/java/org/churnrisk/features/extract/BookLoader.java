@@ -1,0 +1,192 @@
+package org.churnrisk.features.extract;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.churnrisk.core.contract.Source;
+import org.churnrisk.core.contract.Tier;
+import org.churnrisk.features.io.RecordCursor;
+
+/**
+ * Reads the sources of a book into an {@link AccountBook} and the aggregators, checking the rules
+ * of the data contract that span rows: unique account and ticket ids, events only for known
+ * accounts, scores in range for their survey kind.
+ */
+final class BookLoader {
+    private BookLoader() {
+    }
+
+    static AccountBook accounts(BookRows rows) throws IOException {
+        AccountBook.Builder b = new AccountBook.Builder();
+        rows.read(Source.ACCOUNTS, c -> {
+            long hash = c.hash(Col.ACC_ID);
+            requireText(c, Col.ACC_ID);
+            double arr = c.decimal(Col.ACC_ARR);
+            if (arr < 0 || Double.isNaN(arr)) {
+                throw c.problem(Col.ACC_ARR, "is negative (expected a number >= 0)");
+            }
+            int seats = c.isBlank(Col.ACC_SEATS) ? -1 : nonNegativeInt(c, Col.ACC_SEATS);
+            long start = c.isBlank(Col.ACC_START) ? AccountBook.UNKNOWN_DAY : c.epochDay(Col.ACC_START);
+            long renewal = c.isBlank(Col.ACC_RENEWAL) ? AccountBook.UNKNOWN_DAY : c.epochDay(Col.ACC_RENEWAL);
+            Tier tier = null;
+            if (!c.isBlank(Col.ACC_TIER)) {
+                try {
+                    tier = Tier.parse(c.text(Col.ACC_TIER));
+                } catch (RuntimeException e) {
+                    throw c.problem(Col.ACC_TIER, "is not a tier (expected starter, growth or enterprise)");
+                }
+            }
+            String id = c.text(Col.ACC_ID);
+            if (!b.addAccount(id, hash, c.text(Col.ACC_NAME), arr, seats, start, renewal, tier, c.text(Col.ACC_CSM))) {
+                throw c.problem(Col.ACC_ID, "is a duplicate (expected each account once in accounts)");
+            }
+        });
+        rows.read(Source.CONTRACTS, c -> {
+            int a = known(c, b, Col.C_ACCOUNT);
+            long start = c.epochDay(Col.C_START);
+            long end = c.isBlank(Col.C_END) ? AccountBook.OPEN_END : c.epochDay(Col.C_END);
+            if (end <= start) {
+                throw c.problem(Col.C_END, "is not after start_date " + LocalDate.ofEpochDay(start)
+                        + " (expected an end after the start)");
+            }
+            double arr = c.decimal(Col.C_ARR);
+            if (arr < 0 || Double.isNaN(arr)) {
+                throw c.problem(Col.C_ARR, "is negative (expected a number >= 0)");
+            }
+            int seats = c.isBlank(Col.C_SEATS) ? -1 : nonNegativeInt(c, Col.C_SEATS);
+            b.addTerm(a, new AccountBook.Term(start, end, arr, seats));
+        });
+        rows.read(Source.CHURN, c -> b.addChurn(known(c, b, Col.X_ACCOUNT), c.epochDay(Col.X_AT)));
+        return b.build();
+    }
+
+    static void usage(BookRows rows, AccountBook book, UsageAggregator usage) throws IOException {
+        EventCatalog catalog = usage.catalog;
+        rows.read(Source.USAGE, c -> {
+            int a = book.indexOf(c.hash(Col.U_ACCOUNT));
+            if (a == LongIntMap.MISSING) {
+                throw unknown(c, Col.U_ACCOUNT);
+            }
+            long second = c.epochSecond(Col.U_AT);
+            long event = c.hash(Col.U_EVENT);
+            if (event == 0) {
+                throw c.problem(Col.U_EVENT, "is blank (expected an event name such as login)");
+            }
+            long quantity = c.isBlank(Col.U_QUANTITY) ? 1 : c.integer(Col.U_QUANTITY);
+            if (quantity < 0) {
+                throw c.problem(Col.U_QUANTITY, "is negative (expected a whole number >= 0)");
+            }
+            long errors = c.isBlank(Col.U_ERRORS) ? 0 : c.integer(Col.U_ERRORS);
+            if (errors < 0) {
+                throw c.problem(Col.U_ERRORS, "is negative (expected a whole number >= 0)");
+            }
+            long user = c.isBlank(Col.U_USER) ? 0 : c.hash(Col.U_USER);
+            int code = catalog.code(event, () -> c.text(Col.U_EVENT));
+            usage.add(a, second, user, code, quantity, errors);
+        });
+    }
+
+    static void engagement(BookRows rows, AccountBook book, EngagementAggregator engagement) throws IOException {
+        LongIntMap tickets = new LongIntMap(1 << 12);
+        rows.read(Source.TICKETS, c -> {
+            requireText(c, Col.T_ID);
+            int a = known(c, book, Col.T_ACCOUNT);
+            long created = c.epochSecond(Col.T_CREATED);
+            long resolved = c.isBlank(Col.T_RESOLVED) ? Long.MAX_VALUE : c.epochSecond(Col.T_RESOLVED);
+            if (resolved < created) {
+                throw c.problem(Col.T_RESOLVED, "is before created_at (expected a time at or after creation)");
+            }
+            boolean high = false;
+            if (!c.isBlank(Col.T_PRIORITY)) {
+                String p = c.text(Col.T_PRIORITY).toLowerCase(Locale.ROOT);
+                switch (p) {
+                    case "high", "urgent" -> high = true;
+                    case "low", "normal" -> high = false;
+                    default -> throw c.problem(Col.T_PRIORITY, "is not a priority (expected low, normal, high or urgent)");
+                }
+            }
+            boolean escalated = !c.isBlank(Col.T_ESCALATED) && c.bool(Col.T_ESCALATED);
+            int satisfaction = 0;
+            if (!c.isBlank(Col.T_SATISFACTION)) {
+                long s = c.integer(Col.T_SATISFACTION);
+                if (s < 1 || s > 5) {
+                    throw c.problem(Col.T_SATISFACTION, "is out of range (expected 1-5)");
+                }
+                satisfaction = (int) s;
+            }
+            if (tickets.put(c.hash(Col.T_ID), 1) != LongIntMap.MISSING) {
+                throw c.problem(Col.T_ID, "is a duplicate (expected each ticket once)");
+            }
+            engagement.ticket(a, created, resolved, high, escalated, satisfaction);
+        });
+        rows.read(Source.SURVEYS, c -> {
+            int a = known(c, book, Col.S_ACCOUNT);
+            long at = c.epochSecond(Col.S_AT);
+            String kind = c.isBlank(Col.S_KIND) ? "" : c.text(Col.S_KIND).toLowerCase(Locale.ROOT);
+            boolean nps;
+            switch (kind) {
+                case "nps" -> nps = true;
+                case "csat" -> nps = false;
+                default -> throw c.problem(Col.S_KIND, "is not a survey kind (expected nps or csat)");
+            }
+            long score = c.integer(Col.S_SCORE);
+            if (nps ? score < 0 || score > 10 : score < 1 || score > 5) {
+                throw c.problem(Col.S_SCORE, "is out of range for " + kind + " (expected " + (nps ? "0-10" : "1-5") + ")");
+            }
+            engagement.survey(a, at, nps, (int) score);
+        });
+        rows.read(Source.TOUCHPOINTS, c -> {
+            int a = known(c, book, Col.P_ACCOUNT);
+            long at = c.epochSecond(Col.P_AT);
+            boolean review = false;
+            if (!c.isBlank(Col.P_KIND)) {
+                String kind = c.text(Col.P_KIND).toLowerCase(Locale.ROOT);
+                switch (kind) {
+                    case "qbr", "ebr" -> review = true;
+                    case "call", "email", "meeting" -> review = false;
+                    default -> throw c.problem(Col.P_KIND, "is not a touchpoint kind (expected call, email, meeting, qbr or ebr)");
+                }
+            }
+            engagement.touchpoint(a, at, review);
+        });
+    }
+
+    private static void requireText(RecordCursor c, int column) {
+        if (c.isBlank(column)) {
+            throw c.problem(column, "is blank (expected a value: the column is required)");
+        }
+    }
+
+    private static int nonNegativeInt(RecordCursor c, int column) {
+        long v = c.integer(column);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw c.problem(column, "is out of range (expected a whole number from 0)");
+        }
+        return (int) v;
+    }
+
+    private static int known(RecordCursor c, AccountBook.Builder b, int column) {
+        requireText(c, column);
+        int a = b.indexOf(c.hash(column));
+        if (a == LongIntMap.MISSING) {
+            throw unknown(c, column);
+        }
+        return a;
+    }
+
+    private static int known(RecordCursor c, AccountBook book, int column) {
+        requireText(c, column);
+        int a = book.indexOf(c.hash(column));
+        if (a == LongIntMap.MISSING) {
+            throw unknown(c, column);
+        }
+        return a;
+    }
+
+    private static RuntimeException unknown(RecordCursor c, int column) {
+        if (c.isBlank(column)) {
+            return c.problem(column, "is blank (expected a value: the column is required)");
+        }
+        return c.problem(column, "is not an account in accounts (expected the account_id of a listed account)");
+    }
+}

@@ -1,0 +1,24 @@
+package org.churnrisk.features.extract;
+
+import java.io.IOException;
+import org.churnrisk.core.contract.Source;
+import org.churnrisk.features.io.RecordCursor;
+
+/**
+ * Feeds every row of a source to a handler, whatever files and formats hold it, and deals with
+ * bad rows by the run's policy: stop at the first, or send it to the rejects file and go on.
+ */
+interface BookRows {
+
+    /** Handles one row; throws {@link org.churnrisk.features.io.DataProblemException} for a bad one. */
+    @FunctionalInterface
+    interface RowHandler {
+        void row(RecordCursor cursor);
+    }
+
+    /** Whether the book has a file for the source. */
+    boolean has(Source source) throws IOException;
+
+    /** Reads every row of the source; a source without files reads nothing. */
+    void read(Source source, RowHandler handler) throws IOException;
+}

@@ -1,0 +1,99 @@
+package org.churnrisk.features.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.churnrisk.features.io.Hashing;
+
+/**
+ * The event names of a usage export, each with a code, a kind and (for features) a bit, so that
+ * the hot path handles events as small ints. Kinds come from the {@code FeatureConfig}: the login
+ * event, integration events, export (milestone) events and core features; every other name is a
+ * secondary feature. With no core features configured, every feature is core.
+ *
+ * <p>Up to 62 distinct feature names get a bit of their own; further names share the last bit,
+ * so distinct-feature counts saturate there (docs/features.md). Not thread-safe.
+ */
+final class EventCatalog {
+    static final byte LOGIN = 0;
+    static final byte INTEGRATION = 1;
+    static final byte FEATURE = 2;
+
+    private static final int OVERFLOW_BIT = 62;
+
+    private final LongIntMap codes = new LongIntMap(64);
+    private final List<String> names = new ArrayList<>();
+    private byte[] kind = new byte[64];
+    private long[] bit = new long[64];
+    private boolean[] export = new boolean[64];
+    private long coreMask;
+    private int nextBit;
+    private final long loginHash;
+    private final Set<String> integration;
+    private final Set<String> exports;
+    private final Set<String> core;
+
+    EventCatalog(String login, Set<String> integration, Set<String> exports, Set<String> core) {
+        this.loginHash = Hashing.hash64(login);
+        this.integration = Set.copyOf(integration);
+        this.exports = Set.copyOf(exports);
+        this.core = Set.copyOf(core);
+    }
+
+    /** The code of the event whose name hashes to {@code hash}; {@code name} is asked for only when it is new. */
+    int code(long hash, Supplier<String> name) {
+        int c = codes.get(hash);
+        return c != LongIntMap.MISSING ? c : add(hash, name.get());
+    }
+
+    private int add(long hash, String name) {
+        int c = names.size();
+        if (c == kind.length) {
+            kind = java.util.Arrays.copyOf(kind, c * 2);
+            bit = java.util.Arrays.copyOf(bit, c * 2);
+            export = java.util.Arrays.copyOf(export, c * 2);
+        }
+        names.add(name);
+        codes.put(hash, c);
+        if (hash == loginHash) {
+            kind[c] = LOGIN;
+        } else if (integration.contains(name)) {
+            kind[c] = INTEGRATION;
+        } else {
+            kind[c] = FEATURE;
+            bit[c] = 1L << Math.min(nextBit++, OVERFLOW_BIT);
+            export[c] = exports.contains(name);
+            if (core.isEmpty() || core.contains(name)) {
+                coreMask |= bit[c];
+            }
+        }
+        return c;
+    }
+
+    byte kind(int code) {
+        return kind[code];
+    }
+
+    long bit(int code) {
+        return bit[code];
+    }
+
+    boolean isExport(int code) {
+        return export[code];
+    }
+
+    /** Bits of the core features seen so far. */
+    long coreMask() {
+        return coreMask;
+    }
+
+    /** How many core features the configuration names (the denominator of core depth). */
+    int coreCount() {
+        return core.size();
+    }
+
+    List<String> names() {
+        return List.copyOf(names);
+    }
+}

@@ -1,0 +1,57 @@
+package org.churnrisk.features.extract;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import org.churnrisk.core.ProgressListener;
+import org.churnrisk.core.features.FeatureTable;
+import org.churnrisk.features.AccountHistory;
+import org.churnrisk.features.FeatureConfig;
+
+/**
+ * One extraction: reads the small sources, streams usage, tickets, surveys and touchpoints once
+ * through the aggregators, then assembles a table per as-of date. The entry point behind
+ * {@link org.churnrisk.features.FeatureExtractor}; not meant to be called directly.
+ */
+public final class Extraction {
+    private Extraction() {
+    }
+
+    /** Extracts features from in-memory histories. */
+    public static void run(List<AccountHistory> histories, FeatureConfig config, List<LocalDate> asOf,
+                           Consumer<FeatureTable> out) {
+        try {
+            run(new RecordRows(histories, config.zone()), config, asOf, ProgressListener.NONE, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // in-memory rows do no I/O
+        }
+    }
+
+    static void run(BookRows rows, FeatureConfig config, List<LocalDate> asOf, ProgressListener progress,
+                    Consumer<FeatureTable> out) throws IOException {
+        Snapshots snaps = new Snapshots(asOf, config.zone());
+        progress.update("reading accounts", 0, 1);
+        AccountBook book = BookLoader.accounts(rows);
+        long[][] tenureSeconds = new long[book.size()][];
+        for (int a = 0; a < book.size(); a++) {
+            long[] days = book.tenureStarts(a);
+            tenureSeconds[a] = new long[days.length];
+            for (int i = 0; i < days.length; i++) {
+                tenureSeconds[a][i] = days[i] == AccountBook.UNKNOWN_DAY ? Long.MIN_VALUE
+                        : snaps.startOf(LocalDate.ofEpochDay(days[i]));
+            }
+        }
+        EventCatalog catalog = new EventCatalog(config.loginEvent(), config.integrationEvents(), config.exportEvents(),
+                config.coreFeatures());
+        UsageAggregator usage = new UsageAggregator(snaps, catalog, book.size(), tenureSeconds);
+        BookLoader.usage(rows, book, usage);
+        EngagementAggregator engagement = new EngagementAggregator(snaps, book.size());
+        BookLoader.engagement(rows, book, engagement);
+        FeatureAssembler assembler = new FeatureAssembler(book, snaps, usage, engagement, config.healthScore());
+        for (int k = 0; k < snaps.size(); k++) {
+            out.accept(assembler.table(k));
+            progress.update("assembling features", k + 1, snaps.size());
+        }
+    }
+}

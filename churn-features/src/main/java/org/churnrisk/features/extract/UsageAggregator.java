@@ -1,0 +1,201 @@
+package org.churnrisk.features.extract;
+
+import java.util.Arrays;
+import org.churnrisk.features.io.Hashing;
+
+/**
+ * Folds usage events into per account and snapshot counters in one pass, whatever the order of
+ * the events: sums per usage segment, the set of features used, active users, the last activity
+ * before each snapshot and the onboarding milestones.
+ *
+ * <p>Memory: about {@code accounts x snapshots x 4 segments x (8 ints + 1 long)} plus three longs
+ * per account and snapshot plus the users; never proportional to the number of events. Not
+ * thread-safe: one thread adds.
+ */
+final class UsageAggregator {
+    static final int M_LOGINS = 0;
+    static final int M_EVENTS = 1;
+    static final int M_CORE = 2;
+    static final int M_ERRORS = 3;
+    static final int M_TOTAL = 4;
+    static final int M_INTEGRATION = 5;
+    static final int M_INTEGRATION_ERRORS = 6;
+    static final int M_EXPORTS = 7;
+    static final int METRICS = 8;
+
+    private static final int SEG = Snapshots.SEGMENTS;
+
+    final Snapshots snaps;
+    final EventCatalog catalog;
+    final int accounts;
+    final int k;
+    final int[] sums;
+    final long[] featureBits;
+    /** Latest event second in [cutoff[k-1], cutoff[k]) per account and snapshot; Long.MIN_VALUE if none. */
+    final long[] lastAny;
+    final long[] lastLogin;
+    final long[] lastIntegration;
+    final UserTable users;
+    /** Tenure starts (seconds) per account, and the first export and integration per tenure. */
+    final long[][] tenureStarts;
+    final long[][] firstExport;
+    final long[][] firstIntegration;
+    long minSecond = Long.MAX_VALUE;
+    long maxSecond = Long.MIN_VALUE;
+    long rows;
+
+    UsageAggregator(Snapshots snaps, EventCatalog catalog, int accounts, long[][] tenureStartSeconds) {
+        this.snaps = snaps;
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.k = snaps.size();
+        long cells = (long) accounts * k * SEG;
+        if (cells * METRICS > Integer.MAX_VALUE - 8) {
+            throw new org.churnrisk.core.InvalidArgumentException("too many accounts x as-of dates for one pass ("
+                    + accounts + " x " + k + "); extract fewer dates at a time");
+        }
+        sums = new int[(int) cells * METRICS];
+        featureBits = new long[(int) cells];
+        lastAny = filled(accounts * k);
+        lastLogin = filled(accounts * k);
+        lastIntegration = filled(accounts * k);
+        users = new UserTable(k * SEG);
+        tenureStarts = tenureStartSeconds;
+        firstExport = new long[accounts][];
+        firstIntegration = new long[accounts][];
+        for (int a = 0; a < accounts; a++) {
+            firstExport[a] = new long[tenureStarts[a].length];
+            firstIntegration[a] = new long[tenureStarts[a].length];
+            Arrays.fill(firstExport[a], Long.MAX_VALUE);
+            Arrays.fill(firstIntegration[a], Long.MAX_VALUE);
+        }
+    }
+
+    private static long[] filled(int n) {
+        long[] a = new long[n];
+        Arrays.fill(a, Long.MIN_VALUE);
+        return a;
+    }
+
+    /**
+     * Adds one usage row.
+     *
+     * @param a        account index
+     * @param second   when it happened, seconds since the epoch
+     * @param userHash hash of the user id, 0 when the row has none
+     * @param code     event code from the {@link EventCatalog}
+     * @param quantity how many, at least 0
+     * @param errors   how many failed, at least 0
+     */
+    void add(int a, long second, long userHash, int code, long quantity, long errors) {
+        rows++;
+        if (second < minSecond) {
+            minSecond = second;
+        }
+        if (second > maxSecond) {
+            maxSecond = second;
+        }
+        int k0 = snaps.firstSeeing(second);
+        if (k0 == k) {
+            return; // at or after every cutoff: the future of every snapshot
+        }
+        byte kind = catalog.kind(code);
+        int ak = a * k + k0;
+        if (second > lastAny[ak]) {
+            lastAny[ak] = second;
+        }
+        if (kind == EventCatalog.LOGIN && second > lastLogin[ak]) {
+            lastLogin[ak] = second;
+        }
+        if (kind == EventCatalog.INTEGRATION) {
+            if (second > lastIntegration[ak]) {
+                lastIntegration[ak] = second;
+            }
+            milestone(firstIntegration[a], a, second);
+        } else if (kind == EventCatalog.FEATURE && catalog.isExport(code)) {
+            milestone(firstExport[a], a, second);
+        }
+        int user = userHash == 0 ? -1 : users.id(Hashing.combine(a, userHash), a, second);
+        long bit = catalog.bit(code);
+        boolean core = (bit & catalog.coreMask()) != 0;
+        int q = (int) Math.min(quantity, Integer.MAX_VALUE);
+        int e = (int) Math.min(errors, Integer.MAX_VALUE);
+        for (int s = k0; s < k; s++) {
+            int seg = snaps.usageSegment(s, second);
+            if (seg < 0) {
+                break; // older than 90 days for this snapshot and every later one
+            }
+            int cell = (a * k + s) * SEG + seg;
+            int base = cell * METRICS;
+            switch (kind) {
+                case EventCatalog.LOGIN -> add(base + M_LOGINS, q);
+                case EventCatalog.INTEGRATION -> {
+                    add(base + M_INTEGRATION, q);
+                    add(base + M_INTEGRATION_ERRORS, e);
+                }
+                default -> {
+                    add(base + M_EVENTS, q);
+                    featureBits[cell] |= bit;
+                    if (core) {
+                        add(base + M_CORE, q);
+                    }
+                    if (catalog.isExport(code)) {
+                        add(base + M_EXPORTS, q);
+                    }
+                }
+            }
+            add(base + M_ERRORS, e);
+            add(base + M_TOTAL, q);
+            if (user >= 0) {
+                users.mark(user, s * SEG + seg);
+            }
+        }
+    }
+
+    private void add(int i, int v) {
+        long sum = (long) sums[i] + v;
+        sums[i] = sum > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) sum;
+    }
+
+    private void milestone(long[] firsts, int a, long second) {
+        long[] starts = tenureStarts[a];
+        for (int i = starts.length - 1; i >= 0; i--) {
+            if (second >= starts[i]) {
+                if (second < firsts[i]) {
+                    firsts[i] = second;
+                }
+                return;
+            }
+        }
+    }
+
+    int sum(int a, int snapshot, int seg, int metric) {
+        return sums[((a * k + snapshot) * SEG + seg) * METRICS + metric];
+    }
+
+    /** The sum of a metric over segments [fromSeg, SEGMENTS). */
+    long window(int a, int snapshot, int fromSeg, int metric) {
+        long total = 0;
+        for (int s = fromSeg; s < SEG; s++) {
+            total += sum(a, snapshot, s, metric);
+        }
+        return total;
+    }
+
+    long bits(int a, int snapshot, int fromSeg, int toSeg) {
+        long b = 0;
+        for (int s = fromSeg; s < toSeg; s++) {
+            b |= featureBits[(a * k + snapshot) * SEG + s];
+        }
+        return b;
+    }
+
+    /** The latest second before the cutoff of {@code snapshot} in {@code last}, or Long.MIN_VALUE. */
+    long latestBefore(long[] last, int a, int snapshot) {
+        long best = Long.MIN_VALUE;
+        for (int s = 0; s <= snapshot; s++) {
+            best = Math.max(best, last[a * k + s]);
+        }
+        return best;
+    }
+}
