@@ -70,7 +70,7 @@ class FeatureDefinitionsTest {
                 Arguments.of("first_integration_reached", 1.0),
                 Arguments.of("days_to_first_integration", 149.0),
                 Arguments.of("first_integration_by_90", 0.0),
-                // support: T1 is open at T (resolved after it), T3 is the future
+                // support: T1 is open at T (resolved exactly at the cutoff), T3 is the future
                 Arguments.of("tickets_30d", 1.0),
                 Arguments.of("tickets_90d", 2.0),
                 Arguments.of("open_tickets", 1.0),

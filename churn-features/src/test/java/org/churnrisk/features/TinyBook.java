@@ -46,7 +46,7 @@ final class TinyBook {
                 use("2025-05-31", "u1", "login", 2, 0),
                 use("2025-06-01", "u6", "login", 5, 1)));
         List<Ticket> tickets = List.of(
-                new Ticket("T1", "A1", Instant.parse("2025-05-10T10:00:00Z"), Instant.parse("2025-06-02T10:00:00Z"),
+                new Ticket("T1", "A1", Instant.parse("2025-05-10T10:00:00Z"), Instant.parse("2025-06-01T00:00:00Z"),
                         TicketPriority.NORMAL, false, 2),
                 new Ticket("T2", "A1", Instant.parse("2025-04-01T10:00:00Z"), Instant.parse("2025-04-02T10:00:00Z"),
                         TicketPriority.URGENT, true, 4),
