@@ -39,6 +39,10 @@ final class BookSimulation {
     private static final double[] FEATURE_P = {0.60, 0.30, 0.22, 0.05, 0.07, 0.08, 0.04};
     private static final String[] PRIORITIES = {"low", "normal", "high", "urgent"};
     private static final String[] TOUCH_KINDS_BY_TIER = {"email", "call", "meeting"};
+    /** Daily chance of a CSM touchpoint by tier, for a fully engaged customer. */
+    private static final double[] TOUCH_RATE = {0.012, 0.05, 0.14};
+    /** Resolution time by priority (low, normal, high, urgent), relative to normal. */
+    private static final double[] RESOLUTION_FACTOR = {1.8, 1.0, 0.6, 0.3};
 
     private final GeneratorConfig config;
     private final Path dir;
@@ -304,7 +308,7 @@ final class BookSimulation {
             double u = rng.nextDouble();
             int priority = u < 0.03 + 0.06 * distress ? 3 : u < 0.15 + 0.14 * distress ? 2 : u < 0.40 ? 0 : 1;
             boolean escalated = rng.nextDouble() < 0.02 + 0.15 * distress * distress + (priority == 3 ? 0.2 : 0);
-            double medianHours = 18 * new double[] {1.8, 1.0, 0.6, 0.3}[priority] * (1 + distress);
+            double medianHours = 18 * RESOLUTION_FACTOR[priority] * (1 + distress);
             long resolved = created + (long) (3_600 * medianHours * Math.exp(0.9 * rng.nextGaussian()));
             int satisfaction = 0;
             if (rng.nextDouble() < 0.45) {
@@ -343,7 +347,7 @@ final class BookSimulation {
     private void maybeTouchpoints(SimAccount a, int day, SplittableRandom rng, double engagement)
             throws IOException {
         int tier = a.state.tier;
-        double rate = new double[] {0.012, 0.05, 0.14}[tier] * (0.3 + engagement);
+        double rate = TOUCH_RATE[tier] * (0.3 + engagement);
         String kind = null;
         int sinceStart = day - a.state.termStart;
         if (tier > 0 && sinceStart > 0 && sinceStart % (tier == 2 ? 91 : 182) == 0
