@@ -41,7 +41,8 @@ final class ProgressReporter implements ProgressListener {
                 err.flush();
                 lastShown = permille;
             }
-        } else if (permille / 100 != lastShown / 100 || lastShown < 0) {
+        } else if (done > 0 && (done == total || total >= 10 && permille / 100 > Math.max(0, lastShown) / 100)) {
+            // Logs stay short: a line per tenth of a long stage, one line when a short one ends.
             err.println(stage + ": " + done + " of " + total + " (" + permille / 10 + "%)");
             err.flush();
             lastShown = permille;

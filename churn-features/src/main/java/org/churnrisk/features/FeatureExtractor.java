@@ -1,9 +1,12 @@
 package org.churnrisk.features;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.features.extract.Extraction;
 
@@ -43,6 +46,33 @@ public final class FeatureExtractor {
      */
     public FeatureTable extract(List<AccountHistory> histories, LocalDate asOf) {
         return extract(histories, List.of(asOf)).get(0);
+    }
+
+    /**
+     * Features of a book on disk as of one date, read with the book's own {@code churn.yaml}
+     * (or the defaults), stopping at the first bad row.
+     *
+     * @throws org.churnrisk.core.InvalidDataException naming the file, line, column and value of
+     *         the first row that breaks the data contract
+     * @throws java.io.IOException if a file cannot be read
+     */
+    public FeatureTable extract(Path book, LocalDate asOf) throws IOException {
+        List<FeatureTable> tables = new ArrayList<>();
+        extract(book, ReadOptions.forBook(book), List.of(asOf), tables::add);
+        return tables.get(0);
+    }
+
+    /**
+     * Features of a book on disk as of several dates, in one streaming pass over its files:
+     * {@code out} receives one table per date, in date order. Memory grows with accounts x dates
+     * and distinct users, never with the number of events.
+     *
+     * @throws org.churnrisk.core.InvalidDataException for a bad file, or a bad row under {@link BadRows#FAIL}
+     * @throws java.io.IOException if a file cannot be read or a rejects file written
+     */
+    public ExtractionReport extract(Path book, ReadOptions options, List<LocalDate> asOf, Consumer<FeatureTable> out)
+            throws IOException {
+        return Extraction.run(book, options, config, asOf, out);
     }
 
     /** Features of in-memory account histories as of several dates, in date order. */

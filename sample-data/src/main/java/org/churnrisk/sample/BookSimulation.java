@@ -541,6 +541,14 @@ final class BookSimulation {
                 + "  \"usage_layout\": \"" + config.usageLayout().label() + "\"\n"
                 + "}\n";
         Files.writeString(dir.resolve("generator.json"), json, StandardCharsets.UTF_8);
+        String yaml = "# How churn-risk reads this generated book (docs/mapping.md, docs/features.md).\n"
+                + "zone: UTC\n"
+                + "features:\n"
+                + "  login_event: login\n"
+                + "  integration_events: [integration_sync]\n"
+                + "  export_events: [report_export]\n"
+                + "  core_features: [dashboard_view, report_build, workflow_run]\n";
+        Files.writeString(dir.resolve("churn.yaml"), yaml, StandardCharsets.UTF_8);
     }
 
     private CsvOut open(String name, boolean gzip) throws IOException {

@@ -61,11 +61,48 @@ final class BookLoader {
     }
 
     static void usage(BookRows rows, AccountBook book, UsageAggregator usage) throws IOException {
-        EventCatalog catalog = usage.catalog;
-        rows.read(Source.USAGE, c -> {
-            int a = book.indexOf(c.hash(Col.U_ACCOUNT));
-            if (a == LongIntMap.MISSING) {
-                throw unknown(c, Col.U_ACCOUNT);
+        UsagePipeline pipeline = new UsagePipeline(usage);
+        boolean done = false;
+        try {
+            rows.read(Source.USAGE, new UsageDecoder(book, usage.catalog, pipeline)::row);
+            pipeline.finish();
+            done = true;
+        } finally {
+            if (!done) {
+                pipeline.abort();
+            }
+        }
+    }
+
+    /**
+     * Decodes usage rows. Exports list an account's rows together, so the last account looked up
+     * is remembered: most rows skip the hash table.
+     */
+    private static final class UsageDecoder {
+        private final AccountBook book;
+        private final EventCatalog catalog;
+        private final UsagePipeline usage;
+        private long lastAccountHash;
+        private int lastAccount = LongIntMap.MISSING;
+
+        UsageDecoder(AccountBook book, EventCatalog catalog, UsagePipeline usage) {
+            this.book = book;
+            this.catalog = catalog;
+            this.usage = usage;
+        }
+
+        void row(RecordCursor c) {
+            long accountHash = c.hash(Col.U_ACCOUNT);
+            int a;
+            if (accountHash == lastAccountHash && lastAccount != LongIntMap.MISSING) {
+                a = lastAccount;
+            } else {
+                a = book.indexOf(accountHash);
+                if (a == LongIntMap.MISSING) {
+                    throw unknown(c, Col.U_ACCOUNT);
+                }
+                lastAccountHash = accountHash;
+                lastAccount = a;
             }
             long second = c.epochSecond(Col.U_AT);
             long event = c.hash(Col.U_EVENT);
@@ -83,7 +120,7 @@ final class BookLoader {
             long user = c.isBlank(Col.U_USER) ? 0 : c.hash(Col.U_USER);
             int code = catalog.code(event, () -> c.text(Col.U_EVENT));
             usage.add(a, second, user, code, quantity, errors);
-        });
+        }
     }
 
     static void engagement(BookRows rows, AccountBook book, EngagementAggregator engagement) throws IOException {

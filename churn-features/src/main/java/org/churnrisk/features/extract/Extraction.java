@@ -1,13 +1,16 @@
 package org.churnrisk.features.extract;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.features.AccountHistory;
+import org.churnrisk.features.ExtractionReport;
 import org.churnrisk.features.FeatureConfig;
+import org.churnrisk.features.ReadOptions;
 
 /**
  * One extraction: reads the small sources, streams usage, tickets, surveys and touchpoints once
@@ -28,7 +31,25 @@ public final class Extraction {
         }
     }
 
-    static void run(BookRows rows, FeatureConfig config, List<LocalDate> asOf, ProgressListener progress,
+    /** Extracts features from a book on disk. */
+    public static ExtractionReport run(Path book, ReadOptions options, FeatureConfig config, List<LocalDate> asOf,
+                                       Consumer<FeatureTable> out) throws IOException {
+        long started = System.nanoTime();
+        try (FileRows rows = new FileRows(book, options.mapping(), options.badRows(), options.rejectsDir(),
+                options.progress())) {
+            UsageAggregator usage = run(rows, config, asOf, options.progress(), out);
+            rows.close(); // moves the rejects files into place before they are reported
+            return new ExtractionReport(rows.stats(), rows.rejectFiles(), day(usage.minSecond, config),
+                    day(usage.maxSecond, config), (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static LocalDate day(long second, FeatureConfig config) {
+        return second == Long.MAX_VALUE || second == Long.MIN_VALUE ? null
+                : java.time.Instant.ofEpochSecond(second).atZone(config.zone()).toLocalDate();
+    }
+
+    static UsageAggregator run(BookRows rows, FeatureConfig config, List<LocalDate> asOf, ProgressListener progress,
                     Consumer<FeatureTable> out) throws IOException {
         Snapshots snaps = new Snapshots(asOf, config.zone());
         progress.update("reading accounts", 0, 1);
@@ -53,5 +74,6 @@ public final class Extraction {
             out.accept(assembler.table(k));
             progress.update("assembling features", k + 1, snaps.size());
         }
+        return usage;
     }
 }

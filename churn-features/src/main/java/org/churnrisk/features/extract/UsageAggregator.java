@@ -88,6 +88,14 @@ final class UsageAggregator {
      * @param errors   how many failed, at least 0
      */
     void add(int a, long second, long userHash, int code, long quantity, long errors) {
+        long bit = catalog.bit(code);
+        add(a, second, userHash, catalog.kind(code), bit, (bit & catalog.coreMask()) != 0, catalog.isExport(code),
+                quantity, errors);
+    }
+
+    /** Adds one usage row whose event is already resolved to its kind, feature bit and flags. */
+    void add(int a, long second, long userHash, byte kind, long bit, boolean core, boolean export, long quantity,
+             long errors) {
         rows++;
         if (second < minSecond) {
             minSecond = second;
@@ -99,7 +107,6 @@ final class UsageAggregator {
         if (k0 == k) {
             return; // at or after every cutoff: the future of every snapshot
         }
-        byte kind = catalog.kind(code);
         int ak = a * k + k0;
         if (second > lastAny[ak]) {
             lastAny[ak] = second;
@@ -112,12 +119,10 @@ final class UsageAggregator {
                 lastIntegration[ak] = second;
             }
             milestone(firstIntegration[a], a, second);
-        } else if (kind == EventCatalog.FEATURE && catalog.isExport(code)) {
+        } else if (export) {
             milestone(firstExport[a], a, second);
         }
         int user = userHash == 0 ? -1 : users.id(Hashing.combine(a, userHash), a, second);
-        long bit = catalog.bit(code);
-        boolean core = (bit & catalog.coreMask()) != 0;
         int q = (int) Math.min(quantity, Integer.MAX_VALUE);
         int e = (int) Math.min(errors, Integer.MAX_VALUE);
         for (int s = k0; s < k; s++) {
@@ -139,7 +144,7 @@ final class UsageAggregator {
                     if (core) {
                         add(base + M_CORE, q);
                     }
-                    if (catalog.isExport(code)) {
+                    if (export) {
                         add(base + M_EXPORTS, q);
                     }
                 }

@@ -14,6 +14,8 @@ final class UserTable {
     private long[] firstSeen = new long[1 << 12];
     private long[] bits;
     private int size;
+    private long lastKey;
+    private int lastId;
 
     UserTable(int bitsPerUser) {
         this.words = (bitsPerUser + 63) >>> 6;
@@ -22,7 +24,8 @@ final class UserTable {
 
     /** The id of the user with this key, added on first sight. */
     int id(long key, int accountIndex, long second) {
-        int id = ids.get(key);
+        // A user's rows of a day usually come together (a login, then features): skip the lookup.
+        int id = key == lastKey ? lastId : ids.get(key);
         if (id == LongIntMap.MISSING) {
             id = size++;
             if (id == account.length) {
@@ -37,6 +40,8 @@ final class UserTable {
         } else if (second < firstSeen[id]) {
             firstSeen[id] = second;
         }
+        lastKey = key;
+        lastId = id;
         return id;
     }
 

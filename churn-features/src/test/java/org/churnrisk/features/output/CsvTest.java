@@ -1,0 +1,28 @@
+package org.churnrisk.features.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CsvTest {
+    static Stream<Arguments> cells() {
+        return Stream.of(
+                Arguments.of("A00042", "A00042"),
+                Arguments.of("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+                Arguments.of("+1 555", "'+1 555"),
+                Arguments.of("-12", "'-12"),
+                Arguments.of("@SUM(A1)", "'@SUM(A1)"),
+                Arguments.of("\tcmd", "'\tcmd"),
+                Arguments.of("Acme, Inc.", "\"Acme, Inc.\""),
+                Arguments.of("say \"hi\"", "\"say \"\"hi\"\"\""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cells")
+    void neutralisesFormulasAndQuotesSeparators(String value, String expected) {
+        assertThat(Csv.text(value)).isEqualTo(expected);
+    }
+}
