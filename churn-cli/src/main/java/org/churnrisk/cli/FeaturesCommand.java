@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.churnrisk.core.InvalidArgumentException;
-import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.features.BadRows;
 import org.churnrisk.features.ExtractionReport;
 import org.churnrisk.features.FeatureExtractor;
@@ -79,21 +78,25 @@ final class FeaturesCommand implements Callable<Integer> {
         Path rejects = out.resolveSibling(out.getFileName() + ".rejects");
         ReadOptions options = new ReadOptions(mapping, skipBadRows ? BadRows.SKIP : BadRows.FAIL, rejects, progress);
         FeatureExtractor extractor = FeatureExtractor.create(FeatureSettings.forBook(data, config));
-        List<FeatureTable> tables = new ArrayList<>();
-        ExtractionReport report = extractor.extract(data, options, asOf, tables::add);
-        FeatureTableWriter.writeCsv(out, extractor.config().healthScore(), tables);
+        List<String> counts = new ArrayList<>();
+        ExtractionReport report;
+        try (FeatureTableWriter writer = new FeatureTableWriter(out, extractor.config().healthScore())) {
+            report = extractor.extract(data, options, asOf, table -> {
+                writer.write(table);
+                counts.add(String.format(Locale.ROOT, "as of %s: %,d active accounts", table.asOf(), table.rows()));
+            });
+            writer.commit();
+        }
         progress.finishLine();
 
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(report.stats().table());
-        for (FeatureTable t : tables) {
-            stdout.printf(Locale.ROOT, "as of %s: %,d active accounts%n", t.asOf(), t.rows());
-        }
+        counts.forEach(stdout::println);
         for (Path r : report.rejectFiles()) {
             stdout.println("rejected rows: " + r);
         }
         stdout.printf(Locale.ROOT, "Wrote %s (%d features per account) in %.1f s%n", out,
-                tables.get(0).schema().size(), report.seconds());
+                org.churnrisk.features.Feature.SCHEMA.size(), report.seconds());
         stdout.flush();
         return ExitCode.OK.code();
     }

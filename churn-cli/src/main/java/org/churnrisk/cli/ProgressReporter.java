@@ -43,7 +43,9 @@ final class ProgressReporter implements ProgressListener {
             }
         } else if (done > 0 && (done == total || total >= 10 && permille / 100 > Math.max(0, lastShown) / 100)) {
             // Logs stay short: a line per tenth of a long stage, one line when a short one ends.
-            err.println(stage + ": " + done + " of " + total + " (" + permille / 10 + "%)");
+            // Small totals are counts a reader knows (days, dates); large ones are bytes: show the share.
+            err.println(stage + ": " + (total <= 10_000 ? done + " of " + total + " (" + permille / 10 + "%)"
+                    : permille / 10 + "%"));
             err.flush();
             lastShown = permille;
         }

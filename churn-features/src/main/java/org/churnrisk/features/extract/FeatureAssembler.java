@@ -150,7 +150,7 @@ final class FeatureAssembler {
         set(v, o, DAYS_SINCE_LAST_ACTIVITY, daysSince(lastAny, cutoff));
         set(v, o, DAYS_SINCE_LAST_LOGIN, daysSince(usage.latestBefore(usage.lastLogin, a, k), cutoff));
         set(v, o, HAS_ACTIVITY, lastAny != Long.MIN_VALUE ? 1 : 0);
-        long total30 = usage.window(a, k, 2, UsageAggregator.M_TOTAL);
+        long total30 = logins30 + events30 + usage.window(a, k, 2, UsageAggregator.M_INTEGRATION);
         set(v, o, ERROR_RATE_30D, total30 > 0 ? (double) usage.window(a, k, 2, UsageAggregator.M_ERRORS) / total30 : 0);
         long syncs30 = usage.window(a, k, 2, UsageAggregator.M_INTEGRATION);
         set(v, o, INTEGRATION_SYNCS_30D, syncs30);

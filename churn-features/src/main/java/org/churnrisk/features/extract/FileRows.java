@@ -2,6 +2,7 @@ package org.churnrisk.features.extract;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -49,10 +50,15 @@ final class FileRows implements BookRows, Closeable {
         List<Path> files = BookSources.files(book, config.mapping(source));
         long accepted = 0;
         long rejected = 0;
-        int done = 0;
+        long totalBytes = 0;
         for (Path file : files) {
-            progress.update("reading " + source.fileStem(), done, files.size());
+            totalBytes += Files.size(file);
+        }
+        long doneBytes = 0;
+        String stage = "reading " + source.fileStem();
+        for (Path file : files) {
             try (RecordCursor cursor = BookSources.open(book, file, config.mapping(source))) {
+                long rows = 0;
                 while (true) {
                     try {
                         if (!cursor.next()) {
@@ -64,9 +70,13 @@ final class FileRows implements BookRows, Closeable {
                         reject(source, cursor, e);
                         rejected++;
                     }
+                    if ((++rows & 0xFFFF) == 0) {
+                        progress.update(stage, Math.min(totalBytes, doneBytes + cursor.bytesRead()), totalBytes);
+                    }
                 }
             }
-            progress.update("reading " + source.fileStem(), ++done, files.size());
+            doneBytes += Files.size(file);
+            progress.update(stage, doneBytes, Math.max(1, totalBytes));
         }
         if (!files.isEmpty() && accepted + rejected == 0 && (source == Source.ACCOUNTS || source == Source.USAGE)) {
             throw new InvalidDataException(source.fileStem() + ": " + (files.size() == 1 ? files.get(0).getFileName()

@@ -8,7 +8,7 @@ import org.churnrisk.features.io.Hashing;
  * the events: sums per usage segment, the set of features used, active users, the last activity
  * before each snapshot and the onboarding milestones.
  *
- * <p>Memory: about {@code accounts x snapshots x 4 segments x (8 ints + 1 long)} plus three longs
+ * <p>Memory: about {@code accounts x snapshots x 4 segments x (6 ints + 1 long)} plus three longs
  * per account and snapshot plus the users; never proportional to the number of events. Not
  * thread-safe: one thread adds.
  */
@@ -17,11 +17,9 @@ final class UsageAggregator {
     static final int M_EVENTS = 1;
     static final int M_CORE = 2;
     static final int M_ERRORS = 3;
-    static final int M_TOTAL = 4;
-    static final int M_INTEGRATION = 5;
-    static final int M_INTEGRATION_ERRORS = 6;
-    static final int M_EXPORTS = 7;
-    static final int METRICS = 8;
+    static final int M_INTEGRATION = 4;
+    static final int M_INTEGRATION_ERRORS = 5;
+    static final int METRICS = 6;
 
     private static final int SEG = Snapshots.SEGMENTS;
 
@@ -144,13 +142,9 @@ final class UsageAggregator {
                     if (core) {
                         add(base + M_CORE, q);
                     }
-                    if (export) {
-                        add(base + M_EXPORTS, q);
-                    }
                 }
             }
             add(base + M_ERRORS, e);
-            add(base + M_TOTAL, q);
             if (user >= 0) {
                 users.mark(user, s * SEG + seg);
             }

@@ -58,6 +58,14 @@ public interface RecordCursor extends Closeable {
     /** A calendar date as days since the epoch. */
     long epochDay(int column);
 
+    /**
+     * Bytes of the file consumed so far (compressed bytes for a gzipped file), for progress
+     * reporting; 0 when the format cannot tell.
+     */
+    default long bytesRead() {
+        return 0;
+    }
+
     /** The current row as the file holds it, for the rejects file (for Parquet, a CSV rendering). */
     String rawRow();
 

@@ -1,6 +1,7 @@
 package org.churnrisk.features.output;
 
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -14,62 +15,95 @@ import org.churnrisk.core.features.HealthScore;
 
 /**
  * Writes feature tables as CSV: {@code account_id, as_of}, every feature in schema order,
- * {@code health_score} and {@code health_band}; one row per account, as the table orders them.
+ * {@code health_score} and {@code health_band}; one row per account and table, in the order
+ * given. Tables are written as they come, so memory holds one at a time.
  *
- * <p>The file is written beside its destination and renamed into place when complete, so a
- * failed run never leaves half a table. The same tables give the same bytes.
+ * <p>The file is written beside its destination and renamed into place by {@link #commit()}; a
+ * writer closed without a commit removes its partial file, so a failed run never leaves half a
+ * table and leaves an earlier file untouched. The same tables give the same bytes.
+ *
+ * <pre>{@code
+ * try (FeatureTableWriter writer = new FeatureTableWriter(out, HealthScore.DEFAULT)) {
+ *     tables.forEach(writer::write);
+ *     writer.commit();
+ * }
+ * }</pre>
+ * Not thread-safe.
  */
-public final class FeatureTableWriter {
-    private FeatureTableWriter() {
-    }
+public final class FeatureTableWriter implements Closeable {
+    private final Path out;
+    private final Path tmp;
+    private final HealthScore health;
+    private final Writer writer;
+    private final StringBuilder sb = new StringBuilder(1 << 16);
+    private boolean header = true;
+    private boolean done;
 
-    /** Writes the tables, one after the other, into one CSV file at {@code out}. */
-    public static void writeCsv(Path out, HealthScore health, Iterable<FeatureTable> tables) throws IOException {
+    public FeatureTableWriter(Path out, HealthScore health) throws IOException {
+        this.out = out;
+        this.health = health;
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + out.getFileName() + ".", ".partial");
+        this.tmp = Files.createTempFile(parent, "." + out.getFileName() + ".", ".partial");
+        this.writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8),
+                1 << 16);
+    }
+
+    /** Appends one table's rows. */
+    public void write(FeatureTable t) {
         try {
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8),
-                    1 << 16)) {
-                boolean header = true;
-                StringBuilder sb = new StringBuilder(4096);
-                for (FeatureTable t : tables) {
-                    if (header) {
-                        sb.append("account_id,as_of");
-                        for (String name : t.schema().names()) {
-                            sb.append(',').append(name);
-                        }
-                        sb.append(",health_score,health_band\n");
-                        header = false;
-                    }
-                    String asOf = t.asOf().toString();
-                    int features = t.schema().size();
-                    for (int r = 0; r < t.rows(); r++) {
-                        Csv.appendText(sb, t.accountIds().get(r));
-                        sb.append(',').append(asOf);
-                        for (int f = 0; f < features; f++) {
-                            sb.append(',');
-                            Numbers.append(sb, t.value(r, f));
-                        }
-                        double score = t.healthScore(r);
-                        sb.append(',');
-                        Numbers.append(sb, score);
-                        sb.append(',').append(health.band(score).label()).append('\n');
-                        if (sb.length() > 1 << 15) {
-                            w.append(sb);
-                            sb.setLength(0);
-                        }
-                    }
+            if (header) {
+                sb.append("account_id,as_of");
+                for (String name : t.schema().names()) {
+                    sb.append(',').append(name);
                 }
-                w.append(sb);
+                sb.append(",health_score,health_band\n");
+                header = false;
             }
+            String asOf = t.asOf().toString();
+            int features = t.schema().size();
+            for (int r = 0; r < t.rows(); r++) {
+                Csv.appendText(sb, t.accountIds().get(r));
+                sb.append(',').append(asOf);
+                for (int f = 0; f < features; f++) {
+                    sb.append(',');
+                    Numbers.append(sb, t.value(r, f));
+                }
+                double score = t.healthScore(r);
+                sb.append(',');
+                Numbers.append(sb, score);
+                sb.append(',').append(health.band(score).label()).append('\n');
+                if (sb.length() > 1 << 15) {
+                    writer.append(sb);
+                    sb.setLength(0);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Finishes the file and moves it into place. */
+    public void commit() throws IOException {
+        writer.append(sb);
+        sb.setLength(0);
+        writer.close();
+        try {
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+        done = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!done) {
             try {
-                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+                writer.close();
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }
