@@ -86,7 +86,7 @@ public enum Feature {
     ESCALATED_TICKETS_90D("Escalated tickets created in 90d."),
     MEAN_SATISFACTION_90D("Mean satisfaction (1-5) of tickets resolved in 90d; 0 when none."),
     HAS_SATISFACTION("1 if mean_satisfaction_90d is known."),
-    MEAN_RESOLUTION_HOURS_90D("Mean hours from creation to resolution of tickets resolved in 90d; 0 when none."),
+    MEAN_RESOLUTION_HOURS_90D("Mean whole hours (rounded down per ticket) from creation to resolution of tickets resolved in 90d; 0 when none."),
     HAS_RESOLUTION("1 if mean_resolution_hours_90d is known."),
     // Surveys
     NPS_MEAN_90D("Mean NPS score (0-10) of responses in 90d; 0 when none."),

@@ -94,6 +94,9 @@ final class BookLoader {
         void row(RecordCursor c) {
             long accountHash = c.hash(Col.U_ACCOUNT);
             int a;
+            if (accountHash == 0) {
+                throw unknown(c, Col.U_ACCOUNT); // blank
+            }
             if (accountHash == lastAccountHash && lastAccount != LongIntMap.MISSING) {
                 a = lastAccount;
             } else {

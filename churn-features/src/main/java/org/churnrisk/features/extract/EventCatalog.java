@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.churnrisk.features.io.Hashing;
 
 /**
  * The event names of a usage export, each with a code, a kind and (for features) a bit, so that
@@ -29,16 +28,25 @@ final class EventCatalog {
     private boolean[] export = new boolean[64];
     private long coreMask;
     private int nextBit;
-    private final long loginHash;
+    private final String login;
     private final Set<String> integration;
     private final Set<String> exports;
     private final Set<String> core;
 
+    /** Names are matched ignoring case, as the data contract spells {@code login} "in any case". */
     EventCatalog(String login, Set<String> integration, Set<String> exports, Set<String> core) {
-        this.loginHash = Hashing.hash64(login);
-        this.integration = Set.copyOf(integration);
-        this.exports = Set.copyOf(exports);
-        this.core = Set.copyOf(core);
+        this.login = lower(login);
+        this.integration = lower(integration);
+        this.exports = lower(exports);
+        this.core = lower(core);
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Set<String> lower(Set<String> names) {
+        return names.stream().map(EventCatalog::lower).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The code of the event whose name hashes to {@code hash}; {@code name} is asked for only when it is new. */
@@ -48,6 +56,7 @@ final class EventCatalog {
     }
 
     private int add(long hash, String name) {
+        String key = lower(name);
         int c = names.size();
         if (c == kind.length) {
             kind = java.util.Arrays.copyOf(kind, c * 2);
@@ -56,15 +65,15 @@ final class EventCatalog {
         }
         names.add(name);
         codes.put(hash, c);
-        if (hash == loginHash) {
+        if (key.equals(login)) {
             kind[c] = LOGIN;
-        } else if (integration.contains(name)) {
+        } else if (integration.contains(key)) {
             kind[c] = INTEGRATION;
         } else {
             kind[c] = FEATURE;
             bit[c] = 1L << Math.min(nextBit++, OVERFLOW_BIT);
-            export[c] = exports.contains(name);
-            if (core.isEmpty() || core.contains(name)) {
+            export[c] = exports.contains(key);
+            if (core.isEmpty() || core.contains(key)) {
                 coreMask |= bit[c];
             }
         }

@@ -104,7 +104,7 @@ final class FileRows implements BookRows, Closeable {
 
     /** Rejects files written so far. */
     List<Path> rejectFiles() {
-        return rejects.values().stream().map(RejectsWriter::path).toList();
+        return rejects.values().stream().filter(w -> w.count() > 0).map(RejectsWriter::path).toList();
     }
 
     @Override
@@ -113,6 +113,12 @@ final class FileRows implements BookRows, Closeable {
             return;
         }
         closed = true;
+        if (policy == BadRows.SKIP) {
+            // A rejects file present must belong to this run: clear those an earlier run left.
+            for (Source source : Source.values()) {
+                rejects.computeIfAbsent(source, s -> new RejectsWriter(rejectsDir, s));
+            }
+        }
         IOException failure = null;
         for (RejectsWriter w : rejects.values()) {
             try {

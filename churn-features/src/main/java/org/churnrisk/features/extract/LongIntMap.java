@@ -20,6 +20,9 @@ final class LongIntMap {
     }
 
     int get(long key) {
+        if (key == 0) {
+            return MISSING; // 0 marks an empty slot, so it is never a key
+        }
         int i = (int) (key ^ (key >>> 32)) & mask;
         while (true) {
             long k = keys[i];

@@ -1,12 +1,8 @@
 package org.churnrisk.features.io;
 
-import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,44 +10,20 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneRules;
-import java.util.Arrays;
-import org.apache.parquet.CorruptDeltaByteArrays;
-import org.apache.parquet.VersionParser.ParsedVersion;
-import org.apache.parquet.bytes.ByteBufferInputStream;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.Dictionary;
-import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.ValuesType;
-import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.column.values.RequiresPreviousReader;
-import org.apache.parquet.column.values.ValuesReader;
-import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Type.Repetition;
-import org.apache.parquet.schema.Types;
 import org.churnrisk.core.contract.ColumnSpec;
 
 /**
- * One mapped column of a {@link ParquetCursor}: decodes the pages of its column chunk, one page
- * at a time and the whole page at once, into primitive arrays indexed by row, then answers the
- * typed accessors for a row of the current batch.
+ * One mapped column of a {@link ParquetCursor}: answers the typed accessors for a row of the
+ * current batch from the page {@link ParquetPages} has decoded, converting each stored type to
+ * what the accessor asks for and reading strings with the mapping's {@link ValueParser}.
  *
- * <p>The hot encodings are decoded here in bulk: definition levels and dictionary ids (RLE /
- * bit-packing hybrid, {@link ParquetHybrid}), and PLAIN values. Other encodings (DELTA_*,
- * BYTE_STREAM_SPLIT, RLE booleans) go through parquet-column's {@link ValuesReader}s. Strings are
- * never copied: a row holds a dictionary id or an offset into the page, hashes and parsed values
- * of dictionary entries are computed once per row group. Not thread-safe.
+ * <p>For dictionary-encoded strings the hash, text and parsed value of each entry are computed
+ * once per row group. Not thread-safe.
  */
-final class ParquetColumn {
+final class ParquetColumn extends ParquetPages {
 
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class,
-            ByteOrder.LITTLE_ENDIAN);
     private static final long[] POW10 = new long[19];
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
     private static final int AS_LONG = 1;
@@ -71,45 +43,18 @@ final class ParquetColumn {
 
     final int index;
     final ColumnSpec spec;
-    final String fileColumn;
-    final ParquetColumnType type;
     final int leaf;
     private final ParquetCursor cursor;
     private final ValueParser parser;
     private final ZoneRules zone;
     private final int fixedOffset;
     private final boolean fixedZone;
-    private final ColumnDescriptor descriptor;
-    private final PrimitiveTypeName physical;
-    private final boolean binaryLike;
-    private final boolean floating;
-    private final boolean allNull;
 
-    // the current column chunk
-    private ParquetChunk chunk;
-    private ParsedVersion writer;
-    private Dictionary dictionary;
-    private ValuesReader previousReader;
     private long[] dictHash;
     private String[] dictText;
     private long[] dictParsed;
     private byte[] dictState;
     private int dictParsedAs;
-
-    // the current page, indexed by row within the page
-    private int pageRows;
-    private int pagePos;
-    private int base;
-    private boolean dictionaryEncoded;
-    private boolean[] nulls = new boolean[0];
-    private long[] longs = new long[0];
-    private double[] doubles = new double[0];
-    private int[] ids = new int[0];
-    private int[] offsets = new int[0];
-    private int[] lengths = new int[0];
-    private byte[] bytes;
-    private int[] scratch = new int[8];
-    private byte[] owned = new byte[0];
 
     private long parsed;
     private final byte[] digits = new byte[20];
@@ -119,6 +64,7 @@ final class ParquetColumn {
 
     ParquetColumn(ParquetCursor cursor, ValueParser parser, int index, ColumnSpec spec, String fileColumn,
                   ParquetColumnType type, int leaf) {
+        super(type, fileColumn);
         this.cursor = cursor;
         this.parser = parser;
         this.zone = parser.formats().zone().getRules();
@@ -126,405 +72,15 @@ final class ParquetColumn {
         this.fixedOffset = zone.getOffset(Instant.EPOCH).getTotalSeconds();
         this.index = index;
         this.spec = spec;
-        this.fileColumn = fileColumn;
-        this.type = type;
         this.leaf = leaf;
-        this.physical = type.physical;
-        this.descriptor = new ColumnDescriptor(new String[] {fileColumn},
-                Types.primitive(physical, type.optional ? Repetition.OPTIONAL : Repetition.REQUIRED)
-                        .length(physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY ? type.typeLength : 0)
-                        .named(fileColumn), 0, type.optional ? 1 : 0);
-        this.binaryLike = physical == PrimitiveTypeName.BINARY || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY
-                || physical == PrimitiveTypeName.INT96;
-        this.floating = physical == PrimitiveTypeName.FLOAT || physical == PrimitiveTypeName.DOUBLE;
-        this.allNull = type.kind == ParquetColumnType.Kind.NULL;
     }
 
-    /** Whether the column's values need the file at all (an all-null column does not). */
-    boolean needsPages() {
-        return !allNull;
-    }
-
-    /**
-     * Starts a row group's column chunk.
-     *
-     * @throws ParquetDecodingException if its dictionary cannot be decoded
-     */
-    void open(ParquetChunk chunk, ParsedVersion writer) {
-        this.chunk = chunk;
-        this.writer = writer;
-        DictionaryPage page = chunk.dictionaryPage();
-        try {
-            dictionary = page == null ? null : page.getEncoding().initDictionary(descriptor, page);
-        } catch (IOException | RuntimeException e) {
-            throw new ParquetDecodingException("the dictionary cannot be decoded (" + e.getMessage() + ")", e);
-        }
+    @Override
+    void dictionaryChanged() {
         dictHash = null;
         dictText = null;
         dictParsed = null;
         dictState = null;
-        previousReader = null;
-        pageRows = 0;
-        pagePos = 0;
-    }
-
-    /** Ends the row group. */
-    void close() {
-        chunk = null;
-        dictionary = null;
-        previousReader = null;
-        bytes = null;
-    }
-
-    /** Rows left in the current page, loading the next page first if this one is used up. */
-    int available() {
-        if (allNull) {
-            return Integer.MAX_VALUE;
-        }
-        while (pagePos == pageRows) {
-            ParquetChunk.Page page = chunk == null ? null : chunk.nextPage();
-            if (page == null) {
-                throw new ParquetDecodingException("the column chunk ends before its row group");
-            }
-            load(page);
-        }
-        return pageRows - pagePos;
-    }
-
-    /** Makes the next {@code n} rows of the page the current batch. */
-    void take(int n) {
-        base = pagePos;
-        pagePos += n;
-    }
-
-    // ---- page decoding ----
-
-    private void load(ParquetChunk.Page page) {
-        int n = page.values();
-        if (n < 0) {
-            throw new ParquetDecodingException("a page has " + n + " values");
-        }
-        grow(n);
-        byte[] b = page.bytes();
-        int valuesStart;
-        int nonNull;
-        if (!type.optional) {
-            Arrays.fill(nulls, 0, n, false);
-            nonNull = n;
-            valuesStart = page.v2() ? page.repetitionLength() + page.definitionLength() : 0;
-        } else if (page.v2()) {
-            int start = page.repetitionLength();
-            valuesStart = start + page.definitionLength();
-            nonNull = definitions(b, start, valuesStart, n);
-        } else if (page.definitionEncoding() == Encoding.RLE) {
-            int length = b.length < 4 ? -1 : (int) INT.get(b, 0);
-            if (length < 0 || length > b.length - 4) {
-                throw new ParquetDecodingException("the definition levels do not fit their page");
-            }
-            valuesStart = 4 + length;
-            nonNull = definitions(b, 4, valuesStart, n);
-        } else {
-            valuesStart = legacyDefinitions(b, n, page.definitionEncoding());
-            nonNull = nonNull(n);
-        }
-        values(page.encoding(), b, valuesStart, b.length, n, nonNull);
-        pageRows = n;
-        pagePos = 0;
-    }
-
-    /** Decodes RLE definition levels (max level 1) into {@link #nulls}; returns the number of non-null rows. */
-    private int definitions(byte[] b, int start, int end, int n) {
-        ParquetHybrid.decode(b, start, end, 1, scratch, n);
-        return nonNull(n);
-    }
-
-    /** Reads BIT_PACKED definition levels, which only very old parquet-mr wrote; returns where the values start. */
-    private int legacyDefinitions(byte[] b, int n, Encoding encoding) {
-        try {
-            ValuesReader reader = encoding.getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
-            ByteBufferInputStream in = ByteBufferInputStream.wrap(ByteBuffer.wrap(b));
-            reader.initFromPage(n, in);
-            for (int i = 0; i < n; i++) {
-                scratch[i] = reader.readInteger();
-            }
-            return (int) in.position();
-        } catch (IOException | RuntimeException e) {
-            throw new ParquetDecodingException("definition levels in " + encoding + " cannot be read", e);
-        }
-    }
-
-    /** Turns the levels in {@link #scratch} into {@link #nulls}; returns the number of non-null rows. */
-    private int nonNull(int n) {
-        int count = 0;
-        int[] levels = scratch;
-        boolean[] isNull = nulls;
-        for (int i = 0; i < n; i++) {
-            boolean missing = levels[i] == 0;
-            isNull[i] = missing;
-            count += missing ? 0 : 1;
-        }
-        return count;
-    }
-
-    /** Decodes {@code nonNull} values from {@code b[pos, end)} into the rows that are not null. */
-    private void values(Encoding encoding, byte[] b, int pos, int end, int n, int nonNull) {
-        dictionaryEncoded = false;
-        if (nonNull == 0) {
-            return;
-        }
-        if (encoding.usesDictionary()) {
-            if (dictionary == null) {
-                throw new ParquetDecodingException("a page uses a dictionary but the column chunk has none");
-            }
-            if (pos >= end) {
-                throw new ParquetDecodingException("a page ends before its dictionary ids");
-            }
-            ParquetHybrid.decode(b, pos + 1, end, b[pos] & 0xff, scratch, nonNull);
-            dictionaryValues(n, nonNull);
-        } else if (encoding == Encoding.PLAIN) {
-            plainValues(b, pos, end, n, nonNull);
-        } else {
-            readerValues(encoding, b, pos, end, n, nonNull);
-        }
-    }
-
-    private void dictionaryValues(int n, int nonNull) {
-        int[] dense = scratch;
-        int max = dictionary.getMaxId();
-        int bad = 0;
-        for (int k = 0; k < nonNull; k++) {
-            bad |= max - dense[k] | dense[k]; // negative when an id is out of [0, max]
-        }
-        if (bad < 0) {
-            throw new ParquetDecodingException("a dictionary id is out of range (the dictionary has " + (max + 1)
-                    + " values)");
-        }
-        if (binaryLike) {
-            scatter(dense, ids, n, nonNull);
-            dictionaryEncoded = true;
-            return;
-        }
-        // numbers: decode through the dictionary, then spread over the rows that are not null
-        switch (physical) {
-            case INT32 -> {
-                for (int k = 0; k < nonNull; k++) {
-                    int v = dictionary.decodeToInt(dense[k]);
-                    dense[k] = v;
-                }
-                if (type.unsigned) {
-                    int k = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (!nulls[i]) {
-                            longs[i] = Integer.toUnsignedLong(dense[k++]);
-                        }
-                    }
-                } else {
-                    int k = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (nonNull == n || !nulls[i]) {
-                            longs[i] = dense[k++];
-                        }
-                    }
-                }
-            }
-            case INT64 -> {
-                int k = 0;
-                for (int i = 0; i < n; i++) {
-                    if (nonNull == n || !nulls[i]) {
-                        longs[i] = dictionary.decodeToLong(dense[k++]);
-                    }
-                }
-            }
-            case FLOAT -> {
-                int k = 0;
-                for (int i = 0; i < n; i++) {
-                    if (nonNull == n || !nulls[i]) {
-                        doubles[i] = dictionary.decodeToFloat(dense[k++]);
-                    }
-                }
-            }
-            case DOUBLE -> {
-                int k = 0;
-                for (int i = 0; i < n; i++) {
-                    if (nonNull == n || !nulls[i]) {
-                        doubles[i] = dictionary.decodeToDouble(dense[k++]);
-                    }
-                }
-            }
-            default -> throw new ParquetDecodingException(physical + " values cannot be dictionary-encoded");
-        }
-    }
-
-    /** Spreads {@code nonNull} dense values over the rows of {@code out} that are not null. */
-    private void scatter(int[] dense, int[] out, int n, int nonNull) {
-        if (nonNull == n) {
-            System.arraycopy(dense, 0, out, 0, n);
-            return;
-        }
-        int k = 0;
-        boolean[] isNull = nulls;
-        for (int i = 0; i < n; i++) {
-            if (!isNull[i]) {
-                out[i] = dense[k++];
-            }
-        }
-    }
-
-    private void plainValues(byte[] b, int pos, int end, int n, int nonNull) {
-        boolean sparse = nonNull < n;
-        switch (physical) {
-            case INT32 -> {
-                need(pos, end, 4L * nonNull);
-                for (int i = 0; i < n; i++) {
-                    if (sparse && nulls[i]) {
-                        continue;
-                    }
-                    int v = (int) INT.get(b, pos);
-                    longs[i] = type.unsigned ? Integer.toUnsignedLong(v) : v;
-                    pos += 4;
-                }
-            }
-            case INT64 -> {
-                need(pos, end, 8L * nonNull);
-                for (int i = 0; i < n; i++) {
-                    if (sparse && nulls[i]) {
-                        continue;
-                    }
-                    longs[i] = (long) LONG.get(b, pos);
-                    pos += 8;
-                }
-            }
-            case FLOAT -> {
-                need(pos, end, 4L * nonNull);
-                for (int i = 0; i < n; i++) {
-                    if (sparse && nulls[i]) {
-                        continue;
-                    }
-                    doubles[i] = (float) FLOAT.get(b, pos);
-                    pos += 4;
-                }
-            }
-            case DOUBLE -> {
-                need(pos, end, 8L * nonNull);
-                for (int i = 0; i < n; i++) {
-                    if (sparse && nulls[i]) {
-                        continue;
-                    }
-                    doubles[i] = (double) DOUBLE.get(b, pos);
-                    pos += 8;
-                }
-            }
-            case BOOLEAN -> {
-                need(pos, end, (nonNull + 7L) / 8);
-                int bit = 0;
-                for (int i = 0; i < n; i++) {
-                    if (sparse && nulls[i]) {
-                        continue;
-                    }
-                    longs[i] = (b[pos + (bit >>> 3)] >>> (bit & 7)) & 1;
-                    bit++;
-                }
-            }
-            case BINARY -> {
-                for (int i = 0; i < n; i++) {
-                    if (sparse && nulls[i]) {
-                        continue;
-                    }
-                    need(pos, end, 4);
-                    int length = (int) INT.get(b, pos);
-                    if (length < 0) {
-                        throw new ParquetDecodingException("a value has a negative length");
-                    }
-                    need(pos + 4, end, length);
-                    offsets[i] = pos + 4;
-                    lengths[i] = length;
-                    pos += 4 + length;
-                }
-                bytes = b;
-            }
-            default -> { // FIXED_LEN_BYTE_ARRAY and INT96
-                int width = physical == PrimitiveTypeName.INT96 ? 12 : type.typeLength;
-                need(pos, end, (long) width * nonNull);
-                for (int i = 0; i < n; i++) {
-                    if (sparse && nulls[i]) {
-                        continue;
-                    }
-                    offsets[i] = pos;
-                    lengths[i] = width;
-                    pos += width;
-                }
-                bytes = b;
-            }
-        }
-    }
-
-    /** Values in the encodings this class does not decode itself, through parquet-column's readers. */
-    private void readerValues(Encoding encoding, byte[] b, int pos, int end, int n, int nonNull) {
-        ValuesReader reader;
-        try {
-            reader = encoding.getValuesReader(descriptor, ValuesType.VALUES);
-            reader.initFromPage(nonNull, ByteBufferInputStream.wrap(ByteBuffer.wrap(b, pos, end - pos)));
-        } catch (IOException | RuntimeException e) {
-            throw new ParquetDecodingException("values in " + encoding + " cannot be read (" + e.getMessage() + ")", e);
-        }
-        if (CorruptDeltaByteArrays.requiresSequentialReads(writer, encoding)
-                && reader instanceof RequiresPreviousReader) {
-            // PARQUET-246: old parquet-mr wrote DELTA_BYTE_ARRAY pages that continue the previous one
-            ((RequiresPreviousReader) reader).setPreviousReader(previousReader);
-        }
-        previousReader = reader;
-        boolean sparse = nonNull < n;
-        int used = 0;
-        for (int i = 0; i < n; i++) {
-            if (sparse && nulls[i]) {
-                continue;
-            }
-            switch (physical) {
-                case INT32 -> longs[i] = type.unsigned ? Integer.toUnsignedLong(reader.readInteger())
-                        : reader.readInteger();
-                case INT64 -> longs[i] = reader.readLong();
-                case FLOAT -> doubles[i] = reader.readFloat();
-                case DOUBLE -> doubles[i] = reader.readDouble();
-                case BOOLEAN -> longs[i] = reader.readBoolean() ? 1 : 0;
-                default -> {
-                    Binary v = reader.readBytes();
-                    int length = v.length();
-                    if (owned.length - used < length) {
-                        owned = Arrays.copyOf(owned, Math.max(owned.length * 2, used + length + 1024));
-                    }
-                    v.toByteBuffer().get(owned, used, length);
-                    offsets[i] = used;
-                    lengths[i] = length;
-                    used += length;
-                }
-            }
-        }
-        if (binaryLike) {
-            bytes = owned;
-        }
-    }
-
-    private static void need(int pos, int end, long bytes) {
-        if (pos + bytes > end) {
-            throw new ParquetDecodingException("a page ends before its values");
-        }
-    }
-
-    private void grow(int n) {
-        if (nulls.length < n) {
-            int size = Math.max(n, nulls.length * 2);
-            nulls = new boolean[size];
-            scratch = new int[size + 8];
-            if (binaryLike) {
-                ids = new int[size];
-                offsets = new int[size];
-                lengths = new int[size];
-            } else if (floating) {
-                doubles = new double[size];
-            } else {
-                longs = new long[size];
-            }
-        }
     }
 
     // ---- accessors for row r of the batch ----

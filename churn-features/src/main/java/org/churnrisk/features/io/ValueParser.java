@@ -357,14 +357,14 @@ public final class ValueParser {
         return timestampExpected;
     }
 
-    /** {@code is not a whole number}. */
+    /** {@code is not a whole number (expected digits such as 42)}. */
     public String integerExpected() {
-        return "is not a whole number";
+        return "is not a whole number (expected digits such as 42)";
     }
 
-    /** {@code is not a number}. */
+    /** {@code is not a number (expected a number such as 12500.50)}. */
     public String decimalExpected() {
-        return "is not a number";
+        return "is not a number (expected a number such as 12500.50)";
     }
 
     /** E.g. {@code is not a boolean (expected true/false, yes/no, y/n, 1/0)}. */

@@ -255,7 +255,7 @@ class CsvCursorTest {
                     problems.add(e.getMessage());
                 }
             }
-            assertThat(problems).containsExactly("usage.csv line 1,204: column 'quantity' value 'x' is not a whole number");
+            assertThat(problems).containsExactly("usage.csv line 1,204: column 'quantity' value 'x' is not a whole number (expected digits such as 42)");
         }
     }
 
@@ -267,9 +267,9 @@ class CsvCursorTest {
         try (CsvCursor c = advanced(usage(file), 2)) {
             assertThatThrownBy(() -> c.integer(QUANTITY))
                     .isInstanceOf(DataProblemException.class)
-                    .hasMessage("usage.csv line 3: column 'quantity' value 'abc' is not a whole number")
+                    .hasMessage("usage.csv line 3: column 'quantity' value 'abc' is not a whole number (expected digits such as 42)")
                     .satisfies(e -> assertThat(((DataProblemException) e).reason())
-                            .isEqualTo("column 'quantity' value 'abc' is not a whole number"));
+                            .isEqualTo("column 'quantity' value 'abc' is not a whole number (expected digits such as 42)"));
         }
     }
 
@@ -308,7 +308,7 @@ class CsvCursorTest {
         Path file = write("accounts.csv", "account_id,arr\nA-1,\"1,200\"\n");
         try (CsvCursor c = advanced(new CsvCursor(file, SourceMapping.defaults(Source.ACCOUNTS)), 1)) {
             assertThatThrownBy(() -> c.decimal(2))
-                    .hasMessage("accounts.csv line 2: column 'arr' value '1,200' is not a number");
+                    .hasMessage("accounts.csv line 2: column 'arr' value '1,200' is not a number (expected a number such as 12500.50)");
         }
     }
 
@@ -337,7 +337,7 @@ class CsvCursorTest {
         Path file = write("usage.csv", USAGE_HEADER + "A-1,2025-03-04,u,login," + value + ",0\n");
         try (CsvCursor c = advanced(usage(file), 1)) {
             assertThatThrownBy(() -> c.integer(QUANTITY)).hasMessage("usage.csv line 2: column 'quantity' value '"
-                    + "x".repeat(57) + "...' (500 characters) is not a whole number");
+                    + "x".repeat(57) + "...' (500 characters) is not a whole number (expected digits such as 42)");
         }
     }
 

@@ -133,6 +133,15 @@ class ParquetCursorTest {
     }
 
     @Test
+    void readsDeltaLengthEncodedStrings() throws IOException {
+        int n = 3_000;
+        Path file = ParquetTableWriter.to(dir.resolve("usage.parquet")).deltaLengthStrings(true).pageRows(700)
+                .columns(NATIVE_USAGE).write(rows(n, false));
+
+        assertThat(readUsage(file)).containsExactlyElementsOf(expectedRows(n));
+    }
+
+    @Test
     void readsStringsLikeNativeValues() throws IOException {
         int n = 5_000;
         Path strings = ParquetTableWriter.to(dir.resolve("strings.parquet")).columns(STRING_USAGE).rowGroupRows(2_000)
@@ -214,7 +223,7 @@ class ParquetCursorTest {
             rows.next();
             rows.next();
             assertThatThrownBy(() -> rows.integer(QUANTITY)).isInstanceOf(DataProblemException.class)
-                    .hasMessage("usage.parquet row 2: column 'quantity' value 'abc' is not a whole number")
+                    .hasMessage("usage.parquet row 2: column 'quantity' value 'abc' is not a whole number (expected digits such as 42)")
                     .extracting(e -> ((DataProblemException) e).location()).isEqualTo("usage.parquet row 2");
             assertThat(rows.next()).isTrue();
             assertThat(rows.integer(QUANTITY)).isEqualTo(4);
@@ -484,9 +493,9 @@ class ParquetCursorTest {
             assertThat(rows.integer(ERRORS)).isEqualTo(2);
             rows.next();
             assertThatThrownBy(() -> rows.integer(QUANTITY)).isInstanceOf(DataProblemException.class)
-                    .hasMessageContaining("value '3.5' is not a whole number");
+                    .hasMessageContaining("value '3.5' is not a whole number (expected digits such as 42)");
             assertThatThrownBy(() -> rows.integer(ERRORS)).isInstanceOf(DataProblemException.class)
-                    .hasMessageContaining("value '2.50' is not a whole number");
+                    .hasMessageContaining("value '2.50' is not a whole number (expected digits such as 42)");
             rows.next();
             assertThat(rows.isBlank(QUANTITY)).isTrue();
         }

@@ -3,6 +3,7 @@ package org.churnrisk.features.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -74,6 +75,8 @@ class ParquetHybridTest {
         for (int v : values) {
             encoder.writeInt(v);
         }
-        return encoder.toBytes().toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        encoder.toBytes().writeAllTo(out);
+        return out.toByteArray();
     }
 }

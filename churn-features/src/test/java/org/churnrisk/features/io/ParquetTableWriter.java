@@ -21,8 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.values.ValuesWriter;
+import org.apache.parquet.column.values.deltalengthbytearray.DeltaLengthByteArrayValuesWriter;
+import org.apache.parquet.column.values.factory.DefaultValuesWriterFactory;
+import org.apache.parquet.column.values.factory.ValuesWriterFactory;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -109,6 +114,7 @@ final class ParquetTableWriter {
     private boolean dictionary = true;
     private boolean pageV2;
     private boolean byteStreamSplit;
+    private boolean deltaLengthStrings;
     private int rowGroupRows = 100_000;
     private int pageRows = 20_000;
     private List<Column> columns = List.of();
@@ -144,6 +150,12 @@ final class ParquetTableWriter {
         return this;
     }
 
+    /** DELTA_LENGTH_BYTE_ARRAY for string columns, which parquet-java never chooses by itself. */
+    ParquetTableWriter deltaLengthStrings(boolean deltaLengthStrings) {
+        this.deltaLengthStrings = deltaLengthStrings;
+        return this;
+    }
+
     ParquetTableWriter rowGroupRows(int rows) {
         this.rowGroupRows = rows;
         return this;
@@ -162,7 +174,11 @@ final class ParquetTableWriter {
     /** Writes the rows (one value per column, null for a null) and returns the file. */
     Path write(Iterable<Object[]> rows) throws IOException {
         MessageType schema = schema();
-        ParquetProperties props = ParquetProperties.builder()
+        ParquetProperties.Builder builder = ParquetProperties.builder();
+        if (deltaLengthStrings) {
+            builder.withValuesWriterFactory(new DeltaLengthStrings());
+        }
+        ParquetProperties props = builder
                 .withWriterVersion(pageV2 ? ParquetProperties.WriterVersion.PARQUET_2_0
                         : ParquetProperties.WriterVersion.PARQUET_1_0)
                 .withDictionaryEncoding(dictionary)
@@ -171,7 +187,8 @@ final class ParquetTableWriter {
                 .withMinRowCountForPageSizeCheck(1)
                 .build();
         ParquetFileWriter out = new ParquetFileWriter(new LocalOutputFile(file), schema,
-                ParquetFileWriter.Mode.OVERWRITE, 128L << 20, 0);
+                ParquetFileWriter.Mode.OVERWRITE, 128L << 20, 0, props.getColumnIndexTruncateLength(),
+                props.getStatisticsTruncateLength(), props.getPageWriteChecksumEnabled());
         out.start();
         BytesInputCompressor compressor = new TestCompressor(codec);
         List<Object[]> group = new ArrayList<>();
@@ -304,6 +321,26 @@ final class ParquetTableWriter {
         return Binary.fromConstantByteArray(out);
     }
 
+    /** parquet-java's default encodings, except DELTA_LENGTH_BYTE_ARRAY for BINARY columns. */
+    private static final class DeltaLengthStrings implements ValuesWriterFactory {
+        private final DefaultValuesWriterFactory defaults = new DefaultValuesWriterFactory();
+        private ParquetProperties props;
+
+        @Override
+        public void initialize(ParquetProperties props) {
+            this.props = props;
+            defaults.initialize(props);
+        }
+
+        @Override
+        public ValuesWriter newValuesWriter(ColumnDescriptor descriptor) {
+            if (descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY) {
+                return new DeltaLengthByteArrayValuesWriter(64, props.getPageSizeThreshold(), props.getAllocator());
+            }
+            return defaults.newValuesWriter(descriptor);
+        }
+    }
+
     /**
      * Compresses pages without Hadoop codecs. BROTLI and LZO are "compressed" by copying, which
      * is enough to test that the reader refuses them.
@@ -317,7 +354,9 @@ final class ParquetTableWriter {
 
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
-            byte[] in = bytes.toByteArray();
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            bytes.writeAllTo(buffer);
+            byte[] in = buffer.toByteArray();
             return BytesInput.from(switch (codec) {
                 case SNAPPY -> compress(new SnappyCompressor(), in);
                 case ZSTD -> compress(new ZstdCompressor(), in);

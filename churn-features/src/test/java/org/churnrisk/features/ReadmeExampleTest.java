@@ -1,0 +1,170 @@
+package org.churnrisk.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.churnrisk.core.contract.Account;
+import org.churnrisk.core.contract.Tier;
+import org.churnrisk.core.contract.UsageEvent;
+import org.churnrisk.core.features.FeatureTable;
+import org.churnrisk.core.features.RiskBand;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java examples of the README's "Using the library" section are the bodies of the two
+ * {@code static} methods below: the tests run them and check that the README shows them as they
+ * are, so the README cannot drift from code that compiles and works.
+ */
+class ReadmeExampleTest {
+    private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
+    private static final Path README = MODULE.resolve("../README.md");
+    private static final Path SOURCE = MODULE.resolve("src/test/java/org/churnrisk/features/ReadmeExampleTest.java");
+    private static final Path SAMPLE_BOOK = MODULE.resolve("../sample-data/book");
+    private static final String SECTION = "## Using the library";
+
+    // ---- the examples: each body is a ```java block of the README, verbatim ----------------------
+
+    static void featuresOfABook(Path book) throws IOException {
+        // book: a directory of exports, such as Path.of("sample-data/book")
+        FeatureExtractor extractor = FeatureExtractor.create(FeatureSettings.forBook(book, null));
+        FeatureTable table = extractor.extract(book, LocalDate.parse("2026-10-01"));
+        int row = table.rowOf("A00002");
+        double logins = table.value(row, "logins_30d");
+        double health = table.healthScore(row);
+        RiskBand band = extractor.config().healthScore().band(health);
+        System.out.printf("%s: %d active accounts; A00002 logged in %.0f times in 30 days, health %.1f (%s)%n",
+                table.asOf(), table.rows(), logins, health, band.label());
+    }
+
+    static void featuresOfRecordsInMemory() {
+        Account acme = new Account("A-1001", "Acme Corp", 42_000, 60, LocalDate.parse("2024-04-01"),
+                LocalDate.parse("2027-04-01"), Tier.GROWTH, "dana.lee");
+        List<UsageEvent> usage = List.of(
+                new UsageEvent("A-1001", Instant.parse("2026-09-28T09:00:00Z"), "u-17", "login", 3, 0),
+                new UsageEvent("A-1001", Instant.parse("2026-09-29T10:30:00Z"), "u-17", "report_export", 2, 0));
+        FeatureExtractor extractor = FeatureExtractor.create(FeatureConfig.DEFAULT);
+        FeatureTable table = extractor.extract(List.of(AccountHistory.of(acme, usage)), LocalDate.parse("2026-10-01"));
+        int row = table.rowOf("A-1001");
+        System.out.printf("%.0f logins in 7 days, %.0f feature events in 30 days, last login %.0f days ago%n",
+                table.value(row, "logins_7d"), table.value(row, "events_30d"), table.value(row, "days_since_last_login"));
+    }
+
+    // ---- running them ----------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Example {
+        void run() throws IOException;
+    }
+
+    /** What an example prints on standard output. */
+    private static String printed(Example example) throws IOException {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            example.run();
+        } finally {
+            System.setOut(original);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theBookExamplePrintsPlausibleFeaturesOfTheSampleBook() throws IOException {
+        String out = printed(() -> featuresOfABook(SAMPLE_BOOK));
+
+        Matcher m = Pattern.compile("2026-10-01: (\\d+) active accounts; A00002 logged in (\\d+) times in 30 days, "
+                + "health (\\d+\\.\\d) \\((red|yellow|green)\\)\\R").matcher(out);
+        assertThat(m.matches()).as(out).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isBetween(100, 500); // the sample book has 500 accounts
+        assertThat(Long.parseLong(m.group(2))).isEqualTo(septemberLogins("A00002"));
+        double health = Double.parseDouble(m.group(3));
+        assertThat(health).isBetween(0.0, 100.0);
+        assertThat(m.group(4)).isEqualTo(health < 50 ? "red" : health > 75 ? "green" : "yellow");
+    }
+
+    /**
+     * The account's login quantities in the sample book's September 2026 usage part, read with
+     * plain string splitting: the 30 days before 2026-10-01 are exactly September.
+     */
+    private static long septemberLogins(String account) throws IOException {
+        long sum = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(SAMPLE_BOOK.resolve("usage/part-2026-09.csv.gz"))), StandardCharsets.UTF_8))) {
+            assertThat(in.readLine()).isEqualTo("account_id,occurred_at,user_id,event,quantity,errors");
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split(",", -1);
+                if (f[0].equals(account) && f[3].equals("login")) {
+                    sum += f[4].isEmpty() ? 1 : Long.parseLong(f[4]);
+                }
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void theInMemoryExamplePrintsTheHandComputedFeatures() throws IOException {
+        String out = printed(ReadmeExampleTest::featuresOfRecordsInMemory);
+
+        // the 3 logins at 2026-09-28T09:00Z are 2 days and 15 hours before the cutoff; report_export is a feature
+        assertThat(out).isEqualTo("3 logins in 7 days, 2 feature events in 30 days, last login 2 days ago"
+                + System.lineSeparator());
+    }
+
+    // ---- the README shows them as they are -------------------------------------------------------
+
+    @Test
+    void theReadmeShowsTheExamplesAsTheyAre() throws IOException {
+        List<String> blocks = readmeJavaBlocks();
+
+        assertThat(blocks).containsExactly(body("featuresOfABook"), body("featuresOfRecordsInMemory"));
+    }
+
+    /** The ```java blocks of the README's section, in order. */
+    private static List<String> readmeJavaBlocks() throws IOException {
+        List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
+        int start = lines.indexOf(SECTION);
+        assertThat(start).as("the README has the section " + SECTION).isNotNegative();
+        List<String> blocks = new ArrayList<>();
+        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
+            if (lines.get(i).equals("```java")) {
+                List<String> block = new ArrayList<>();
+                for (i++; !lines.get(i).equals("```"); i++) {
+                    block.add(lines.get(i));
+                }
+                blocks.add(String.join("\n", block));
+            }
+        }
+        return blocks;
+    }
+
+    /** The body of a method of this file, without its common indentation. */
+    private static String body(String method) throws IOException {
+        List<String> lines = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
+        int i = 0;
+        while (!lines.get(i).matches("    static void " + method + "\\(.*\\{")) {
+            i++;
+        }
+        List<String> body = new ArrayList<>();
+        for (i++; !lines.get(i).equals("    }"); i++) {
+            body.add(lines.get(i));
+        }
+        int indent = body.stream().filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        return String.join("\n", body.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
+    }
+}
