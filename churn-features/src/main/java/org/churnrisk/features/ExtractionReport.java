@@ -6,15 +6,19 @@ import org.churnrisk.features.io.ReadStats;
 
 /**
  * What reading a book found: rows read, accepted and rejected per source, the rejects files
- * written, the span of the usage export, and how long it took.
+ * written, the span of the usage export, every churn date (which labels need), and how long it
+ * took.
  *
  * @param usageFirstDay first day with a usage row, or null when there is none
  * @param usageLastDay  last day with a usage row, or null
+ * @param churnDates    each churned account's churn dates, sorted, by account id
  */
 public record ExtractionReport(ReadStats stats, List<Path> rejectFiles, java.time.LocalDate usageFirstDay,
-                               java.time.LocalDate usageLastDay, double seconds) {
+                               java.time.LocalDate usageLastDay, java.util.Map<String, List<java.time.LocalDate>> churnDates,
+                               double seconds) {
 
     public ExtractionReport {
         rejectFiles = List.copyOf(rejectFiles);
+        churnDates = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(churnDates));
     }
 }

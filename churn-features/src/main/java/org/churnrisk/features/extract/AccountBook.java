@@ -87,6 +87,17 @@ final class AccountBook {
         return ids.length;
     }
 
+    /** Every churn date of every account that has one, by account id, sorted; for labels. */
+    java.util.Map<String, java.util.List<java.time.LocalDate>> churnDates() {
+        java.util.Map<String, java.util.List<java.time.LocalDate>> result = new java.util.TreeMap<>();
+        for (int a = 0; a < ids.length; a++) {
+            if (churns[a].length > 0) {
+                result.put(ids[a], java.util.Arrays.stream(churns[a]).mapToObj(java.time.LocalDate::ofEpochDay).toList());
+            }
+        }
+        return result;
+    }
+
     /** The index of the account with this id hash, or {@link LongIntMap#MISSING}. */
     int indexOf(long idHash) {
         return byHash.get(idHash);

@@ -37,10 +37,11 @@ public final class Extraction {
         long started = System.nanoTime();
         try (FileRows rows = new FileRows(book, options.mapping(), options.badRows(), options.rejectsDir(),
                 options.progress())) {
-            UsageAggregator usage = run(rows, config, asOf, options.progress(), out);
+            Result result = run(rows, config, asOf, options.progress(), out);
             rows.close(); // moves the rejects files into place before they are reported
-            return new ExtractionReport(rows.stats(), rows.rejectFiles(), day(usage.minSecond, config),
-                    day(usage.maxSecond, config), (System.nanoTime() - started) / 1e9);
+            return new ExtractionReport(rows.stats(), rows.rejectFiles(), day(result.usage().minSecond, config),
+                    day(result.usage().maxSecond, config), result.book().churnDates(),
+                    (System.nanoTime() - started) / 1e9);
         }
     }
 
@@ -49,7 +50,10 @@ public final class Extraction {
                 : java.time.Instant.ofEpochSecond(second).atZone(config.zone()).toLocalDate();
     }
 
-    static UsageAggregator run(BookRows rows, FeatureConfig config, List<LocalDate> asOf, ProgressListener progress,
+    /** What one run leaves behind besides the tables. */
+    record Result(AccountBook book, UsageAggregator usage) { }
+
+    static Result run(BookRows rows, FeatureConfig config, List<LocalDate> asOf, ProgressListener progress,
                     Consumer<FeatureTable> out) throws IOException {
         Snapshots snaps = new Snapshots(asOf, config.zone());
         progress.update("reading accounts", 0, 1);
@@ -74,6 +78,6 @@ public final class Extraction {
             out.accept(assembler.table(k));
             progress.update("assembling features", k + 1, snaps.size());
         }
-        return usage;
+        return new Result(book, usage);
     }
 }
