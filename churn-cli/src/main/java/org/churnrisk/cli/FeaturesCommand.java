@@ -16,7 +16,7 @@ import org.churnrisk.features.FeatureExtractor;
 import org.churnrisk.features.FeatureSettings;
 import org.churnrisk.features.ReadOptions;
 import org.churnrisk.features.io.BookConfig;
-import org.churnrisk.features.output.FeatureTableWriter;
+import org.churnrisk.features.output.FeatureOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Computes point-in-time features for every account that was a customer on the day before each "
                     + "as-of date, from what happened before that date only, with the composite health score. "
-                    + "Writes one CSV row per account and date, sorted by account_id.",
+                    + "Writes one row per account and date, sorted by account_id, as CSV or Parquet.",
             "Features are defined in docs/features.md."
         },
         footerHeading = "%nExamples:%n",
@@ -51,8 +51,9 @@ final class FeaturesCommand implements Callable<Integer> {
             description = "As-of date(s); features use only what happened before each. Repeat or separate with commas.")
     private List<LocalDate> asOf;
 
-    @Option(names = "--out", required = true, paramLabel = "<file.csv>",
-            description = "Where to write the table; written to a temporary file and renamed into place.")
+    @Option(names = "--out", required = true, paramLabel = "<file.csv|file.parquet>",
+            description = "Where to write the table, CSV or Parquet by the extension; written to a temporary file "
+                    + "and renamed into place.")
     private Path out;
 
     @Option(names = "--config", paramLabel = "<churn.yaml>",
@@ -66,8 +67,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".csv")) {
-            throw new InvalidArgumentException("--out " + out + ": expected a .csv file");
+        if (!name.endsWith(".csv") && !name.endsWith(".parquet")) {
+            throw new InvalidArgumentException("--out " + out + ": expected a .csv or .parquet file");
         }
         if (!Files.isDirectory(data)) {
             throw new InvalidArgumentException("--data " + data + ": is not a directory (expected a book of exports)");
@@ -80,7 +81,7 @@ final class FeaturesCommand implements Callable<Integer> {
         FeatureExtractor extractor = FeatureExtractor.create(FeatureSettings.forBook(data, config));
         List<String> counts = new ArrayList<>();
         ExtractionReport report;
-        try (FeatureTableWriter writer = new FeatureTableWriter(out, extractor.config().healthScore())) {
+        try (FeatureOutput writer = FeatureOutput.open(out, extractor.config().healthScore())) {
             report = extractor.extract(data, options, asOf, table -> {
                 writer.write(table);
                 counts.add(String.format(Locale.ROOT, "as of %s: %,d active accounts", table.asOf(), table.rows()));

@@ -171,8 +171,8 @@ class FeaturesCommandTest {
                         "'2026-13-01' is not a date (expected yyyy-MM-dd, e.g. 2026-03-01)"),
                 Arguments.of("a date in another format", List.of("--data", "BOOK", "--as-of", "10/01/2026", "--out", "OUT"),
                         "'10/01/2026' is not a date (expected yyyy-MM-dd, e.g. 2026-03-01)"),
-                Arguments.of("--out not a .csv file", List.of("--data", "BOOK", "--as-of", AS_OF, "--out", "OUT.txt"),
-                        "expected a .csv file"),
+                Arguments.of("--out neither .csv nor .parquet", List.of("--data", "BOOK", "--as-of", AS_OF, "--out", "OUT.txt"),
+                        "expected a .csv or .parquet file"),
                 Arguments.of("--data not a directory", List.of("--data", "BOOK/accounts.csv", "--as-of", AS_OF, "--out", "OUT"),
                         "is not a directory (expected a book of exports)"));
     }

@@ -76,7 +76,9 @@ public final class RejectsWriter implements Closeable {
         }
         if (printer == null) {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".partial");
+            // Not Files.createTempFile: its owner-only permissions would carry over to the rejects file.
+            temp = Files.createFile(target.toAbsolutePath().getParent().resolve("." + target.getFileName() + "."
+                    + ProcessHandle.current().pid() + "." + System.nanoTime() + ".partial"));
             Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
             printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
                     .setHeader(HEADER.toArray(new String[0])).get());

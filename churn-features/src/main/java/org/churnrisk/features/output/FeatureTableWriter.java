@@ -1,7 +1,6 @@
 package org.churnrisk.features.output;
 
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -30,7 +29,7 @@ import org.churnrisk.core.features.HealthScore;
  * }</pre>
  * Not thread-safe.
  */
-public final class FeatureTableWriter implements Closeable {
+public final class FeatureTableWriter implements FeatureOutput {
     private final Path out;
     private final Path tmp;
     private final HealthScore health;
@@ -44,12 +43,15 @@ public final class FeatureTableWriter implements Closeable {
         this.health = health;
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        this.tmp = Files.createTempFile(parent, "." + out.getFileName() + ".", ".partial");
+        // Not Files.createTempFile: its owner-only permissions would carry over to the report.
+        this.tmp = Files.createFile(parent.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".partial"));
         this.writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8),
                 1 << 16);
     }
 
     /** Appends one table's rows. */
+    @Override
     public void write(FeatureTable t) {
         try {
             if (header) {
@@ -84,6 +86,7 @@ public final class FeatureTableWriter implements Closeable {
     }
 
     /** Finishes the file and moves it into place. */
+    @Override
     public void commit() throws IOException {
         writer.append(sb);
         sb.setLength(0);

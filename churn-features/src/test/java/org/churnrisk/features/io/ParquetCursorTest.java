@@ -7,6 +7,8 @@ import static org.churnrisk.features.io.ParquetTableWriter.required;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** {@link ParquetCursor} on files written by parquet-java: values, types, codecs, encodings and errors. */
 class ParquetCursorTest {
 
     private static final int ACCOUNT = Source.USAGE.columnNames().indexOf("account_id");
@@ -125,7 +128,7 @@ class ParquetCursorTest {
     @MethodSource("codecsAndPageFormats")
     void readsEveryCodecPageFormatAndEncoding(CompressionCodecName codec, boolean v2, boolean dictionary)
             throws IOException {
-        int n = 10_000;
+        int n = 6_500;
         Path file = ParquetTableWriter.to(dir.resolve("usage.parquet")).codec(codec).pageV2(v2).dictionary(dictionary)
                 .rowGroupRows(3_001).pageRows(700).columns(NATIVE_USAGE).write(rows(n, false));
 
@@ -223,7 +226,8 @@ class ParquetCursorTest {
             rows.next();
             rows.next();
             assertThatThrownBy(() -> rows.integer(QUANTITY)).isInstanceOf(DataProblemException.class)
-                    .hasMessage("usage.parquet row 2: column 'quantity' value 'abc' is not a whole number (expected digits such as 42)")
+                    .hasMessage("usage.parquet row 2: column 'quantity' value 'abc' is not a whole number"
+                            + " (expected digits such as 42)")
                     .extracting(e -> ((DataProblemException) e).location()).isEqualTo("usage.parquet row 2");
             assertThat(rows.next()).isTrue();
             assertThat(rows.integer(QUANTITY)).isEqualTo(4);
@@ -381,8 +385,7 @@ class ParquetCursorTest {
     void aDamagedFooterIsReportedAsDamaged() throws IOException {
         Path file = usage(NATIVE_USAGE, asNative(0), asNative(1));
         byte[] bytes = Files.readAllBytes(file);
-        int footerLength = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 4)
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        int footerLength = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         Arrays.fill(bytes, bytes.length - 8 - footerLength, bytes.length - 8, (byte) 0x7f);
         Files.write(file, bytes);
 
@@ -444,22 +447,32 @@ class ParquetCursorTest {
     }
 
     @Test
-    void localTimestampsAndDatesAreReadInTheZone() throws IOException {
-        ZoneId berlin = ZoneId.of("Europe/Berlin");
-        Path local = usageWithOccurredAt(Kind.LOCAL_TIMESTAMP_MICROS, LocalDateTime.parse("2025-07-01T10:00:00"));
-        try (ParquetCursor rows = new ParquetCursor(local, mapping(berlin))) {
+    void localTimestampsAreReadInTheZone() throws IOException {
+        Path file = usageWithOccurredAt(Kind.LOCAL_TIMESTAMP_MICROS, LocalDateTime.parse("2025-07-01T10:00:00"));
+
+        try (ParquetCursor rows = new ParquetCursor(file, mapping(ZoneId.of("Europe/Berlin")))) {
             rows.next();
             assertThat(rows.epochSecond(OCCURRED)).isEqualTo(Instant.parse("2025-07-01T08:00:00Z").getEpochSecond());
             assertThat(rows.text(OCCURRED)).isEqualTo("2025-07-01T10:00:00");
         }
-        Path date = usageWithOccurredAt(Kind.DATE, LocalDate.parse("2025-01-15"));
-        try (ParquetCursor rows = new ParquetCursor(date, mapping(berlin))) {
+    }
+
+    @Test
+    void aDateInATimestampColumnIsTheStartOfTheDayInTheZone() throws IOException {
+        Path file = usageWithOccurredAt(Kind.DATE, LocalDate.parse("2025-01-15"));
+
+        try (ParquetCursor rows = new ParquetCursor(file, mapping(ZoneId.of("Europe/Berlin")))) {
             rows.next();
             assertThat(rows.epochSecond(OCCURRED)).isEqualTo(Instant.parse("2025-01-14T23:00:00Z").getEpochSecond());
             assertThat(rows.epochDay(OCCURRED)).isEqualTo(LocalDate.parse("2025-01-15").toEpochDay());
         }
-        Path text = usageWithOccurredAt(Kind.STRING, "2025-01-15T00:30:00");
-        try (ParquetCursor rows = new ParquetCursor(text, mapping(berlin))) {
+    }
+
+    @Test
+    void localTextIsReadInTheZone() throws IOException {
+        Path file = usageWithOccurredAt(Kind.STRING, "2025-01-15T00:30:00");
+
+        try (ParquetCursor rows = new ParquetCursor(file, mapping(ZoneId.of("Europe/Berlin")))) {
             rows.next();
             assertThat(rows.epochSecond(OCCURRED)).isEqualTo(Instant.parse("2025-01-14T23:30:00Z").getEpochSecond());
         }

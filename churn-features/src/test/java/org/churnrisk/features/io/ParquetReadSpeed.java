@@ -67,7 +67,8 @@ public final class ParquetReadSpeed {
         boolean keep = args.length > 2;
         Path dir = keep ? Files.createDirectories(Path.of(args[2])) : Files.createTempDirectory("parquet-speed");
         try {
-            Column[] nativeColumns = {required("account_id", Kind.STRING), required("occurred_at", Kind.TIMESTAMP_MICROS),
+            Column[] nativeColumns = {required("account_id", Kind.STRING),
+                required("occurred_at", Kind.TIMESTAMP_MICROS),
                 optional("user_id", Kind.STRING), required("event", Kind.STRING), optional("quantity", Kind.INT32),
                 optional("errors", Kind.INT32)};
             Column[] stringColumns = {required("account_id", Kind.STRING), required("occurred_at", Kind.STRING),

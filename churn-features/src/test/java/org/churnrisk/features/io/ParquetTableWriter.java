@@ -296,7 +296,8 @@ final class ParquetTableWriter {
             case LOCAL_TIMESTAMP_MICROS -> consumer.addLong(micros(((LocalDateTime) v).toInstant(ZoneOffset.UTC)));
             case INT96 -> consumer.addBinary(int96((Instant) v));
             case DECIMAL_INT64 -> consumer.addLong(((BigDecimal) v).setScale(2).unscaledValue().longValueExact());
-            case DECIMAL_FIXED -> consumer.addBinary(fixed16(((BigDecimal) v).setScale(2).unscaledValue().toByteArray()));
+            case DECIMAL_FIXED -> consumer.addBinary(
+                    fixed16(((BigDecimal) v).setScale(2).unscaledValue().toByteArray()));
             case NULL -> throw new IllegalArgumentException("a NULL column takes only nulls, not " + v);
         }
     }
