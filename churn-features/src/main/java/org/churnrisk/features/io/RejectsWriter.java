@@ -4,14 +4,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.churnrisk.core.AtomicFiles;
 import org.churnrisk.core.contract.Source;
 
 /**
@@ -75,10 +74,7 @@ public final class RejectsWriter implements Closeable {
             throw new IllegalStateException("the rejects file " + target + " is closed");
         }
         if (printer == null) {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            // Not Files.createTempFile: its owner-only permissions would carry over to the rejects file.
-            temp = Files.createFile(target.toAbsolutePath().getParent().resolve("." + target.getFileName() + "."
-                    + ProcessHandle.current().pid() + "." + System.nanoTime() + ".partial"));
+            temp = AtomicFiles.createSibling(target);
             Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
             printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
                     .setHeader(HEADER.toArray(new String[0])).get());
@@ -105,11 +101,7 @@ public final class RejectsWriter implements Closeable {
         }
         try {
             printer.close(true);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -3,10 +3,8 @@ package org.churnrisk.features.output;
 import io.airlift.compress.snappy.SnappyCompressor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.parquet.bytes.BytesInput;
@@ -24,6 +22,7 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
+import org.churnrisk.core.AtomicFiles;
 import org.churnrisk.core.features.FeatureSchema;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.features.HealthScore;
@@ -50,10 +49,7 @@ public final class FeatureParquetWriter implements FeatureOutput {
     public FeatureParquetWriter(Path out, HealthScore health) throws IOException {
         this.out = out;
         this.health = health;
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        this.tmp = parent.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".partial");
+        this.tmp = AtomicFiles.createSibling(out);
     }
 
     /** Appends one table as a row group. */
@@ -63,7 +59,7 @@ public final class FeatureParquetWriter implements FeatureOutput {
             if (writer == null) {
                 schema = schema(t.schema());
                 schemaVersion = t.schema().version();
-                writer = new ParquetFileWriter(new LocalOutputFile(tmp), schema, ParquetFileWriter.Mode.CREATE,
+                writer = new ParquetFileWriter(new LocalOutputFile(tmp), schema, ParquetFileWriter.Mode.OVERWRITE,
                         128L << 20, 0, props.getColumnIndexTruncateLength(), props.getStatisticsTruncateLength(),
                         props.getPageWriteChecksumEnabled());
                 writer.start();
@@ -134,11 +130,7 @@ public final class FeatureParquetWriter implements FeatureOutput {
         }
         writer.end(Map.of("churn.feature_schema", schemaVersion));
         writer = null;
-        try {
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.moveIntoPlace(tmp, out);
         done = true;
     }
 

@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.churnrisk.core.AtomicFiles;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.features.HealthScore;
 
@@ -41,11 +40,7 @@ public final class FeatureTableWriter implements FeatureOutput {
     public FeatureTableWriter(Path out, HealthScore health) throws IOException {
         this.out = out;
         this.health = health;
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        // Not Files.createTempFile: its owner-only permissions would carry over to the report.
-        this.tmp = Files.createFile(parent.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".partial"));
+        this.tmp = AtomicFiles.createSibling(out);
         this.writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8),
                 1 << 16);
     }
@@ -91,11 +86,7 @@ public final class FeatureTableWriter implements FeatureOutput {
         writer.append(sb);
         sb.setLength(0);
         writer.close();
-        try {
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.moveIntoPlace(tmp, out);
         done = true;
     }
 
