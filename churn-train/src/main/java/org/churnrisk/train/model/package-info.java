@@ -1,0 +1,2 @@
+/** Tribuo adapters: snapshot rows as weighted Tribuo examples, the logistic and XGBoost trainers, and batch scoring. */
+package org.churnrisk.train.model;
