@@ -24,13 +24,13 @@ import org.churnrisk.train.data.SnapshotDataset;
  * time: the test rows are the last four snapshot dates, the training rows every date whose
  * 120-day label window closes by the first test date, so no training label looks into the test period.
  */
-record GeneratedBook(Path dir, SnapshotDataset data, int[] train, int[] test, LocalDate firstTest) {
+public record GeneratedBook(Path dir, SnapshotDataset data, int[] train, int[] test, LocalDate firstTest) {
     static final int ACCOUNTS = 400;
     static final int DAYS = 730;
     static final long SEED = 5;
     static final int TEST_DATES = 4;
 
-    static GeneratedBook generate(Path dir, int truthSamples) throws IOException {
+    public static GeneratedBook generate(Path dir, int truthSamples) throws IOException {
         GeneratorConfig config = GeneratorConfig.builder().accounts(ACCOUNTS).days(DAYS).seed(SEED)
                 .truthSamples(truthSamples).build();
         BookGenerator.generate(config, dir, false, ProgressListener.NONE);
