@@ -75,6 +75,18 @@ public final class FeatureExtractor {
         return Extraction.run(book, options, config, asOf, out);
     }
 
+    /**
+     * The first and last day of a book's usage, in the zone of this extractor's configuration:
+     * a quick pass that reads only {@code occurred_at}, for choosing snapshot dates before the
+     * real pass. Rows that cannot be read are skipped here; the real pass reports them.
+     *
+     * @return {first day, last day}
+     * @throws org.churnrisk.core.InvalidDataException if the book has no readable usage row
+     */
+    public LocalDate[] usageSpan(Path book, ReadOptions options) throws IOException {
+        return Extraction.usageSpan(book, options, config);
+    }
+
     /** Features of in-memory account histories as of several dates, in date order. */
     public List<FeatureTable> extract(List<AccountHistory> histories, List<LocalDate> asOf) {
         List<FeatureTable> tables = new ArrayList<>();

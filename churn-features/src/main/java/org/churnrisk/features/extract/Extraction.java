@@ -45,6 +45,34 @@ public final class Extraction {
         }
     }
 
+    /** See {@link org.churnrisk.features.FeatureExtractor#usageSpan}. */
+    public static LocalDate[] usageSpan(Path book, ReadOptions options, FeatureConfig config) throws IOException {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        org.churnrisk.features.io.SourceMapping mapping = options.mapping().mapping(org.churnrisk.core.contract.Source.USAGE);
+        for (Path file : org.churnrisk.features.io.BookSources.files(book, mapping)) {
+            try (org.churnrisk.features.io.RecordCursor c = org.churnrisk.features.io.BookSources.open(book, file, mapping)) {
+                while (true) {
+                    try {
+                        if (!c.next()) {
+                            break;
+                        }
+                        long s = c.epochSecond(Col.U_AT);
+                        min = Math.min(min, s);
+                        max = Math.max(max, s);
+                    } catch (org.churnrisk.features.io.DataProblemException e) {
+                        // reported by the real pass
+                    }
+                }
+            }
+        }
+        if (min == Long.MAX_VALUE) {
+            throw new org.churnrisk.core.InvalidDataException("book " + book + ": usage has no readable row, so there "
+                    + "is no span to take snapshots in");
+        }
+        return new LocalDate[] {day(min, config), day(max, config)};
+    }
+
     private static LocalDate day(long second, FeatureConfig config) {
         return second == Long.MAX_VALUE || second == Long.MIN_VALUE ? null
                 : java.time.Instant.ofEpochSecond(second).atZone(config.zone()).toLocalDate();

@@ -60,8 +60,10 @@ public final class ChurnTrainer {
     static final double XGB_ETA = 0.1;
     static final double XGB_SUBSAMPLE = 0.8;
     // OpenMP threads wait on each other at every tree level: when another process keeps the
-    // cores busy, 2 threads trained 2,484 rows in 7 to 29 s against 0.5 s on an idle 2-core machine.
-    static final int XGB_THREADS = 2;
+    // cores busy, 2 threads trained 2,484 rows in 7 to 29 s against 0.7 to 1.5 s on 1 thread.
+    // A full training run on the sample book took 228 s with 2 threads on a busy machine. One
+    // thread is predictable; parallelism belongs a level up (folds), not inside a tree.
+    static final int XGB_THREADS = 1;
 
     /**
      * Tribuo's SGD trainer logs two INFO lines on every call ("Training SGD model with n

@@ -1,0 +1,108 @@
+package org.churnrisk.train.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.churnrisk.core.InvalidDataException;
+import org.churnrisk.core.ProgressListener;
+import org.churnrisk.core.features.FeatureTable;
+import org.churnrisk.core.model.Calibration;
+import org.churnrisk.features.ExtractionReport;
+import org.churnrisk.features.FeatureConfig;
+import org.churnrisk.features.FeatureExtractor;
+import org.churnrisk.features.ReadOptions;
+import org.churnrisk.train.backtest.Backtest;
+import org.churnrisk.train.calibrate.Calibrators;
+import org.churnrisk.train.data.LabelPolicy;
+import org.churnrisk.train.data.SnapshotDataset;
+import org.churnrisk.train.eval.EvaluationReport;
+import org.churnrisk.train.model.Algorithm;
+import org.churnrisk.train.model.ChurnClassifier;
+import org.churnrisk.train.model.ChurnTrainer;
+
+/**
+ * One training run: monthly snapshots over the book's usage span, labels with censoring, a
+ * rolling-origin backtest of every algorithm against the baselines, the choice of algorithm
+ * (the one asked for, or the best calibrated ROC AUC), and the final model trained on all
+ * labelled snapshots but the latest two, which calibrate it.
+ */
+public final class Training {
+    private Training() {
+    }
+
+    /**
+     * @param algorithm the algorithm of the final model, or null to take the backtest's best
+     * @param capacity  accounts a CSM team can call, for precision and recall at capacity
+     */
+    public record Options(Path book, ReadOptions read, FeatureConfig features, LabelPolicy labels, Algorithm algorithm,
+                          long seed, int folds, int capacity, ProgressListener progress) {
+        public Options {
+            Objects.requireNonNull(book, "book");
+            Objects.requireNonNull(read, "read");
+            Objects.requireNonNull(features, "features");
+            Objects.requireNonNull(labels, "labels");
+            Objects.requireNonNull(progress, "progress");
+        }
+    }
+
+    /** Everything a run produced. */
+    public record Outcome(List<LocalDate> dates, ExtractionReport extraction, SnapshotDataset data,
+                          Backtest.Result backtest, Algorithm chosen, ChurnClassifier model, Calibration calibration) {
+
+        /** The calibrated backtest report of the chosen algorithm. */
+        public EvaluationReport chosenReport() {
+            return backtest.calibrated().get(chosen.label());
+        }
+    }
+
+    public static Outcome run(Options o) throws IOException {
+        FeatureExtractor extractor = FeatureExtractor.create(o.features());
+        LocalDate[] span = extractor.usageSpan(o.book(), o.read());
+        List<LocalDate> dates = SnapshotDataset.monthlyDates(span[0], span[1]);
+        if (dates.isEmpty()) {
+            throw new InvalidDataException("book " + o.book() + ": usage covers " + span[0] + " to " + span[1]
+                    + ", too short for a snapshot with a full 90-day window");
+        }
+        List<FeatureTable> tables = new ArrayList<>();
+        ExtractionReport extraction = extractor.extract(o.book(), o.read(), dates, tables::add);
+        SnapshotDataset data = SnapshotDataset.label(tables, extraction.churnDates(), extraction.usageLastDay(),
+                o.labels());
+        if (data.positives() == 0) {
+            throw new InvalidDataException("book " + o.book() + ": no labelled snapshot churned within "
+                    + o.labels().horizonDays() + " days (churn.csv lists " + extraction.churnDates().size()
+                    + " churned accounts); a model needs churns to learn from");
+        }
+        List<Algorithm> algorithms = o.algorithm() == null ? List.of(Algorithm.LOGISTIC, Algorithm.XGBOOST)
+                : List.of(o.algorithm());
+        Backtest.Result backtest = Backtest.run(data, algorithms, o.folds(), o.capacity(), o.seed(), o.progress());
+        Algorithm chosen = o.algorithm() != null ? o.algorithm() : best(backtest, algorithms);
+
+        List<LocalDate> labelled = data.dates();
+        Set<LocalDate> calibrationDates = new HashSet<>(labelled.subList(
+                Math.max(0, labelled.size() - Backtest.CALIBRATION_DATES), labelled.size()));
+        int[] fit = data.rows(d -> !calibrationDates.contains(d));
+        int[] calibrate = data.rows(calibrationDates::contains);
+        ChurnClassifier model = ChurnTrainer.train(data, fit, chosen, o.seed());
+        boolean[] y = new boolean[calibrate.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = data.churned(calibrate[i]);
+        }
+        Calibration calibration = Calibrators.fit(model.predict(data, calibrate), y);
+        return new Outcome(dates, extraction, data, backtest, chosen, model, calibration);
+    }
+
+    private static Algorithm best(Backtest.Result backtest, List<Algorithm> algorithms) {
+        Algorithm best = algorithms.get(0);
+        for (Algorithm a : algorithms) {
+            if (backtest.calibrated().get(a.label()).rocAuc() > backtest.calibrated().get(best.label()).rocAuc()) {
+                best = a;
+            }
+        }
+        return best;
+    }
+}
