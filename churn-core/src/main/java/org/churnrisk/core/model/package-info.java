@@ -1,2 +1,2 @@
-/** What a trained model carries that scoring needs without Tribuo: calibration, and later the bundle format. */
+/** What a trained model carries that scoring needs without Tribuo: calibration and the bundle manifest. */
 package org.churnrisk.core.model;

@@ -1,0 +1,397 @@
+package org.churnrisk.train.bundle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.core.model.BundleException;
+import org.churnrisk.core.model.BundleManifest;
+import org.churnrisk.core.model.Calibration;
+
+/**
+ * Reads and writes {@code bundle.json}. Keys come in a fixed order, output is pretty-printed
+ * with {@code \n} line ends on every OS, and doubles are written as their shortest round-tripping
+ * decimal by Jackson's own writer rather than the JDK's {@code Double.toString} (whose output
+ * changed in JDK 19), so the same inputs give the same bytes everywhere and every double reads
+ * back exactly. Duplicate keys and trailing text are refused. Stateless; the mapper is configured
+ * once and thread-safe.
+ */
+final class BundleIo {
+    static final String BUNDLE_JSON = "bundle.json";
+    static final String MODEL_FILE = "model.tribuo";
+    static final String SHA256_PREFIX = "sha256:";
+
+    private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
+
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+    private BundleIo() {
+    }
+
+    /** What {@link #read} found in a {@code bundle.json}. */
+    record Parsed(BundleManifest manifest, ObjectNode metrics, ObjectNode provenance, String modelSha256) {
+    }
+
+    /** The bytes of a {@code bundle.json}; metrics and provenance come from {@link #tree}. */
+    static byte[] write(BundleManifest m, ObjectNode metrics, ObjectNode provenance, String modelSha256) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format_version", m.formatVersion());
+        root.put("created_by", m.createdBy());
+        root.put("algorithm", m.algorithm());
+        root.put("horizon_days", m.horizonDays());
+        ObjectNode schema = root.putObject("feature_schema");
+        schema.put("version", m.schemaVersion());
+        schema.put("fingerprint", m.schemaFingerprint());
+        ArrayNode names = schema.putArray("names");
+        m.featureNames().forEach(names::add);
+        root.set("calibration", calibration(m.calibration()));
+        root.set("metrics", metrics.deepCopy());
+        root.set("provenance", provenance.deepCopy());
+        root.putObject("checksums").put(MODEL_FILE, SHA256_PREFIX + modelSha256);
+        return pretty(root).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Pretty JSON text ending in a newline. */
+    static String pretty(JsonNode node) {
+        try {
+            return PRETTY.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            // A tree of plain nodes always serializes.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses a {@code bundle.json}. The format version is read first, so that a bundle of another
+     * format is refused as such rather than for a field it names differently.
+     *
+     * @throws BundleException naming the line and column of a syntax error, or the field that is
+     *                         missing or of the wrong type; messages start with {@code bundle.json}
+     */
+    static Parsed read(byte[] json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new BundleException(BUNDLE_JSON + where + " is not valid JSON (" + e.getOriginalMessage()
+                    + "); retrain or restore the bundle", e);
+        } catch (IOException e) {
+            throw new BundleException(BUNDLE_JSON + " is not valid JSON (" + e.getMessage()
+                    + "); retrain or restore the bundle", e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new BundleException(BUNDLE_JSON + " is empty; retrain or restore the bundle");
+        }
+        if (!root.isObject()) {
+            throw new BundleException(BUNDLE_JSON + " holds " + kind(root) + " (expected an object); retrain or"
+                    + " restore the bundle");
+        }
+        int format;
+        try {
+            format = integer(root, "format_version", "");
+        } catch (Problem e) {
+            throw new BundleException(BUNDLE_JSON + ": " + e.getMessage() + "; retrain or restore the bundle", e);
+        }
+        if (format != BundleManifest.FORMAT_VERSION) {
+            JsonNode by = root.get("created_by");
+            throw new BundleException(BUNDLE_JSON + ": format_version " + format + " is not supported: this churn-risk"
+                    + " reads format " + BundleManifest.FORMAT_VERSION + " (the bundle was created by "
+                    + (by != null && by.isTextual() ? by.textValue() : "an unknown program")
+                    + "); load it with that version or retrain with this one");
+        }
+        try {
+            ObjectNode schema = object(root, "feature_schema", "");
+            BundleManifest manifest = new BundleManifest(format, text(root, "created_by", ""),
+                    text(root, "algorithm", ""), integer(root, "horizon_days", ""),
+                    text(schema, "version", "feature_schema."), text(schema, "fingerprint", "feature_schema."),
+                    texts(schema, "names", "feature_schema."), calibration(object(root, "calibration", "")));
+            ObjectNode checksums = object(root, "checksums", "");
+            String sha = text(checksums, MODEL_FILE, "checksums.");
+            if (!SHA256.matcher(sha).matches()) {
+                throw new Problem("checksums." + MODEL_FILE + " is '" + sha
+                        + "' (expected sha256: and 64 lower-case hex digits)");
+            }
+            return new Parsed(manifest, object(root, "metrics", ""), object(root, "provenance", ""),
+                    sha.substring(SHA256_PREFIX.length()));
+        } catch (Problem | InvalidArgumentException e) {
+            throw new BundleException(BUNDLE_JSON + ": " + e.getMessage() + "; retrain or restore the bundle", e);
+        }
+    }
+
+    /** An unmodifiable copy of a JSON object as maps, lists, strings, numbers, booleans and nulls. */
+    static Map<String, Object> toMap(ObjectNode node) {
+        Map<String, Object> map = MAPPER.convertValue(node, new TypeReference<LinkedHashMap<String, Object>>() { });
+        @SuppressWarnings("unchecked")
+        Map<String, Object> frozen = (Map<String, Object>) freeze(map);
+        return frozen;
+    }
+
+    /**
+     * A JSON tree of a value: {@code null}, a {@link JsonNode}, a string, a boolean, a number
+     * (non-finite doubles as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}),
+     * an enum or a date-time (their {@code toString}), a map with string keys, a list, an ordered
+     * set or an array. A {@link LinkedHashMap} or {@link SortedMap} keeps its order; any other map
+     * is written sorted by key, so that the output never depends on hash order.
+     *
+     * @throws InvalidArgumentException naming the path of a value of another type
+     */
+    static JsonNode tree(Object value, String path) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof JsonNode node) {
+            return node.deepCopy();
+        }
+        if (value instanceof CharSequence s) {
+            return NODES.textNode(s.toString());
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return NODES.numberNode(((Number) value).intValue());
+        }
+        if (value instanceof Long l) {
+            return NODES.numberNode(l);
+        }
+        if (value instanceof BigInteger i) {
+            return NODES.numberNode(i);
+        }
+        if (value instanceof BigDecimal d) {
+            return NODES.numberNode(d);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                return NODES.textNode(Double.toString(d));
+            }
+            return value instanceof Float f ? NODES.numberNode(f) : NODES.numberNode(d);
+        }
+        if (value instanceof Enum<?> || value instanceof TemporalAccessor) {
+            return NODES.textNode(value.toString());
+        }
+        if (value instanceof Map<?, ?> map) {
+            return object(map, path);
+        }
+        if (value instanceof Collection<?> c) {
+            if (!(c instanceof List || c instanceof LinkedHashSet || c instanceof SortedSet)) {
+                throw new InvalidArgumentException(path + ": a " + value.getClass().getSimpleName()
+                        + " has no stable order (expected a List, LinkedHashSet or SortedSet)");
+            }
+            ArrayNode array = NODES.arrayNode();
+            int i = 0;
+            for (Object o : c) {
+                array.add(tree(o, path + "[" + i++ + "]"));
+            }
+            return array;
+        }
+        if (value.getClass().isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                array.add(tree(Array.get(value, i), path + "[" + i + "]"));
+            }
+            return array;
+        }
+        throw new InvalidArgumentException(path + ": a " + value.getClass().getName() + " cannot be written to "
+                + BUNDLE_JSON + " (expected a string, number, boolean, map, list or array)");
+    }
+
+    /** {@link #tree} of a map. */
+    static ObjectNode object(Map<?, ?> map, String path) {
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                throw new InvalidArgumentException(path + ": key " + key + " is not a string (JSON keys are strings)");
+            }
+        }
+        Map<?, ?> ordered = map instanceof LinkedHashMap || map instanceof SortedMap ? map : new TreeMap<>(map);
+        ObjectNode node = NODES.objectNode();
+        for (Map.Entry<?, ?> e : ordered.entrySet()) {
+            String key = (String) e.getKey();
+            node.set(key, tree(e.getValue(), path + "." + key));
+        }
+        return node;
+    }
+
+    private static ObjectNode calibration(Calibration c) {
+        ObjectNode node = NODES.objectNode();
+        if (c instanceof Calibration.Identity) {
+            node.put("type", "identity");
+        } else if (c instanceof Calibration.Platt p) {
+            node.put("type", "platt");
+            node.put("a", p.a());
+            node.put("b", p.b());
+        } else if (c instanceof Calibration.Isotonic iso) {
+            node.put("type", "isotonic");
+            ArrayNode thresholds = node.putArray("thresholds");
+            for (double t : iso.thresholds()) {
+                thresholds.add(t);
+            }
+            ArrayNode values = node.putArray("values");
+            for (double v : iso.values()) {
+                values.add(v);
+            }
+        } else {
+            throw new IllegalStateException("unknown calibration " + c);
+        }
+        return node;
+    }
+
+    private static Calibration calibration(ObjectNode node) {
+        String type = text(node, "type", "calibration.");
+        return switch (type) {
+            case "identity" -> new Calibration.Identity();
+            case "platt" -> new Calibration.Platt(number(node, "a", "calibration."), number(node, "b", "calibration."));
+            case "isotonic" -> new Calibration.Isotonic(numbers(node, "thresholds", "calibration."),
+                    numbers(node, "values", "calibration."));
+            default -> throw new Problem("calibration.type '" + type
+                    + "' is not known (expected identity, platt or isotonic)");
+        };
+    }
+
+    private static JsonNode field(JsonNode parent, String name, String prefix, String expected) {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            throw new Problem(prefix + name + " is missing (expected " + expected + ")");
+        }
+        return node;
+    }
+
+    private static Problem wrongType(String prefix, String name, JsonNode node, String expected) {
+        return new Problem(prefix + name + " is " + kind(node) + " (expected " + expected + ")");
+    }
+
+    private static int integer(JsonNode parent, String name, String prefix) {
+        JsonNode node = field(parent, name, prefix, "a whole number");
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw wrongType(prefix, name, node, "a whole number");
+        }
+        return node.intValue();
+    }
+
+    private static String text(JsonNode parent, String name, String prefix) {
+        JsonNode node = field(parent, name, prefix, "a string");
+        if (!node.isTextual()) {
+            throw wrongType(prefix, name, node, "a string");
+        }
+        return node.textValue();
+    }
+
+    private static double number(JsonNode parent, String name, String prefix) {
+        JsonNode node = field(parent, name, prefix, "a number");
+        if (!node.isNumber()) {
+            throw wrongType(prefix, name, node, "a number");
+        }
+        return node.doubleValue();
+    }
+
+    private static ObjectNode object(JsonNode parent, String name, String prefix) {
+        JsonNode node = field(parent, name, prefix, "an object");
+        if (!node.isObject()) {
+            throw wrongType(prefix, name, node, "an object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static List<String> texts(JsonNode parent, String name, String prefix) {
+        JsonNode node = field(parent, name, prefix, "a list of strings");
+        if (!node.isArray()) {
+            throw wrongType(prefix, name, node, "a list of strings");
+        }
+        List<String> out = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                throw wrongType(prefix, name + "[" + i + "]", node.get(i), "a string");
+            }
+            out.add(node.get(i).textValue());
+        }
+        return out;
+    }
+
+    private static double[] numbers(JsonNode parent, String name, String prefix) {
+        JsonNode node = field(parent, name, prefix, "a list of numbers");
+        if (!node.isArray()) {
+            throw wrongType(prefix, name, node, "a list of numbers");
+        }
+        double[] out = new double[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!node.get(i).isNumber()) {
+                throw wrongType(prefix, name + "[" + i + "]", node.get(i), "a number");
+            }
+            out[i] = node.get(i).doubleValue();
+        }
+        return out;
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "a list";
+            case OBJECT, POJO -> "an object";
+            case STRING -> "the string \"" + node.textValue() + "\"";
+            case NULL, MISSING -> "null";
+            default -> node.toString();
+        };
+    }
+
+    /** A field of bundle.json that is missing or of the wrong type; {@link #read} adds where and what to do. */
+    private static final class Problem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Problem(String message) {
+            super(message);
+        }
+    }
+
+    private static Object freeze(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, freeze(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(freeze(v)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,194 @@
+package org.churnrisk.train.bundle;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.core.features.FeatureSchema;
+import org.churnrisk.core.features.FeatureTable;
+import org.churnrisk.core.model.BundleManifest;
+import org.churnrisk.core.model.Calibration;
+import org.churnrisk.train.model.TribuoData;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
+
+/**
+ * A model bundle that passed every check of {@link ModelBundle#load}: its manifest, its Tribuo
+ * model, its metrics and provenance, and calibrated churn probabilities for feature vectors.
+ *
+ * <p>Immutable. Concurrent predictions are safe: Tribuo's linear, transformed and XGBoost models
+ * do not change when they predict. Rows are handed to Tribuo in batches of {@value #BATCH}
+ * (one native call per batch for XGBoost).
+ *
+ * <pre>{@code
+ * LoadedBundle bundle = ModelBundle.load(Path.of("model"), Feature.SCHEMA);
+ * double[] p = bundle.predictProbabilities(table);   // calibrated P(churn within the horizon)
+ * }</pre>
+ */
+public final class LoadedBundle {
+    static final int BATCH = 4096;
+
+    private final Path directory;
+    private final BundleManifest manifest;
+    private final FeatureSchema schema;
+    private final Model<Label> model;
+    private final String modelSha256;
+    private final ObjectNode metrics;
+    private final ObjectNode provenance;
+    private final String[] featureNames;
+
+    LoadedBundle(Path directory, BundleManifest manifest, Model<Label> model, String modelSha256, ObjectNode metrics,
+                 ObjectNode provenance) {
+        this.directory = directory;
+        this.manifest = manifest;
+        this.schema = manifest.schema();
+        this.model = model;
+        this.modelSha256 = modelSha256;
+        this.metrics = metrics.deepCopy();
+        this.provenance = provenance.deepCopy();
+        this.featureNames = schema.names().toArray(new String[0]);
+    }
+
+    /** The directory the bundle was loaded from. */
+    public Path directory() {
+        return directory;
+    }
+
+    public BundleManifest manifest() {
+        return manifest;
+    }
+
+    /** The feature schema the model was trained on (equal to the one {@code load} expected). */
+    public FeatureSchema schema() {
+        return schema;
+    }
+
+    public Calibration calibration() {
+        return manifest.calibration();
+    }
+
+    /** The Tribuo model, with Tribuo's own provenance of its training. */
+    public Model<Label> model() {
+        return model;
+    }
+
+    /** The SHA-256 of {@code model.tribuo} (64 lower-case hex digits), which {@code load} verified. */
+    public String modelSha256() {
+        return modelSha256;
+    }
+
+    /** The {@code metrics} object of {@code bundle.json} as pretty-printed JSON. */
+    public String metricsJson() {
+        return BundleIo.pretty(metrics);
+    }
+
+    /** The {@code provenance} object of {@code bundle.json} as pretty-printed JSON. */
+    public String provenanceJson() {
+        return BundleIo.pretty(provenance);
+    }
+
+    /** The {@code metrics} object as unmodifiable maps, lists, strings, numbers, booleans and nulls. */
+    public Map<String, Object> metrics() {
+        return BundleIo.toMap(metrics);
+    }
+
+    /** The {@code provenance} object as unmodifiable maps, lists, strings, numbers, booleans and nulls. */
+    public Map<String, Object> provenance() {
+        return BundleIo.toMap(provenance);
+    }
+
+    /**
+     * The calibrated probability that each row's account churns within the horizon.
+     *
+     * @param rows feature vectors in the order of {@link #schema()}
+     * @return one probability in [0, 1] per row, in the order given
+     * @throws InvalidArgumentException if a row has the wrong number of values or a value is not finite
+     */
+    public double[] predictProbabilities(double[][] rows) {
+        double[] p = predictRawProbabilities(rows);
+        Calibration calibration = manifest.calibration();
+        for (int i = 0; i < p.length; i++) {
+            p[i] = calibration.apply(p[i]);
+        }
+        return p;
+    }
+
+    /**
+     * The calibrated churn probability of every row of a feature table.
+     *
+     * @throws InvalidArgumentException if the table's schema is not the model's, or a value is not finite
+     */
+    public double[] predictProbabilities(FeatureTable table) {
+        Objects.requireNonNull(table, "table");
+        if (!table.schema().equals(schema)) {
+            throw new InvalidArgumentException("the feature table has schema " + table.schema().version()
+                    + " (fingerprint " + table.schema().fingerprint() + ") but the model was trained on "
+                    + schema.version() + " (fingerprint " + schema.fingerprint()
+                    + "); extract the features again with the model's schema");
+        }
+        double[][] rows = new double[table.rows()][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = table.row(r);
+        }
+        return predictProbabilities(rows);
+    }
+
+    /**
+     * The model's own churn probability of each row, before calibration (for recalibrating and
+     * for checking the calibration).
+     *
+     * @see #predictProbabilities(double[][])
+     */
+    public double[] predictRawProbabilities(double[][] rows) {
+        Objects.requireNonNull(rows, "rows");
+        double[] p = new double[rows.length];
+        for (int from = 0; from < rows.length; from += BATCH) {
+            int to = Math.min(from + BATCH, rows.length);
+            List<Example<Label>> batch = new ArrayList<>(to - from);
+            for (int r = from; r < to; r++) {
+                batch.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, featureNames, checked(rows[r], r)));
+            }
+            List<Prediction<Label>> predictions = model.predict(batch);
+            for (int i = 0; i < predictions.size(); i++) {
+                Label churn = predictions.get(i).getOutputScores().get(TribuoData.CHURN);
+                // A softmax can round a hair outside [0, 1]; keep the contract.
+                p[from + i] = Math.min(1.0, Math.max(0.0, churn.getScore()));
+            }
+        }
+        return p;
+    }
+
+    private double[] checked(double[] row, int r) {
+        if (row == null || row.length != featureNames.length) {
+            throw new InvalidArgumentException("row " + r + " has " + (row == null ? "no" : row.length) + " values"
+                    + " (expected " + featureNames.length + ": " + head(schema.names()) + ")");
+        }
+        for (int f = 0; f < row.length; f++) {
+            if (!Double.isFinite(row[f])) {
+                throw new InvalidArgumentException("row " + r + ": feature '" + featureNames[f] + "' is " + row[f]
+                        + " (expected a finite number)");
+            }
+        }
+        // ArrayExample copies the values; the caller's array stays theirs.
+        return row;
+    }
+
+    @Override
+    public String toString() {
+        return "LoadedBundle(" + directory + ", " + manifest.algorithm() + ", schema " + schema.version()
+                + ", calibration " + manifest.calibration() + ")";
+    }
+
+    /** For messages: the first features of a list. */
+    static String head(List<String> names) {
+        return names.size() <= 5 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 5)) + ", ... (" + names.size() + " in all)";
+    }
+}
