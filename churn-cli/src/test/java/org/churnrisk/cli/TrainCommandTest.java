@@ -1,0 +1,109 @@
+package org.churnrisk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.churnrisk.core.ProgressListener;
+import org.churnrisk.features.Feature;
+import org.churnrisk.sample.BookGenerator;
+import org.churnrisk.sample.GeneratorConfig;
+import org.churnrisk.train.bundle.LoadedBundle;
+import org.churnrisk.train.bundle.ModelBundle;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    @TempDir
+    static Path dir;
+    static Path book;
+    static Path model;
+    static int exitCode;
+    static String output;
+
+    private static int churn(StringWriter out, StringWriter err, String... args) {
+        return ChurnCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @BeforeAll
+    static void train() throws IOException {
+        book = dir.resolve("book");
+        BookGenerator.generate(GeneratorConfig.builder().accounts(250).days(600).seed(4).truthSamples(0).build(), book,
+                false, ProgressListener.NONE);
+        model = dir.resolve("model");
+        StringWriter out = new StringWriter();
+        exitCode = churn(out, new StringWriter(), "train", "--data", book.toString(), "--out", model.toString(),
+                "--algorithm", "logistic", "--folds", "3");
+        output = out.toString();
+    }
+
+    @Test
+    void writesALoadableBundleWithItsEvaluation() throws IOException {
+        assertThat(exitCode).isEqualTo(ExitCode.OK.code());
+        assertThat(model.resolve("evaluation.json")).isRegularFile();
+        assertThat(Files.readString(model.resolve("evaluation.md"))).contains("# Model evaluation", "health score");
+        LoadedBundle bundle = ModelBundle.load(model, Feature.SCHEMA);
+        assertThat(bundle.manifest().algorithm()).isEqualTo("logistic");
+        assertThat(bundle.manifest().horizonDays()).isEqualTo(120);
+    }
+
+    @Test
+    void printsModelsAndBaselinesSideBySide() {
+        assertThat(output).contains("logistic", "health score", "dummy (base rate)", "ROC AUC", "Trained logistic");
+    }
+
+    @Test
+    void trainingAgainIntoTheSameDirectoryReplacesTheBundle() {
+        StringWriter err = new StringWriter();
+        int code = churn(new StringWriter(), err, "train", "--data", book.toString(), "--out", model.toString(),
+                "--algorithm", "logistic", "--folds", "2");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK.code());
+    }
+
+    @Test
+    void aDirectoryWithOtherFilesIsLeftAlone() throws IOException {
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("notes.txt"), "mine");
+        StringWriter err = new StringWriter();
+
+        int code = churn(new StringWriter(), err, "train", "--data", book.toString(), "--out", other.toString(),
+                "--algorithm", "logistic", "--folds", "2");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE.code());
+        assertThat(err.toString()).contains("not part of a model bundle");
+        assertThat(other.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void anUnknownAlgorithmIsAUsageError() {
+        StringWriter err = new StringWriter();
+
+        int code = churn(new StringWriter(), err, "train", "--data", book.toString(), "--out",
+                dir.resolve("x").toString(), "--algorithm", "forest");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE.code());
+        assertThat(err.toString()).contains("forest").contains("logistic");
+    }
+
+    @Test
+    void aBookWithoutChurnCannotTrain() throws IOException {
+        Path noChurn = dir.resolve("nochurn");
+        Files.createDirectories(noChurn);
+        for (String f : new String[] {"accounts.csv", "usage.csv", "tickets.csv", "surveys.csv"}) {
+            Files.copy(book.resolve(f), noChurn.resolve(f));
+        }
+        StringWriter err = new StringWriter();
+
+        int code = churn(new StringWriter(), err, "train", "--data", noChurn.toString(), "--out",
+                dir.resolve("y").toString());
+
+        assertThat(code).isEqualTo(ExitCode.INVALID_DATA.code());
+        assertThat(err.toString()).contains("no file for churn");
+    }
+}
