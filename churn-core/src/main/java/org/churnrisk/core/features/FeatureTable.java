@@ -20,6 +20,20 @@ public final class FeatureTable {
 
     public FeatureTable(FeatureSchema schema, LocalDate asOf, List<String> accountIds, double[] values,
                         double[] healthScores) {
+        this(schema, asOf, accountIds, values.clone(), healthScores.clone(), true);
+    }
+
+    /**
+     * A table over arrays the caller hands over and never touches again, without copying them:
+     * for the extractor, whose tables can hold tens of megabytes each.
+     */
+    public static FeatureTable ofOwnedArrays(FeatureSchema schema, LocalDate asOf, List<String> accountIds,
+                                             double[] values, double[] healthScores) {
+        return new FeatureTable(schema, asOf, accountIds, values, healthScores, true);
+    }
+
+    private FeatureTable(FeatureSchema schema, LocalDate asOf, List<String> accountIds, double[] values,
+                         double[] healthScores, boolean owned) {
         this.schema = schema;
         this.asOf = asOf;
         this.accountIds = List.copyOf(accountIds);
@@ -31,8 +45,8 @@ public final class FeatureTable {
             throw new InvalidArgumentException("feature table: " + healthScores.length + " health scores for "
                     + this.accountIds.size() + " accounts");
         }
-        this.values = values.clone();
-        this.healthScores = healthScores.clone();
+        this.values = values;
+        this.healthScores = healthScores;
     }
 
     public FeatureSchema schema() {

@@ -69,27 +69,30 @@ final class FeatureAssembler {
     /** The feature table of snapshot {@code k}. */
     FeatureTable table(int k) {
         long asOfDay = snaps.days[k];
-        List<String> ids = new ArrayList<>();
-        List<Integer> tiers = new ArrayList<>();
-        double[] values = new double[book.size() * F];
-        int rows = 0;
+        List<Integer> active = new ArrayList<>();
+        List<AccountBook.State> states = new ArrayList<>();
         for (int a = 0; a < book.size(); a++) {
             AccountBook.State state = book.stateOn(a, asOfDay - 1);
-            if (state == null) {
-                continue;
+            if (state != null) {
+                active.add(a);
+                states.add(state);
             }
-            int tier = fill(values, rows * F, a, k, state);
-            ids.add(book.ids[a]);
-            tiers.add(tier);
-            rows++;
         }
-        values = Arrays.copyOf(values, rows * F);
+        int rows = active.size();
+        List<String> ids = new ArrayList<>(rows);
+        List<Integer> tiers = new ArrayList<>(rows);
+        double[] values = new double[rows * F];
+        for (int r = 0; r < rows; r++) {
+            int a = active.get(r);
+            tiers.add(fill(values, r * F, a, k, states.get(r)));
+            ids.add(book.ids[a]);
+        }
         tierMedians(values, rows, tiers);
         double[] scores = new double[rows];
         for (int r = 0; r < rows; r++) {
             scores[r] = health.score(values, r * F, healthInputs);
         }
-        return new FeatureTable(SCHEMA, snaps.dates[k], ids, values, scores);
+        return FeatureTable.ofOwnedArrays(SCHEMA, snaps.dates[k], ids, values, scores);
     }
 
     /** Fills one row; returns the tier ordinal. */
