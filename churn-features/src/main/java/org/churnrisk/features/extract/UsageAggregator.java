@@ -8,7 +8,7 @@ import org.churnrisk.features.io.Hashing;
  * the events: sums per usage segment, the set of features used, active users, the last activity
  * before each snapshot and the onboarding milestones.
  *
- * <p>Memory: about {@code accounts x snapshots x 4 segments x (6 ints + 1 long)} plus three longs
+ * <p>Memory: about {@code accounts x snapshots x (10 ints + 3 longs)} plus three longs
  * per account and snapshot plus the users; never proportional to the number of events. Not
  * thread-safe: one thread adds.
  */
@@ -22,13 +22,23 @@ final class UsageAggregator {
     static final int METRICS = 6;
 
     private static final int SEG = Snapshots.SEGMENTS;
+    /** The first usage segment of the last 30 days. */
+    private static final int LAST_30 = 2;
 
     final Snapshots snaps;
     final EventCatalog catalog;
     final int accounts;
     final int k;
-    final int[] sums;
-    final long[] featureBits;
+    /** Logins per account, snapshot and usage segment. */
+    private final int[] logins;
+    /** Per account and snapshot, over [T-30d, T): the metrics other than logins (index metric - 1). */
+    private final int[] recent;
+    /** Feature events in the 30 days before the last 30. */
+    private final int[] eventsPrevious;
+    /** Feature bits over [T-30d, T), [T-60d, T-30d) and [T-90d, T-60d). */
+    private final long[] bits30;
+    private final long[] bitsPrevious;
+    private final long[] bitsOlder;
     /** Latest event second in [cutoff[k-1], cutoff[k]) per account and snapshot; Long.MIN_VALUE if none. */
     final long[] lastAny;
     final long[] lastLogin;
@@ -47,13 +57,19 @@ final class UsageAggregator {
         this.catalog = catalog;
         this.accounts = accounts;
         this.k = snaps.size();
-        long cells = (long) accounts * k * SEG;
-        if (cells * METRICS > Integer.MAX_VALUE - 8) {
+        long cells = (long) accounts * k;
+        if (cells * SEG > Integer.MAX_VALUE - 8 || cells * (METRICS - 1) > Integer.MAX_VALUE - 8) {
             throw new org.churnrisk.core.InvalidArgumentException("too many accounts x as-of dates for one pass ("
                     + accounts + " x " + k + "); extract fewer dates at a time");
         }
-        sums = new int[(int) cells * METRICS];
-        featureBits = new long[(int) cells];
+        // Only what features read is kept: logins by segment (7d, 30d, the 30 before, 90d), the
+        // other metrics over 30 days only, feature events of the 30 days before, three bit sets.
+        logins = new int[(int) cells * SEG];
+        recent = new int[(int) cells * (METRICS - 1)];
+        eventsPrevious = new int[(int) cells];
+        bits30 = new long[(int) cells];
+        bitsPrevious = new long[(int) cells];
+        bitsOlder = new long[(int) cells];
         lastAny = filled(accounts * k);
         lastLogin = filled(accounts * k);
         lastIntegration = filled(accounts * k);
@@ -128,30 +144,42 @@ final class UsageAggregator {
             if (seg < 0) {
                 break; // older than 90 days for this snapshot and every later one
             }
-            int cell = (a * k + s) * SEG + seg;
-            int base = cell * METRICS;
-            switch (kind) {
-                case EventCatalog.LOGIN -> add(base + M_LOGINS, q);
-                case EventCatalog.INTEGRATION -> {
-                    add(base + M_INTEGRATION, q);
-                    add(base + M_INTEGRATION_ERRORS, e);
-                }
-                default -> {
-                    add(base + M_EVENTS, q);
-                    featureBits[cell] |= bit;
-                    if (core) {
-                        add(base + M_CORE, q);
+            int cell = a * k + s;
+            if (kind == EventCatalog.LOGIN) {
+                add(logins, cell * SEG + seg, q);
+            }
+            if (seg >= LAST_30) {
+                int base = cell * (METRICS - 1) - 1;
+                switch (kind) {
+                    case EventCatalog.LOGIN -> { }
+                    case EventCatalog.INTEGRATION -> {
+                        add(recent, base + M_INTEGRATION, q);
+                        add(recent, base + M_INTEGRATION_ERRORS, e);
+                    }
+                    default -> {
+                        add(recent, base + M_EVENTS, q);
+                        bits30[cell] |= bit;
+                        if (core) {
+                            add(recent, base + M_CORE, q);
+                        }
                     }
                 }
+                add(recent, base + M_ERRORS, e);
+            } else if (kind == EventCatalog.FEATURE) {
+                if (seg == Snapshots.SEG_PREV30) {
+                    add(eventsPrevious, cell, q);
+                    bitsPrevious[cell] |= bit;
+                } else {
+                    bitsOlder[cell] |= bit;
+                }
             }
-            add(base + M_ERRORS, e);
             if (user >= 0) {
                 users.mark(user, s * SEG + seg);
             }
         }
     }
 
-    private void add(int i, int v) {
+    private static void add(int[] sums, int i, int v) {
         long sum = (long) sums[i] + v;
         sums[i] = sum > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) sum;
     }
@@ -168,25 +196,47 @@ final class UsageAggregator {
         }
     }
 
+    /** Logins in one usage segment, or feature events in the 30 days before the last 30. */
     int sum(int a, int snapshot, int seg, int metric) {
-        return sums[((a * k + snapshot) * SEG + seg) * METRICS + metric];
+        int cell = a * k + snapshot;
+        if (metric == M_LOGINS) {
+            return logins[cell * SEG + seg];
+        }
+        if (metric == M_EVENTS && seg == Snapshots.SEG_PREV30) {
+            return eventsPrevious[cell];
+        }
+        throw new IllegalArgumentException("metric " + metric + " is not kept for segment " + seg);
     }
 
-    /** The sum of a metric over segments [fromSeg, SEGMENTS). */
+    /** The sum of a metric over segments [fromSeg, SEGMENTS): logins from any segment, others over 30 days. */
     long window(int a, int snapshot, int fromSeg, int metric) {
-        long total = 0;
-        for (int s = fromSeg; s < SEG; s++) {
-            total += sum(a, snapshot, s, metric);
+        int cell = a * k + snapshot;
+        if (metric == M_LOGINS) {
+            long total = 0;
+            for (int s = fromSeg; s < SEG; s++) {
+                total += logins[cell * SEG + s];
+            }
+            return total;
         }
-        return total;
+        if (fromSeg == LAST_30) {
+            return recent[cell * (METRICS - 1) + metric - 1];
+        }
+        throw new IllegalArgumentException("metric " + metric + " is kept over 30 days only, not from segment " + fromSeg);
     }
 
+    /** Features used over segments [fromSeg, toSeg): the last 30 days, the 30 before, or all 90. */
     long bits(int a, int snapshot, int fromSeg, int toSeg) {
-        long b = 0;
-        for (int s = fromSeg; s < toSeg; s++) {
-            b |= featureBits[(a * k + snapshot) * SEG + s];
+        int cell = a * k + snapshot;
+        if (fromSeg == LAST_30 && toSeg == SEG) {
+            return bits30[cell];
         }
-        return b;
+        if (fromSeg == Snapshots.SEG_PREV30 && toSeg == LAST_30) {
+            return bitsPrevious[cell];
+        }
+        if (fromSeg == 0 && toSeg == SEG) {
+            return bits30[cell] | bitsPrevious[cell] | bitsOlder[cell];
+        }
+        throw new IllegalArgumentException("feature bits are not kept for segments " + fromSeg + " to " + toSeg);
     }
 
     /** The latest second before the cutoff of {@code snapshot} in {@code last}, or Long.MIN_VALUE. */
