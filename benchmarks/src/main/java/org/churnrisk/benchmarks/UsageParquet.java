@@ -1,23 +1,17 @@
 package org.churnrisk.benchmarks;
 
-import io.airlift.compress.snappy.SnappyCompressor;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
@@ -171,7 +165,7 @@ final class UsageParquet {
         int rows;
 
         RowGroup(ParquetProperties props) {
-            pages = new ColumnChunkPageWriteStore(new Snappy(), SCHEMA, props.getAllocator(),
+            pages = new ColumnChunkPageWriteStore(new org.churnrisk.features.output.SnappyPages(), SCHEMA, props.getAllocator(),
                     props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
             store = props.newColumnWriteStore(SCHEMA, pages, pages);
             consumer = new ColumnIOFactory(true).getColumnIO(SCHEMA).getRecordWriter(store);
@@ -185,30 +179,6 @@ final class UsageParquet {
             writer.endBlock();
             store.close();
             pages.close();
-        }
-    }
-
-    /** Snappy through aircompressor: pure Java, no native library. */
-    private static final class Snappy implements BytesInputCompressor {
-        private final SnappyCompressor snappy = new SnappyCompressor();
-
-        @Override
-        public BytesInput compress(BytesInput bytes) throws IOException {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            bytes.writeAllTo(buffer);
-            byte[] in = buffer.toByteArray();
-            byte[] compressed = new byte[snappy.maxCompressedLength(in.length)];
-            int n = snappy.compress(in, 0, in.length, compressed, 0, compressed.length);
-            return BytesInput.from(Arrays.copyOf(compressed, n));
-        }
-
-        @Override
-        public CompressionCodecName getCodecName() {
-            return CompressionCodecName.SNAPPY;
-        }
-
-        @Override
-        public void release() {
         }
     }
 

@@ -1,19 +1,13 @@
 package org.churnrisk.features.output;
 
-import io.airlift.compress.snappy.SnappyCompressor;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
@@ -67,7 +61,7 @@ public final class FeatureParquetWriter implements FeatureOutput {
             if (t.rows() == 0) {
                 return;
             }
-            ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(new Snappy(), schema, props.getAllocator(),
+            ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(new SnappyPages(), schema, props.getAllocator(),
                     props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
             ColumnWriteStore store = props.newColumnWriteStore(schema, pages, pages);
             RecordConsumer consumer = new ColumnIOFactory(true).getColumnIO(schema).getRecordWriter(store);
@@ -138,30 +132,6 @@ public final class FeatureParquetWriter implements FeatureOutput {
     public void close() throws IOException {
         if (!done) {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Snappy through aircompressor: pure Java, no native library. */
-    private static final class Snappy implements BytesInputCompressor {
-        private final SnappyCompressor snappy = new SnappyCompressor();
-
-        @Override
-        public BytesInput compress(BytesInput bytes) throws IOException {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            bytes.writeAllTo(buffer);
-            byte[] in = buffer.toByteArray();
-            byte[] compressed = new byte[snappy.maxCompressedLength(in.length)];
-            int n = snappy.compress(in, 0, in.length, compressed, 0, compressed.length);
-            return BytesInput.from(Arrays.copyOf(compressed, n));
-        }
-
-        @Override
-        public CompressionCodecName getCodecName() {
-            return CompressionCodecName.SNAPPY;
-        }
-
-        @Override
-        public void release() {
         }
     }
 }
