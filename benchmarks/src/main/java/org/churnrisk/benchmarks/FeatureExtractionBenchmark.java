@@ -196,7 +196,7 @@ public class FeatureExtractionBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         if (tempDir != null) {
-            UsageParquet.deleteTree(tempDir);
+            org.churnrisk.core.AtomicFiles.deleteTree(tempDir);
         }
     }
 

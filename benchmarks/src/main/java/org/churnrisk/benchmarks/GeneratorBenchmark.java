@@ -4,14 +4,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.churnrisk.core.AtomicFiles;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.sample.BookGenerator;
 import org.churnrisk.sample.GenerationReport;
@@ -116,13 +114,13 @@ public class GeneratorBenchmark {
         referenceRows = report.usageRows();
         referenceBytes = Files.size(usage);
         block = wholeRows(usage, BLOCK_BYTES);
-        deleteTree(reference);
+        AtomicFiles.deleteTree(reference);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         if (dir != null) {
-            deleteTree(dir);
+            AtomicFiles.deleteTree(dir);
         }
     }
 
@@ -179,22 +177,5 @@ public class GeneratorBenchmark {
             throw new IllegalStateException(csv + " has no complete row in its first " + limit + " bytes");
         }
         return Arrays.copyOf(head, end);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

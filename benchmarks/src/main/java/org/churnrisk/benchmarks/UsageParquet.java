@@ -1,11 +1,9 @@
 package org.churnrisk.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.parquet.column.ColumnWriteStore;
@@ -20,6 +18,7 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
+import org.churnrisk.core.AtomicFiles;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.io.BookConfig;
 import org.churnrisk.features.io.BookSources;
@@ -97,7 +96,7 @@ final class UsageParquet {
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
             return rows;
         } finally {
-            deleteTree(work);
+            AtomicFiles.deleteTree(work);
         }
     }
 
@@ -179,23 +178,6 @@ final class UsageParquet {
             writer.endBlock();
             store.close();
             pages.close();
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

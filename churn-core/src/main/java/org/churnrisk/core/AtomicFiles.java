@@ -33,4 +33,16 @@ public final class AtomicFiles {
             Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
+
+    /** Deletes a directory and everything in it; nothing happens if it does not exist. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

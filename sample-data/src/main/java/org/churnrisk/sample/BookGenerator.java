@@ -1,13 +1,12 @@
 package org.churnrisk.sample;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
+import org.churnrisk.core.AtomicFiles;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.ProgressListener;
 
@@ -55,7 +54,7 @@ public final class BookGenerator {
         try {
             GenerationReport report = new BookSimulation(config, work, progress).run();
             if (Files.exists(target)) {
-                deleteTree(target);
+                AtomicFiles.deleteTree(target);
             }
             try {
                 Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
@@ -65,7 +64,7 @@ public final class BookGenerator {
             return report;
         } finally {
             if (Files.exists(work)) {
-                deleteTree(work);
+                AtomicFiles.deleteTree(work);
             }
         }
     }
@@ -89,20 +88,6 @@ public final class BookGenerator {
         if (!Files.exists(target.resolve(MANIFEST))) {
             throw new InvalidArgumentException(target + " has no " + MANIFEST
                     + ", so it was not made by this generator and will not be replaced; choose another --out");
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }
