@@ -106,4 +106,33 @@ class TrainCommandTest {
         assertThat(code).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(err.toString()).contains("no file for churn");
     }
+
+    @Test
+    void evaluateScoresTheBundleAgainstTheHealthScore() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = churn(out, err, "evaluate", "--data", book.toString(), "--model", model.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK.code());
+        assertThat(out.toString()).contains("logistic", "health score", "ROC AUC", "labelled snapshots");
+    }
+
+    @Test
+    void evaluateRefusesATamperedBundle() throws IOException {
+        Path copy = dir.resolve("tampered");
+        Files.createDirectories(copy);
+        for (String f : new String[] {"bundle.json", "model.tribuo"}) {
+            Files.copy(model.resolve(f), copy.resolve(f));
+        }
+        byte[] bytes = Files.readAllBytes(copy.resolve("model.tribuo"));
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(copy.resolve("model.tribuo"), bytes);
+        StringWriter err = new StringWriter();
+
+        int code = churn(new StringWriter(), err, "evaluate", "--data", book.toString(), "--model", copy.toString());
+
+        assertThat(code).isEqualTo(ExitCode.INVALID_DATA.code());
+        assertThat(err.toString()).contains("does not match the checksum");
+    }
 }
