@@ -121,7 +121,11 @@ final class BookLoader {
                 throw c.problem(Col.U_ERRORS, "is negative (expected a whole number >= 0)");
             }
             long user = c.isBlank(Col.U_USER) ? 0 : c.hash(Col.U_USER);
-            int code = catalog.code(event, () -> c.text(Col.U_EVENT));
+            // No lambda here: this runs per row, and a capturing lambda is an allocation per row.
+            int code = catalog.find(event);
+            if (code == LongIntMap.MISSING) {
+                code = catalog.add(event, c.text(Col.U_EVENT));
+            }
             usage.add(a, second, user, code, quantity, errors);
         }
     }

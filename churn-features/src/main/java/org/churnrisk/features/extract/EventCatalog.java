@@ -3,7 +3,6 @@ package org.churnrisk.features.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The event names of a usage export, each with a code, a kind and (for features) a bit, so that
@@ -49,13 +48,13 @@ final class EventCatalog {
         return names.stream().map(EventCatalog::lower).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    /** The code of the event whose name hashes to {@code hash}; {@code name} is asked for only when it is new. */
-    int code(long hash, Supplier<String> name) {
-        int c = codes.get(hash);
-        return c != LongIntMap.MISSING ? c : add(hash, name.get());
+    /** The code of the event whose name hashes to {@code hash}, or {@link LongIntMap#MISSING} when it is new. */
+    int find(long hash) {
+        return codes.get(hash);
     }
 
-    private int add(long hash, String name) {
+    /** Adds a new event name and returns its code; call only after {@link #find} returned MISSING. */
+    int add(long hash, String name) {
         String key = lower(name);
         int c = names.size();
         if (c == kind.length) {
