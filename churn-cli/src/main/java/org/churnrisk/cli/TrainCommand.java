@@ -125,7 +125,10 @@ final class TrainCommand implements Callable<Integer> {
         stdout.println();
         stdout.println("Backtest (calibrated, " + o.backtest().folds().size() + " folds, " + o.backtest().testRows()
                 + " test rows):");
-        stdout.print(ReportTables.text(o.backtest().calibrated()));
+        stdout.print(ReportTables.text(o.comparison()));
+        if (o.truth().isPresent()) {
+            stdout.println("(" + Training.GENERATOR_TRUTH + ": the book's truth.csv on the same rows, the ceiling for any model)");
+        }
         stdout.println();
         stdout.println((chosen == null ? "Chose " : "Trained ") + o.chosen().label() + (chosen == null
                 ? " (best calibrated ROC AUC in the backtest)" : " (as asked)") + "; final model calibrated with "

@@ -35,6 +35,7 @@ public final class EvaluationFiles {
         m.put("folds", o.backtest().folds().stream().map(EvaluationFiles::fold).toList());
         m.put("backtest_calibrated", reports(o.backtest().calibrated()));
         m.put("backtest_uncalibrated", reports(o.backtest().uncalibrated()));
+        o.truth().ifPresent(t -> m.put("generator_truth", report(t)));
         return m;
     }
 
@@ -129,7 +130,12 @@ public final class EvaluationFiles {
                 .append(Backtest.CALIBRATION_DATES).append(" of them for calibration, and is compared with the ")
                 .append("composite health score and a base-rate dummy on the same ")
                 .append(o.backtest().testRows()).append(" test rows.\n\n");
-        sb.append("### Calibrated\n\n").append(ReportTables.markdown(o.backtest().calibrated())).append('\n');
+        sb.append("### Calibrated\n\n").append(ReportTables.markdown(o.comparison())).append('\n');
+        if (o.truth().isPresent()) {
+            sb.append("The `").append(Training.GENERATOR_TRUTH).append("` column scores the same rows with the ")
+                    .append("probabilities the book's simulation knew (`truth.csv`, from its hidden state): the ")
+                    .append("ceiling for a model of the observable data.\n\n");
+        }
         sb.append("### Before calibration\n\n").append(ReportTables.markdown(o.backtest().uncalibrated())).append('\n');
         sb.append("## Lift by decile (").append(o.chosen().label()).append(", calibrated)\n\n")
                 .append(ReportTables.liftMarkdown(chosen)).append('\n');

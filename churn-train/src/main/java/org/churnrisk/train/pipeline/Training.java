@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.ProgressListener;
@@ -20,6 +23,7 @@ import org.churnrisk.train.backtest.Backtest;
 import org.churnrisk.train.calibrate.Calibrators;
 import org.churnrisk.train.data.LabelPolicy;
 import org.churnrisk.train.data.SnapshotDataset;
+import org.churnrisk.train.eval.Evaluation;
 import org.churnrisk.train.eval.EvaluationReport;
 import org.churnrisk.train.model.Algorithm;
 import org.churnrisk.train.model.ChurnClassifier;
@@ -32,6 +36,9 @@ import org.churnrisk.train.model.ChurnTrainer;
  * labelled snapshots but the latest two, which calibrate it.
  */
 public final class Training {
+    /** The name of the generator's truth in reports. */
+    public static final String GENERATOR_TRUTH = "generator truth";
+
     private Training() {
     }
 
@@ -50,13 +57,30 @@ public final class Training {
         }
     }
 
-    /** Everything a run produced. */
+    /**
+     * Everything a run produced. {@code truth} evaluates a generated book's own churn
+     * probabilities ({@code truth.csv}) on the backtest's test rows, when the book has them.
+     */
     public record Outcome(List<LocalDate> dates, ExtractionReport extraction, SnapshotDataset data,
-                          Backtest.Result backtest, Algorithm chosen, ChurnClassifier model, Calibration calibration) {
+                          Backtest.Result backtest, Optional<EvaluationReport> truth, Algorithm chosen,
+                          ChurnClassifier model, Calibration calibration) {
+        public Outcome {
+            Objects.requireNonNull(truth, "truth");
+        }
 
         /** The calibrated backtest report of the chosen algorithm. */
         public EvaluationReport chosenReport() {
             return backtest.calibrated().get(chosen.label());
+        }
+
+        /**
+         * The calibrated backtest reports, followed by the generator's truth on the same rows
+         * when the book has it, for printing side by side.
+         */
+        public Map<String, EvaluationReport> comparison() {
+            Map<String, EvaluationReport> m = new LinkedHashMap<>(backtest.calibrated());
+            truth.ifPresent(t -> m.put(GENERATOR_TRUTH, t));
+            return m;
         }
     }
 
@@ -80,6 +104,7 @@ public final class Training {
         List<Algorithm> algorithms = o.algorithm() == null ? List.of(Algorithm.LOGISTIC, Algorithm.XGBOOST)
                 : List.of(o.algorithm());
         Backtest.Result backtest = Backtest.run(data, algorithms, o.folds(), o.capacity(), o.seed(), o.progress());
+        Optional<EvaluationReport> truth = truthReport(o, data, backtest);
         Algorithm chosen = o.algorithm() != null ? o.algorithm() : best(backtest, algorithms);
 
         List<LocalDate> labelled = data.dates();
@@ -93,7 +118,23 @@ public final class Training {
             y[i] = data.churned(calibrate[i]);
         }
         Calibration calibration = Calibrators.fit(model.predict(data, calibrate), y);
-        return new Outcome(dates, extraction, data, backtest, chosen, model, calibration);
+        return new Outcome(dates, extraction, data, backtest, truth, chosen, model, calibration);
+    }
+
+    private static Optional<EvaluationReport> truthReport(Options o, SnapshotDataset data, Backtest.Result backtest)
+            throws IOException {
+        Optional<GeneratorTruth> truth = GeneratorTruth.read(o.book());
+        if (truth.isEmpty()) {
+            return Optional.empty();
+        }
+        int[] rows = backtest.testedRows();
+        boolean[] y = new boolean[rows.length];
+        double[] arr = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            y[i] = data.churned(rows[i]);
+            arr[i] = data.arr(rows[i]);
+        }
+        return truth.get().of(data, rows).map(p -> Evaluation.of(p, y, arr, o.capacity()));
     }
 
     private static Algorithm best(Backtest.Result backtest, List<Algorithm> algorithms) {

@@ -63,4 +63,26 @@ class BacktestTest {
             assertThat(f.trainDates()).allSatisfy(d -> assertThat(d.plusDays(horizon)).isBeforeOrEqualTo(f.testDate()));
         }
     }
+
+    @Test
+    void testedRowsAreEachFoldsTestDateInFoldOrder() {
+        int[] tested = result.testedRows();
+        List<java.time.LocalDate> expected = new java.util.ArrayList<>();
+        for (Fold f : result.folds()) {
+            for (int row : book.data().rows(f.testDate()::equals)) {
+                expected.add(book.data().asOf(row));
+            }
+        }
+
+        assertThat(tested).hasSize(result.testRows());
+        assertThat(java.util.Arrays.stream(tested).mapToObj(book.data()::asOf).toList()).isEqualTo(expected);
+    }
+
+    @Test
+    void foldsRunInParallelGiveTheSameReportsAsARepeatRun() {
+        Backtest.Result again = Backtest.run(book.data(), List.of(Algorithm.LOGISTIC), 4, 25, 7, ProgressListener.NONE);
+
+        assertThat(again.testedRows()).isEqualTo(result.testedRows());
+        assertThat(again.calibrated()).isEqualTo(result.calibrated());
+    }
 }
