@@ -37,7 +37,8 @@ import org.tribuo.protos.core.ModelProto;
  * <p>A bundle directory holds two files:
  * <ul>
  *   <li>{@code model.tribuo}: the Tribuo model in Tribuo's protobuf format ({@link Model#serialize()}),
- *       never Java serialization;</li>
+ *       never Java serialization, with Tribuo's training timestamps pinned to the Unix epoch so that
+ *       the same data and seed give the same bytes (see {@code TrainingTimes});</li>
  *   <li>{@code bundle.json}: the {@link BundleManifest} (format version, creator, algorithm,
  *       horizon, feature schema, calibration), the metrics and provenance given to
  *       {@link #write}, and the SHA-256 of {@code model.tribuo}. Keys come in a fixed order and
@@ -149,7 +150,7 @@ public final class ModelBundle {
             throw new InvalidArgumentException("cannot write a bundle that churn-risk would refuse to load: "
                     + e.getMessage());
         }
-        byte[] modelBytes = proto.toByteArray();
+        byte[] modelBytes = TrainingTimes.pin(proto.toByteArray());
         ObjectNode provenanceTree = BundleIo.object(provenance, "provenance");
         provenanceTree.set(RUNTIME_KEY, BundleIo.object(runtime(), "provenance." + RUNTIME_KEY));
         byte[] json = BundleIo.write(manifest, BundleIo.object(metrics, "metrics"), provenanceTree, sha256(modelBytes));
