@@ -16,8 +16,8 @@ public enum ExitCode {
     INTERNAL_ERROR(1, "Internal or other unexpected error (rerun with --verbose for details)."),
     /** Unknown option, missing or malformed argument, or settings that contradict each other. */
     USAGE(2, "Invalid command line: unknown option, bad or missing argument."),
-    /** Input data breaks the data contract: a bad value, a missing column, a duplicate key. */
-    INVALID_DATA(3, "Invalid input data (the message names the file, line and column)."),
+    /** Input data breaks the data contract: a bad value, a missing column, a duplicate key; or validate found problems. */
+    INVALID_DATA(3, "Invalid input data (the message or validate's report names the file, line and column)."),
     /** A file or directory could not be read or written. */
     IO_ERROR(4, "A file could not be read or written.");
 

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  churn features --data sample-data/book --as-of 2026-10-01 --out features.csv",
-            "  churn features --data exports/ --as-of 2026-01-01,2026-02-01 --skip-bad-rows --out f.csv"
+            "  churn features --data exports/ --as-of 2026-01-01,2026-02-01 --out f.csv",
+            "  churn features --data exports/ --as-of 2026-02-01 --skip-bad-rows --out f.csv"
         })
 final class FeaturesCommand implements Callable<Integer> {
     @Spec

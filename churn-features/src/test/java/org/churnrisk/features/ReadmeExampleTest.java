@@ -22,10 +22,15 @@ import org.churnrisk.core.contract.Tier;
 import org.churnrisk.core.contract.UsageEvent;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.features.RiskBand;
+import org.churnrisk.features.validate.BookValidator;
+import org.churnrisk.features.validate.Problem;
+import org.churnrisk.features.validate.SourceReport;
+import org.churnrisk.features.validate.ValidationReport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Java examples of the README's "Using the library" section are the bodies of the two
+ * The Java examples of the README's "Using the library" section are the bodies of the three
  * {@code static} methods below: the tests run them and check that the README shows them as they
  * are, so the README cannot drift from code that compiles and works.
  */
@@ -48,6 +53,18 @@ class ReadmeExampleTest {
         RiskBand band = extractor.config().healthScore().band(health);
         System.out.printf("%s: %d active accounts; A00002 logged in %.0f times in 30 days, health %.1f (%s)%n",
                 table.asOf(), table.rows(), logins, health, band.label());
+    }
+
+    static void validateABook(Path book) throws IOException {
+        // Reads every file as features would, collects every problem, writes nothing.
+        ValidationReport report = BookValidator.forBook(book).validate(book);
+        for (SourceReport source : report.sources()) {
+            for (Problem problem : source.firstProblems()) {
+                System.out.println(problem.message()); // the file, line, column, value and what was expected
+            }
+        }
+        System.out.printf("%s: %d rows read, %d problems%n", report.valid() ? "valid" : "not valid", report.rowsRead(),
+                report.problems());
     }
 
     static void featuresOfRecordsInMemory() {
@@ -117,6 +134,24 @@ class ReadmeExampleTest {
     }
 
     @Test
+    void theValidationExamplePrintsEachProblemOfABook(@TempDir Path dir) throws IOException {
+        Path book = Files.createDirectories(dir.resolve("book"));
+        Files.writeString(book.resolve("accounts.csv"), "account_id,arr\nA-1,100\n");
+        Files.writeString(book.resolve("usage.csv"), "account_id,occurred_at,event,quantity\nA-1,2026-09-28,login,-2\n"
+                + "A-2,2026-09-28,login,1\n");
+        Files.writeString(book.resolve("tickets.csv"), "ticket_id,account_id,created_at\n");
+        Files.writeString(book.resolve("surveys.csv"), "account_id,responded_at,kind,score\n");
+
+        String out = printed(() -> validateABook(book));
+
+        assertThat(out).isEqualTo(String.join(System.lineSeparator(),
+                "usage.csv line 2: column 'quantity' value '-2' is negative (expected a whole number >= 0)",
+                "usage.csv line 3: column 'account_id' value 'A-2' is not an account in accounts "
+                        + "(expected the account_id of a listed account)",
+                "not valid: 3 rows read, 2 problems", ""));
+    }
+
+    @Test
     void theInMemoryExamplePrintsTheHandComputedFeatures() throws IOException {
         String out = printed(ReadmeExampleTest::featuresOfRecordsInMemory);
 
@@ -131,7 +166,8 @@ class ReadmeExampleTest {
     void theReadmeShowsTheExamplesAsTheyAre() throws IOException {
         List<String> blocks = readmeJavaBlocks();
 
-        assertThat(blocks).containsExactly(body("featuresOfABook"), body("featuresOfRecordsInMemory"));
+        assertThat(blocks).containsExactly(body("featuresOfABook"), body("validateABook"),
+                body("featuresOfRecordsInMemory"));
     }
 
     /** The ```java blocks of the README's section, in order. */

@@ -8,12 +8,45 @@ import org.churnrisk.core.contract.Tier;
 import org.churnrisk.features.io.RecordCursor;
 
 /**
- * Reads the sources of a book into an {@link AccountBook} and the aggregators, checking the rules
- * of the data contract that span rows: unique account and ticket ids, events only for known
- * accounts, scores in range for their survey kind.
+ * Reads the sources of a book into an {@link AccountBook} and the aggregators (or, when a book is
+ * only checked, into nothing), checking the rules of the data contract that span rows: unique
+ * account and ticket ids, events only for known accounts, scores in range for their survey kind.
  */
 final class BookLoader {
     private BookLoader() {
+    }
+
+    /** Where decoded usage rows go: the aggregator's pipeline, or nowhere when a book is only checked. */
+    interface UsageTarget {
+        /** Discards every row. */
+        UsageTarget NONE = (account, second, user, code, quantity, errors) -> { };
+
+        void add(int account, long second, long user, int code, long quantity, long errors);
+    }
+
+    /** Where decoded tickets, surveys and touchpoints go: the aggregator, or nowhere. */
+    interface EngagementTarget {
+        /** Discards every row. */
+        EngagementTarget NONE = new EngagementTarget() {
+            @Override
+            public void ticket(int a, long created, long resolved, boolean highOrUrgent, boolean escalated,
+                               int satisfaction) {
+            }
+
+            @Override
+            public void survey(int a, long responded, boolean nps, int score) {
+            }
+
+            @Override
+            public void touchpoint(int a, long second, boolean businessReview) {
+            }
+        };
+
+        void ticket(int a, long created, long resolved, boolean highOrUrgent, boolean escalated, int satisfaction);
+
+        void survey(int a, long responded, boolean nps, int score);
+
+        void touchpoint(int a, long second, boolean businessReview);
     }
 
     static AccountBook accounts(BookRows rows) throws IOException {
@@ -74,6 +107,11 @@ final class BookLoader {
         }
     }
 
+    /** Reads and checks every usage row, keeping nothing but the event names in {@code catalog}. */
+    static void checkUsage(BookRows rows, AccountBook book, EventCatalog catalog) throws IOException {
+        rows.read(Source.USAGE, new UsageDecoder(book, catalog, UsageTarget.NONE)::row);
+    }
+
     /**
      * Decodes usage rows. Exports list an account's rows together, so the last account looked up
      * is remembered: most rows skip the hash table.
@@ -81,11 +119,11 @@ final class BookLoader {
     private static final class UsageDecoder {
         private final AccountBook book;
         private final EventCatalog catalog;
-        private final UsagePipeline usage;
+        private final UsageTarget usage;
         private long lastAccountHash;
         private int lastAccount = LongIntMap.MISSING;
 
-        UsageDecoder(AccountBook book, EventCatalog catalog, UsagePipeline usage) {
+        UsageDecoder(AccountBook book, EventCatalog catalog, UsageTarget usage) {
             this.book = book;
             this.catalog = catalog;
             this.usage = usage;
@@ -130,7 +168,7 @@ final class BookLoader {
         }
     }
 
-    static void engagement(BookRows rows, AccountBook book, EngagementAggregator engagement) throws IOException {
+    static void engagement(BookRows rows, AccountBook book, EngagementTarget engagement) throws IOException {
         LongIntMap tickets = new LongIntMap(1 << 12);
         rows.read(Source.TICKETS, c -> {
             requireText(c, Col.T_ID);

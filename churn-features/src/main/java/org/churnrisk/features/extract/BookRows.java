@@ -6,7 +6,8 @@ import org.churnrisk.features.io.RecordCursor;
 
 /**
  * Feeds every row of a source to a handler, whatever files and formats hold it, and deals with
- * bad rows by the run's policy: stop at the first, or send it to the rejects file and go on.
+ * bad rows by the run's policy: stop at the first, send it to the rejects file and go on, or
+ * collect it for a validation report and go on.
  */
 interface BookRows {
 

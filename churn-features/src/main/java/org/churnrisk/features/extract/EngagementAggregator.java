@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <p>Memory: {@code accounts x snapshots x 21} ints plus one long. Not thread-safe.
  */
-final class EngagementAggregator {
+final class EngagementAggregator implements BookLoader.EngagementTarget {
     static final int TICKETS_30 = 0;
     static final int TICKETS_90 = 1;
     static final int OPEN = 2;
@@ -61,7 +61,8 @@ final class EngagementAggregator {
      * @param resolved     seconds, or Long.MAX_VALUE when unresolved
      * @param satisfaction 1-5, or 0 when none
      */
-    void ticket(int a, long created, long resolved, boolean highOrUrgent, boolean escalated, int satisfaction) {
+    @Override
+    public void ticket(int a, long created, long resolved, boolean highOrUrgent, boolean escalated, int satisfaction) {
         for (int s = snaps.firstSeeing(created); s < k; s++) {
             long cutoff = snaps.cutoff[s];
             int base = (a * k + s) * FIELDS;
@@ -99,7 +100,8 @@ final class EngagementAggregator {
     }
 
     /** Adds a survey response; {@code nps} false means CSAT. */
-    void survey(int a, long responded, boolean nps, int score) {
+    @Override
+    public void survey(int a, long responded, boolean nps, int score) {
         for (int s = snaps.firstSeeing(responded); s < k; s++) {
             if (responded < snaps.minus180[s]) {
                 return;
@@ -120,7 +122,8 @@ final class EngagementAggregator {
     }
 
     /** Adds a CSM touchpoint; business reviews are QBRs and EBRs. */
-    void touchpoint(int a, long second, boolean businessReview) {
+    @Override
+    public void touchpoint(int a, long second, boolean businessReview) {
         int first = snaps.firstSeeing(second);
         if (first == k) {
             return;

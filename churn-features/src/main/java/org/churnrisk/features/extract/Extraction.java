@@ -8,9 +8,11 @@ import java.util.function.Consumer;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.features.AccountHistory;
+import org.churnrisk.features.BadRows;
 import org.churnrisk.features.ExtractionReport;
 import org.churnrisk.features.FeatureConfig;
 import org.churnrisk.features.ReadOptions;
+import org.churnrisk.features.io.ProblemSink;
 
 /**
  * One extraction: reads the small sources, streams usage, tickets, surveys and touchpoints once
@@ -35,11 +37,17 @@ public final class Extraction {
     public static ExtractionReport run(Path book, ReadOptions options, FeatureConfig config, List<LocalDate> asOf,
                                        Consumer<FeatureTable> out) throws IOException {
         long started = System.nanoTime();
-        try (FileRows rows = new FileRows(book, options.mapping(), options.badRows(), options.rejectsDir(),
-                options.progress())) {
+        RejectsFiles rejects = options.badRows() == BadRows.SKIP ? new RejectsFiles(options.rejectsDir()) : null;
+        try (rejects) {
+            FileRows rows = new FileRows(book, options.mapping(), rejects != null ? rejects : ProblemSink.FAIL,
+                    options.progress());
             Result result = run(rows, config, asOf, options.progress(), out);
-            rows.close(); // moves the rejects files into place before they are reported
-            return new ExtractionReport(rows.stats(), rows.rejectFiles(), day(result.usage().minSecond, config),
+            List<Path> rejectFiles = List.of();
+            if (rejects != null) {
+                rejects.close(); // moves the rejects files into place before they are reported
+                rejectFiles = rejects.files();
+            }
+            return new ExtractionReport(rows.stats(), rejectFiles, day(result.usage().minSecond, config),
                     day(result.usage().maxSecond, config), result.book().churnDates(),
                     (System.nanoTime() - started) / 1e9);
         }

@@ -1,42 +1,41 @@
 package org.churnrisk.features.extract;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.ProgressListener;
+import org.churnrisk.core.contract.Requirement;
 import org.churnrisk.core.contract.Source;
-import org.churnrisk.features.BadRows;
 import org.churnrisk.features.io.BookConfig;
 import org.churnrisk.features.io.BookSources;
 import org.churnrisk.features.io.DataProblemException;
+import org.churnrisk.features.io.ProblemSink;
 import org.churnrisk.features.io.ReadStats;
 import org.churnrisk.features.io.RecordCursor;
-import org.churnrisk.features.io.RejectsWriter;
 
 /**
- * Rows from the files of a book on disk, through the mapping, with every row accounted for:
- * each is accepted or, under {@link BadRows#SKIP}, written to its source's rejects file.
+ * Rows from the files of a book on disk, through the mapping, with every row accounted for: each
+ * is accepted or handed to the {@link ProblemSink}, which stops the read, skips the row into a
+ * rejects file, or records it for a validation report. Sources and files that cannot be read go
+ * to the sink too. Not thread-safe.
  */
-final class FileRows implements BookRows, Closeable {
+final class FileRows implements BookRows {
     private final Path book;
     private final BookConfig config;
-    private final BadRows policy;
-    private final Path rejectsDir;
+    private final ProblemSink problems;
     private final ProgressListener progress;
     private final ReadStats.Builder stats = ReadStats.builder();
-    private final Map<Source, RejectsWriter> rejects = new EnumMap<>(Source.class);
-    private boolean closed;
+    private final Map<Source, List<Path>> listed = new EnumMap<>(Source.class);
 
-    FileRows(Path book, BookConfig config, BadRows policy, Path rejectsDir, ProgressListener progress) {
+    FileRows(Path book, BookConfig config, ProblemSink problems, ProgressListener progress) {
         this.book = book;
         this.config = config;
-        this.policy = policy;
-        this.rejectsDir = rejectsDir;
+        this.problems = problems;
         this.progress = progress;
     }
 
@@ -45,9 +44,37 @@ final class FileRows implements BookRows, Closeable {
         return !BookSources.files(book, config.mapping(source), false).isEmpty();
     }
 
+    /**
+     * The files of a source; a required source without one, and a part folder holding a file of
+     * another format, are reported to the sink (and give no files).
+     */
+    List<Path> files(Source source) throws IOException {
+        List<Path> files;
+        InvalidDataException problem = null;
+        try {
+            files = BookSources.files(book, config.mapping(source), false);
+        } catch (InvalidDataException e) {
+            files = List.of();
+            problem = e;
+        }
+        listed.put(source, files);
+        if (problem == null && files.isEmpty() && source.requirement() == Requirement.REQUIRED) {
+            problem = BookSources.noFile(book, config.mapping(source));
+        }
+        if (problem != null) {
+            problems.badFile(source, null, problem);
+        }
+        return files;
+    }
+
+    /** The files of each source looked for so far. */
+    Map<Source, List<Path>> listed() {
+        return Collections.unmodifiableMap(listed);
+    }
+
     @Override
     public void read(Source source, RowHandler handler) throws IOException {
-        List<Path> files = BookSources.files(book, config.mapping(source));
+        List<Path> files = files(source);
         long accepted = 0;
         long rejected = 0;
         long totalBytes = 0;
@@ -55,9 +82,19 @@ final class FileRows implements BookRows, Closeable {
             totalBytes += Files.size(file);
         }
         long doneBytes = 0;
+        boolean everyFileRead = true;
         String stage = "reading " + source.fileStem();
         for (Path file : files) {
-            try (RecordCursor cursor = BookSources.open(book, file, config.mapping(source))) {
+            RecordCursor cursor;
+            try {
+                cursor = BookSources.open(book, file, config.mapping(source));
+            } catch (InvalidDataException e) {
+                problems.badFile(source, file, e);
+                everyFileRead = false;
+                doneBytes += Files.size(file);
+                continue;
+            }
+            try (cursor) {
                 long rows = 0;
                 while (true) {
                     try {
@@ -67,8 +104,13 @@ final class FileRows implements BookRows, Closeable {
                         handler.row(cursor);
                         accepted++;
                     } catch (DataProblemException e) {
-                        reject(source, cursor, e);
+                        problems.badRow(source, cursor, e);
                         rejected++;
+                    } catch (InvalidDataException e) {
+                        // Not a row problem: the rest of the file cannot be decoded.
+                        problems.badFile(source, file, e);
+                        everyFileRead = false;
+                        break;
                     }
                     if ((++rows & 0xFFFF) == 0) {
                         progress.update(stage, Math.min(totalBytes, doneBytes + cursor.bytesRead()), totalBytes);
@@ -78,57 +120,18 @@ final class FileRows implements BookRows, Closeable {
             doneBytes += Files.size(file);
             progress.update(stage, doneBytes, Math.max(1, totalBytes));
         }
-        if (!files.isEmpty() && accepted + rejected == 0 && (source == Source.ACCOUNTS || source == Source.USAGE)) {
-            throw new InvalidDataException(source.fileStem() + ": " + (files.size() == 1 ? files.get(0).getFileName()
-                    + " has a header but no rows" : "the files have headers but no rows")
-                    + " (expected at least one " + (source == Source.ACCOUNTS ? "account" : "usage row") + ")");
+        if (!files.isEmpty() && everyFileRead && accepted + rejected == 0
+                && (source == Source.ACCOUNTS || source == Source.USAGE)) {
+            Path only = files.size() == 1 ? files.get(0) : null;
+            String what = only != null ? BookSources.displayName(book, only) + " has a header but no rows"
+                    : "the files have headers but no rows";
+            problems.badFile(source, only, new DataProblemException(source.fileStem(), what + " (expected at least one "
+                    + (source == Source.ACCOUNTS ? "account" : "usage row") + ")"));
         }
         stats.add(source, accepted, rejected);
     }
 
-    private void reject(Source source, RecordCursor cursor, DataProblemException problem) throws IOException {
-        if (policy == BadRows.FAIL) {
-            throw problem;
-        }
-        RejectsWriter writer = rejects.get(source);
-        if (writer == null) {
-            writer = new RejectsWriter(rejectsDir, source);
-            rejects.put(source, writer);
-        }
-        writer.reject(cursor, problem);
-    }
-
     ReadStats stats() {
         return stats.build();
-    }
-
-    /** Rejects files written so far. */
-    List<Path> rejectFiles() {
-        return rejects.values().stream().filter(w -> w.count() > 0).map(RejectsWriter::path).toList();
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (policy == BadRows.SKIP) {
-            // A rejects file present must belong to this run: clear those an earlier run left.
-            for (Source source : Source.values()) {
-                rejects.computeIfAbsent(source, s -> new RejectsWriter(rejectsDir, s));
-            }
-        }
-        IOException failure = null;
-        for (RejectsWriter w : rejects.values()) {
-            try {
-                w.close();
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
     }
 }

@@ -174,8 +174,8 @@ final class RecordRows implements BookRows {
 
         @Override
         public DataProblemException problem(int column, String expected) {
-            return new DataProblemException(location(), "column '" + source.columnNames().get(column) + "' value '"
-                    + text(column) + "' " + expected);
+            String name = source.columnNames().get(column);
+            return DataProblemException.ofValue(location(), name, name, text(column), expected);
         }
 
         @Override

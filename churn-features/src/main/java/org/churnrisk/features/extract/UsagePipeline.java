@@ -11,7 +11,7 @@ import java.util.concurrent.BlockingQueue;
  * <p>The parsing thread calls {@link #add} per row and {@link #finish} at the end (or
  * {@link #abort} on failure); the aggregator must not be touched by anyone else until then.
  */
-final class UsagePipeline {
+final class UsagePipeline implements BookLoader.UsageTarget {
     private static final int BATCH = 4096;
     private static final Batch END = new Batch();
 
@@ -47,7 +47,8 @@ final class UsagePipeline {
         worker.start();
     }
 
-    void add(int account, long second, long user, int code, long quantity, long errors) {
+    @Override
+    public void add(int account, long second, long user, int code, long quantity, long errors) {
         EventCatalog catalog = usage.catalog;
         Batch b = current;
         int i = b.size;

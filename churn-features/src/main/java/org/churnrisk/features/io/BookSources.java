@@ -62,10 +62,18 @@ public final class BookSources {
     public static List<Path> files(Path book, SourceMapping mapping, boolean required) throws IOException {
         List<Path> files = mapping.files().isEmpty() ? defaultFiles(book, mapping.source()) : globbed(book, mapping);
         if (files.isEmpty() && required) {
-            throw new InvalidDataException("book " + book + ": no file for " + mapping.source().fileStem()
-                    + " (looked for " + lookedFor(mapping) + ")");
+            throw noFile(book, mapping);
         }
         return files;
+    }
+
+    /**
+     * The problem of a source that has no file, naming where it was looked for: {@code book /x: no
+     * file for usage (looked for usage.csv, usage.csv.gz, usage.parquet, usage/)}.
+     */
+    public static DataProblemException noFile(Path book, SourceMapping mapping) {
+        return new DataProblemException("book " + book, "no file for " + mapping.source().fileStem()
+                + " (looked for " + lookedFor(mapping) + ")");
     }
 
     /** The names a source is looked for under, for messages: {@code usage.csv, usage.csv.gz, usage.parquet, usage/}. */
@@ -117,8 +125,11 @@ public final class BookSources {
                 + String.join(", ", EXTENSIONS) + ")");
     }
 
-    /** The file's path relative to the book with {@code /} separators, or its name if it is outside. */
-    static String displayName(Path book, Path file) {
+    /**
+     * A file's name in messages and reports: its path relative to the book with {@code /}
+     * separators ({@code usage/part-0001.csv.gz}), or its name if it is outside the book.
+     */
+    public static String displayName(Path book, Path file) {
         Path b = book.toAbsolutePath().normalize();
         Path f = file.toAbsolutePath().normalize();
         if (f.startsWith(b) && !f.equals(b)) {

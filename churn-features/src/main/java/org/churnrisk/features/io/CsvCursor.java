@@ -290,16 +290,7 @@ public final class CsvCursor implements RecordCursor {
     @Override
     public DataProblemException problem(int column, String expected) {
         String canonical = columns.get(column).name();
-        String fileColumn = mapping.fileColumn(canonical);
-        StringBuilder reason = new StringBuilder("column '").append(canonical).append('\'');
-        if (!fileColumn.equals(canonical)) {
-            reason.append(" ('").append(fileColumn).append("')");
-        }
-        String value = text(column);
-        if (value != null) {
-            reason.append(" value ").append(Texts.quoted(value));
-        }
-        return new DataProblemException(location(), reason.append(' ').append(expected).toString());
+        return DataProblemException.ofValue(location(), canonical, mapping.fileColumn(canonical), text(column), expected);
     }
 
     @Override

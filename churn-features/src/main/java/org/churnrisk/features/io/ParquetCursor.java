@@ -441,13 +441,9 @@ public final class ParquetCursor implements RecordCursor {
     public DataProblemException problem(int column, String expected) {
         ColumnSpec spec = source.columns().get(column);
         ParquetColumn c = columns[column];
-        StringBuilder reason = new StringBuilder("column ").append(label(spec.name(),
-                c == null ? spec.name() : c.fileColumn));
         String value = c != null && pos >= 0 && pos < batchLength ? c.text(pos) : null;
-        if (value != null) {
-            reason.append(" value ").append(Texts.quoted(value));
-        }
-        return new DataProblemException(location(), reason.append(' ').append(expected).toString());
+        return DataProblemException.ofValue(location(), spec.name(), c == null ? spec.name() : c.fileColumn, value,
+                expected);
     }
 
     @Override

@@ -60,7 +60,8 @@ public final class RejectsWriter implements Closeable {
      * @throws IOException if the file cannot be written
      */
     public void reject(RecordCursor cursor, DataProblemException problem) throws IOException {
-        reject(cursor.fileName(), lineOf(cursor.fileName(), problem.location()), problem.reason(), cursor.rawRow());
+        long line = problem.lineIn(cursor.fileName());
+        reject(cursor.fileName(), line > 0 ? Long.toString(line) : "", problem.reason(), cursor.rawRow());
     }
 
     /**
@@ -105,20 +106,5 @@ public final class RejectsWriter implements Closeable {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    /** The number in {@code usage.csv line 1,204} or {@code usage.parquet row 17} as {@code 1204}; blank if none. */
-    static String lineOf(String fileName, String location) {
-        if (location == null || !location.startsWith(fileName)) {
-            return "";
-        }
-        String rest = location.substring(fileName.length());
-        for (String word : new String[] {" line ", " row "}) {
-            if (rest.startsWith(word)) {
-                String number = rest.substring(word.length()).replace(",", "");
-                return number.chars().allMatch(Character::isDigit) ? number : "";
-            }
-        }
-        return "";
     }
 }

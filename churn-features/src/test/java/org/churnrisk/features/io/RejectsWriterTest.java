@@ -15,8 +15,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.churnrisk.core.contract.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** The rejects file of skip mode. */
 class RejectsWriterTest {
@@ -109,12 +107,5 @@ class RejectsWriterTest {
         RejectsWriter rejects = new RejectsWriter(dir, Source.USAGE);
         rejects.close();
         assertThatThrownBy(() -> rejects.reject("usage.csv", "1", "x", "y")).isInstanceOf(IllegalStateException.class);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"usage.csv, 'usage.csv line 1,204', 1204", "usage.parquet, usage.parquet row 17, 17",
-        "usage.csv, usage.csv, ''", "usage.csv, other.csv line 3, ''"})
-    void takesTheLineFromTheLocation(String file, String location, String line) {
-        assertThat(RejectsWriter.lineOf(file, location)).isEqualTo(line);
     }
 }

@@ -1,0 +1,95 @@
+package org.churnrisk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.features.FeatureSettings;
+import org.churnrisk.features.io.BookConfig;
+import org.churnrisk.features.validate.BookValidator;
+import org.churnrisk.features.validate.ValidationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code churn validate}: checks a book against the data contract and its mapping, changing nothing. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Checks every file of a book against the data contract and the mapping, the way features, train and "
+                    + "evaluate read it, without stopping at the first problem and without writing into the book.",
+            "Prints per source the files, rows read, valid and invalid, the date range, the problems by kind with "
+                    + "the first ones in full (file, line, column, value, what was expected), and notes such as "
+                    + "missing optional sources. Exits with 0 when the book is valid and 3 when it has problems."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  churn validate --data sample-data/book",
+            "  churn validate --data exports/ --config exports.yaml --json report.json",
+            "  churn validate --data exports/ --max-problems 50"
+        })
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "<book-dir>",
+            description = "The book: a directory of exports (accounts, usage, tickets, surveys, ...).")
+    private Path data;
+
+    @Option(names = "--config", paramLabel = "<churn.yaml>",
+            description = "Mapping file for exports with other names and formats (default: <book-dir>/churn.yaml if present).")
+    private Path config;
+
+    @Option(names = "--max-problems", paramLabel = "<n>", defaultValue = "" + BookValidator.DEFAULT_MAX_PROBLEMS,
+            description = "Problems to show in full per source; all are counted (default: ${DEFAULT-VALUE}).")
+    private int maxProblems;
+
+    @Option(names = "--json", paramLabel = "<file.json>",
+            description = "Also write the report as JSON, for machines; written to a temporary file and renamed into place.")
+    private Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isDirectory(data)) {
+            throw new InvalidArgumentException("--data " + data + ": is not a directory (expected a book of exports)");
+        }
+        if (maxProblems < 0) {
+            throw new InvalidArgumentException("--max-problems " + maxProblems + ": expected 0 or more");
+        }
+        BookConfig mapping = config != null ? BookConfig.load(config) : BookConfig.forBook(data);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressReporter progress = new ProgressReporter(err, ProgressReporter.stderrIsTerminal());
+        BookValidator validator = BookValidator.create(mapping, FeatureSettings.forBook(data, config))
+                .withMaxProblems(maxProblems).withProgress(progress);
+        ValidationReport report = validator.validate(data);
+        progress.finishLine();
+        if (json != null) {
+            report.writeJson(json);
+        }
+
+        PrintWriter out = spec.commandLine().getOut();
+        Path mappingFile = config != null ? config : data.resolve(BookConfig.FILE_NAME);
+        out.println("Book " + data + ", mapping " + (Files.isRegularFile(mappingFile) ? mappingFile
+                : "none (the data contract's names and formats)"));
+        out.println();
+        out.print(report.table());
+        if (json != null) {
+            out.println("Wrote " + json);
+        }
+        out.flush();
+        if (report.valid()) {
+            return ExitCode.OK.code();
+        }
+        long problems = report.problems();
+        err.println(String.format(Locale.ROOT, "%s%s is not valid: %,d problem%s (see the report above)",
+                ErrorHandler.PREFIX, data, problems, problems == 1 ? "" : "s"));
+        err.flush();
+        return ExitCode.INVALID_DATA.code();
+    }
+}
