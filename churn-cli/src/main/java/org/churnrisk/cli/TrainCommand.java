@@ -117,6 +117,9 @@ final class TrainCommand implements Callable<Integer> {
         ModelBundle.write(out, o.model().tribuoModel(), manifest, EvaluationFiles.summary(o), provenance,
                 EvaluationFiles.files(o));
         progress.finishLine();
+        for (String warning : o.warnings()) {
+            err.println("churn: warning: " + warning);
+        }
 
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(o.extraction().stats().table());

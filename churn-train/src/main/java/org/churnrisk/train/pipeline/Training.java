@@ -60,12 +60,15 @@ public final class Training {
     /**
      * Everything a run produced. {@code truth} evaluates a generated book's own churn
      * probabilities ({@code truth.csv}) on the backtest's test rows, when the book has them.
+     * {@code warnings} says what the run had to do differently from what was asked, e.g. leave
+     * out XGBoost because its native library cannot load.
      */
     public record Outcome(List<LocalDate> dates, ExtractionReport extraction, SnapshotDataset data,
                           Backtest.Result backtest, Optional<EvaluationReport> truth, Algorithm chosen,
-                          ChurnClassifier model, Calibration calibration) {
+                          ChurnClassifier model, Calibration calibration, List<String> warnings) {
         public Outcome {
             Objects.requireNonNull(truth, "truth");
+            warnings = List.copyOf(warnings);
         }
 
         /** The calibrated backtest report of the chosen algorithm. */
@@ -101,8 +104,8 @@ public final class Training {
                     + o.labels().horizonDays() + " days (churn.csv lists " + extraction.churnDates().size()
                     + " churned accounts); a model needs churns to learn from");
         }
-        List<Algorithm> algorithms = o.algorithm() == null ? List.of(Algorithm.LOGISTIC, Algorithm.XGBOOST)
-                : List.of(o.algorithm());
+        List<String> warnings = new ArrayList<>();
+        List<Algorithm> algorithms = o.algorithm() == null ? candidates(warnings) : List.of(o.algorithm());
         Backtest.Result backtest = Backtest.run(data, algorithms, o.folds(), o.capacity(), o.seed(), o.progress());
         Optional<EvaluationReport> truth = truthReport(o, data, backtest);
         Algorithm chosen = o.algorithm() != null ? o.algorithm() : best(backtest, algorithms);
@@ -118,7 +121,20 @@ public final class Training {
             y[i] = data.churned(calibrate[i]);
         }
         Calibration calibration = Calibrators.fit(model.predict(data, calibrate), y);
-        return new Outcome(dates, extraction, data, backtest, truth, chosen, model, calibration);
+        return new Outcome(dates, extraction, data, backtest, truth, chosen, model, calibration, warnings);
+    }
+
+    /**
+     * The algorithms to backtest when none was asked for: both, or logistic regression alone,
+     * with a warning, where XGBoost's native library cannot load.
+     */
+    private static List<Algorithm> candidates(List<String> warnings) {
+        Optional<String> problem = ChurnTrainer.xgboostProblem();
+        if (problem.isPresent()) {
+            warnings.add(problem.get() + "; backtesting and training logistic regression only");
+            return List.of(Algorithm.LOGISTIC);
+        }
+        return List.of(Algorithm.LOGISTIC, Algorithm.XGBOOST);
     }
 
     private static Optional<EvaluationReport> truthReport(Options o, SnapshotDataset data, Backtest.Result backtest)
