@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       same with a new result array (8 bytes per account);</li>
  *   <li>{@link #scoreBookOneThread}, the baseline: every row on the calling thread.</li>
  * </ul>
- * The score is time per book; divide by {@code accounts} for time per account.
+ * The score is time per book; divide by {@code accounts} for time per account. The secondary
+ * results {@code cpuMillisPerOp} and {@code cores} ({@link CpuTime.OfProcess}) give the CPU time
+ * per book and how many cores the run actually got.
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar BookScoringBenchmark -prof gc
@@ -84,18 +86,21 @@ public class BookScoringBenchmark {
     }
 
     @Benchmark
-    public double[] scoreBook() {
+    public double[] scoreBook(CpuTime.OfProcess cpu) {
+        cpu.count();
         scorer.probabilities(table, out);
         return out;
     }
 
     @Benchmark
-    public double[] scoreBookAllocating() {
+    public double[] scoreBookAllocating(CpuTime.OfProcess cpu) {
+        cpu.count();
         return scorer.probabilities(table);
     }
 
     @Benchmark
-    public double[] scoreBookOneThread() {
+    public double[] scoreBookOneThread(CpuTime.OfProcess cpu) {
+        cpu.count();
         table.scoreRows(scorer, 0, accounts, out);
         return out;
     }

@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -41,6 +40,7 @@ import org.tribuo.impl.ArrayExample;
  *   <li>{@link #tribuoPredict}: {@code Model.predict(Example)} on a prebuilt {@link ArrayExample}
  *       (building it would add its own cost), then the churn probability, calibrated.</li>
  *   <li>{@link #compiledScore}: {@link CompiledScorer#probability(double[], int)}, calibrated.</li>
+ *   <li>{@link #compiledContributions}: the per-feature drivers of the same account.</li>
  *   <li>{@link #baseline}, per row of a block of {@value #BLOCK}: for logistic regression a plain
  *       one-accumulator dot product of the compiled weights (the arithmetic, no calibration);
  *       for XGBoost, xgboost4j's own batch {@code Booster.predict} on one thread, on a new
@@ -49,10 +49,12 @@ import org.tribuo.impl.ArrayExample;
  * </ul>
  * Each invocation takes the next vector of a pool of {@value #POOL} real vectors (every account
  * active at the last four month starts of the book in {@link ScoringModels}), so branches and
- * caches see real data, not one vector over and over.
+ * caches see real data, not one vector over and over. The secondary result
+ * {@code cpuNanosPerOp} is the thread's CPU time per operation ({@link CpuTime.OfThread}),
+ * which leaves out the time spent waiting for a core on a busy machine.
  *
  * <pre>{@code
- * java -jar benchmarks/target/benchmarks.jar ScoringBenchmark -prof gc
+ * java -jar benchmarks/target/benchmarks.jar '\.ScoringBenchmark\.' -prof gc
  * java -jar benchmarks/target/benchmarks.jar 'ScoringBenchmark.compiledScore' -p algorithm=xgboost
  * }</pre>
  */
@@ -80,6 +82,7 @@ public class ScoringBenchmark {
     /** The pool in XGBoost's feature order, as float32. */
     private float[] xgbVectors;
     private int next;
+    private double[] contributions;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, XGBoostError {
@@ -88,6 +91,7 @@ public class ScoringBenchmark {
         model = bundle.model();
         scorer = bundle.scorer();
         features = models.schema.size();
+        contributions = new double[features];
         double[] all = models.poolVectors();
         if (all.length < POOL * features) {
             throw new IllegalStateException("the book has " + all.length / features + " vectors, fewer than " + POOL);
@@ -105,6 +109,7 @@ public class ScoringBenchmark {
             @SuppressWarnings("unchecked")
             XGBoostModel<Label> xgb = (XGBoostModel<Label>) model;
             booster = xgb.getInnerModels().get(0);
+            // One thread, for the baseline and for tribuoPredict alike (they share the booster).
             booster.setParam("nthread", 1);
             xgbVectors = new float[POOL * features];
             for (int f = 0; f < features; f++) {
@@ -116,28 +121,36 @@ public class ScoringBenchmark {
         }
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        // The booster belongs to the model; XGBoost frees it with the JVM.
-        booster = null;
-    }
-
     @Benchmark
-    public double tribuoPredict() {
+    public double tribuoPredict(CpuTime.OfThread cpu) {
+        cpu.count(1);
         int i = next++ & (POOL - 1);
         double p = model.predict(examples.get(i)).getOutputScores().get(TribuoData.CHURN).getScore();
         return scorer.calibration().apply(p);
     }
 
     @Benchmark
-    public double compiledScore() {
+    public double compiledScore(CpuTime.OfThread cpu) {
+        cpu.count(1);
         int i = next++ & (POOL - 1);
         return scorer.probability(vectors, i * features);
     }
 
+    /**
+     * The drivers of one account: {@link CompiledScorer#contributions}, TreeSHAP for XGBoost
+     * (its cost grows with trees x leaves x depth squared), weight x (value - mean) for logistic.
+     */
+    @Benchmark
+    public double compiledContributions(CpuTime.OfThread cpu) {
+        cpu.count(1);
+        int i = next++ & (POOL - 1);
+        return scorer.contributions(vectors, i * features, contributions);
+    }
+
     @Benchmark
     @OperationsPerInvocation(BLOCK)
-    public double baseline() throws XGBoostError {
+    public double baseline(CpuTime.OfThread cpu) throws XGBoostError {
+        cpu.count(BLOCK);
         int from = (next += BLOCK) & (POOL - 1);
         if (weights != null) {
             double sum = 0;

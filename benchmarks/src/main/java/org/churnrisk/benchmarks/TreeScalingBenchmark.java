@@ -52,7 +52,8 @@ public class TreeScalingBenchmark {
     }
 
     @Benchmark
-    public double compiledScore() {
+    public double compiledScore(CpuTime.OfThread cpu) {
+        cpu.count(1);
         int i = next++ & (ScoringBenchmark.POOL - 1);
         return scorer.probability(vectors, i * features);
     }
