@@ -107,7 +107,9 @@ public final class Calibrators {
             while (blocks.size() > 1) {
                 double[] last = blocks.get(blocks.size() - 1);
                 double[] before = blocks.get(blocks.size() - 2);
-                if (before[1] / before[2] <= last[1] / last[2]) {
+                // Equal means merge too: the step function is the same, with far fewer steps
+                // (runs of all-retained blocks would otherwise each keep a step at 0).
+                if (before[1] / before[2] < last[1] / last[2]) {
                     break;
                 }
                 before[1] += last[1];

@@ -79,6 +79,16 @@ class CalibratorsTest {
     }
 
     @Test
+    void isotonicKeepsOneStepForARunOfEqualRates() {
+        // p: 0.1 .. 0.6 with y: 0 0 0 1 0 1 -> {0.1}, {0.2}, {0.3} all at 0 are one step; {0.4, 0.5} 1/2, {0.6} 1
+        Calibration.Isotonic iso = Calibrators.isotonic(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6},
+                new boolean[] {false, false, false, true, false, true});
+
+        assertThat(iso.thresholds()).containsExactly(0.1, 0.4, 0.6);
+        assertThat(iso.values()).containsExactly(0.0, 0.5, 1.0);
+    }
+
+    @Test
     void plattOfAWellCalibratedModelIsNearTheIdentity() {
         SplittableRandom rng = new SplittableRandom(5);
         int n = 20_000;
