@@ -41,7 +41,7 @@ public final class Extraction {
             rows.close(); // moves the rejects files into place before they are reported
             return new ExtractionReport(rows.stats(), rows.rejectFiles(), day(result.usage().minSecond, config),
                     day(result.usage().maxSecond, config), result.book().churnDates(),
-                    (System.nanoTime() - started) / 1e9);
+                    (System.nanoTime() - started) / 1e9, result.book().infos());
         }
     }
 
