@@ -3,6 +3,7 @@ package org.churnrisk.core.features;
 import java.time.LocalDate;
 import java.util.List;
 import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.core.scoring.CompiledScorer;
 
 /**
  * The features of the accounts active at one as-of date: one row per account, sorted by account
@@ -78,6 +79,31 @@ public final class FeatureTable {
         double[] r = new double[schema.size()];
         System.arraycopy(values, row * schema.size(), r, 0, r.length);
         return r;
+    }
+
+    /**
+     * Writes the calibrated churn probability of rows {@code [from, to)} to {@code out[from, to)},
+     * letting the scorer read the values in place: a book is scored without copying its rows.
+     * {@link CompiledScorer} is sealed and its scorers only read, so the table stays immutable.
+     *
+     * @throws InvalidArgumentException if the range is not within the table and {@code out}, or
+     *         the scorer's schema is not this table's
+     */
+    public void scoreRows(CompiledScorer scorer, int from, int to, double[] out) {
+        if (!scorer.schema().equals(schema)) {
+            throw new InvalidArgumentException("the feature table has schema " + schema.version() + " (fingerprint "
+                    + schema.fingerprint() + ") but the model was trained on " + scorer.schema().version()
+                    + " (fingerprint " + scorer.schema().fingerprint()
+                    + "); extract the features again with the model's schema");
+        }
+        if (from < 0 || from > to || to > rows() || to > out.length) {
+            throw new InvalidArgumentException("rows [" + from + ", " + to + ") are not within the table's " + rows()
+                    + " rows and the " + out.length + " places of the output");
+        }
+        int n = schema.size();
+        for (int r = from; r < to; r++) {
+            out[r] = scorer.probability(values, r * n);
+        }
     }
 
     public double healthScore(int row) {

@@ -1,0 +1,65 @@
+package org.churnrisk.core.scoring;
+
+import org.churnrisk.core.features.FeatureSchema;
+import org.churnrisk.core.features.FeatureTable;
+import org.churnrisk.core.model.Calibration;
+
+/**
+ * A trained model compiled to flat arrays. Immutable, thread-safe, allocation-free per row.
+ *
+ * <p>Vectors hold {@code schema().size()} values in schema order, starting at an offset, so that a
+ * caller can keep many accounts in one row-major array. Positive margins and contributions push
+ * churn risk up. {@code churn-train} compiles Tribuo models into scorers; nothing here needs
+ * Tribuo.
+ *
+ * <pre>{@code
+ * CompiledScorer scorer = bundle.scorer();
+ * double p = scorer.probability(vector);                    // calibrated P(churn)
+ * double[] drivers = new double[scorer.schema().size()];
+ * double base = scorer.contributions(vector, 0, drivers);   // base + sum(drivers) == margin
+ * double[] book = scorer.probabilities(table);              // every row, on every core
+ * }</pre>
+ */
+public sealed interface CompiledScorer permits LinearScorer, TreeEnsembleScorer {
+    /** The features, in the order vectors use. */
+    FeatureSchema schema();
+
+    /** The calibration applied to the model's own probability. */
+    Calibration calibration();
+
+    /** {@code "logistic"} or {@code "xgboost"}. */
+    String algorithm();
+
+    /** Raw log-odds of churn, before calibration. x holds schema().size() values from offset. */
+    double margin(double[] x, int offset);
+
+    default double margin(double[] x) {
+        return margin(x, 0);
+    }
+
+    /** Calibrated churn probability: calibration().apply(1 / (1 + exp(-margin))). */
+    double probability(double[] x, int offset);
+
+    default double probability(double[] x) {
+        return probability(x, 0);
+    }
+
+    /**
+     * Exact per-feature contributions to margin(x): out[f] for each feature f (linear: weight x
+     * (value - training mean) on the raw scale; trees: TreeSHAP, path-dependent, using node covers).
+     * Returns the base value, so that base + sum(out) == margin(x) up to rounding. Allocation-free.
+     */
+    double contributions(double[] x, int offset, double[] out);
+
+    /** Calibrated probabilities of every row of the table, using both cores for large tables. */
+    double[] probabilities(FeatureTable table);
+
+    /**
+     * As {@link #probabilities(FeatureTable)}, into {@code out[0, table.rows())}: scoring a book
+     * then allocates nothing per account.
+     *
+     * @throws org.churnrisk.core.InvalidArgumentException if the table's schema is not
+     *         {@link #schema()} or {@code out} has fewer than {@code table.rows()} elements
+     */
+    void probabilities(FeatureTable table, double[] out);
+}

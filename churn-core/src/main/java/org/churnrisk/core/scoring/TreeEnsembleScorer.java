@@ -1,0 +1,433 @@
+package org.churnrisk.core.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.core.features.FeatureSchema;
+import org.churnrisk.core.features.FeatureTable;
+import org.churnrisk.core.model.Calibration;
+
+/**
+ * A two-class boosted tree ensemble, as XGBoost's {@code multi:softprob} trains it (the way
+ * Tribuo trains two classes): one sequence of trees sums to the churn class's score, another to
+ * the stay class's, each starting from the base score, and the margin is their difference.
+ *
+ * <p><b>Layout.</b> Every tree is padded to the ensemble's full depth {@code D} and stored
+ * breadth-first in flat arrays (node {@code i} has children {@code 2i+1} and {@code 2i+2}), so a
+ * row goes down a tree in exactly {@code D} steps with no branch: the step is the sign bit of
+ * {@code s - x[feature]}, where {@code s} is the split point moved so that a double comparison
+ * agrees with XGBoost's float32 one. Trees are walked four at a time, so the memory loads of
+ * four independent paths overlap. Leaves are summed in float32 in boosting order, as XGBoost
+ * sums them, so margins match XGBoost's bit for bit.
+ *
+ * <p><b>Missing values.</b> A vector with a NaN is scored by following each node's default
+ * direction, as XGBoost scores missing values, on the node arrays instead of the flat layout.
+ *
+ * <p><b>Probability.</b> {@link #probability} is the two-class softmax of the two float32 class
+ * scores computed in float32 as XGBoost computes it, then calibrated: Tribuo hands on XGBoost's
+ * float32 probability, and recomputing it in double would differ by up to 6e-8, which a
+ * calibration can magnify near 0 or 1. It equals {@code 1 / (1 + exp(-margin))} up to float32
+ * rounding.
+ *
+ * <p>Immutable and thread-safe. Scoring allocates nothing; {@link #contributions} allocates a
+ * small scratch space once per thread.
+ *
+ * <pre>{@code
+ * TreeEnsembleScorer s = TreeEnsembleScorer.of(schema, calibration, 0.5f, churnTrees, stayTrees);
+ * double p = s.probability(vector);
+ * }</pre>
+ */
+public final class TreeEnsembleScorer implements CompiledScorer {
+    /** Deeper ensembles are walked on the node arrays: a full tree of depth 12 is 8,191 nodes. */
+    static final int MAX_FLAT_DEPTH = 12;
+    /** Below this many rows a table is scored on the calling thread (about 100 microseconds of work). */
+    static final int MIN_PARALLEL_ROWS = 256;
+
+    private final FeatureSchema schema;
+    private final Calibration calibration;
+    private final float baseScore;
+    private final List<DecisionTree> churnTrees;
+    private final List<DecisionTree> stayTrees;
+    /** Trees in the flat arrays: churn trees [0, churnCount), then stay trees. */
+    private final int treeCount;
+    private final int churnCount;
+    private final int depth;
+    private final boolean flat;
+
+    // Flat layout: (2^depth - 1) internal nodes and 2^depth leaves per tree.
+    private final int[] flatFeature;
+    private final double[] flatSplit;
+    private final float[] flatLeaf;
+
+    // Node arrays of all trees, concatenated: tree t's nodes start at nodeStart[t].
+    private final int[] nodeStart;
+    private final int[] feature;
+    private final float[] threshold;
+    private final int[] left;
+    private final int[] right;
+    private final boolean[] defaultLeft;
+    private final float[] value;
+    private final double[] cover;
+    /** Per tree: the cover-weighted mean of its leaves, what it adds when no feature is known. */
+    private final double[] treeMean;
+    private final double baseValue;
+    private final int maxTreeDepth;
+
+    private final ThreadLocal<Shap.Scratch> shapScratch;
+
+    private TreeEnsembleScorer(FeatureSchema schema, Calibration calibration, float baseScore,
+                               List<DecisionTree> churnTrees, List<DecisionTree> stayTrees) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.calibration = Objects.requireNonNull(calibration, "calibration");
+        if (!Float.isFinite(baseScore)) {
+            throw new InvalidArgumentException("tree ensemble: base score " + baseScore + " is not finite");
+        }
+        this.baseScore = baseScore;
+        this.churnTrees = List.copyOf(churnTrees);
+        this.stayTrees = List.copyOf(stayTrees);
+        List<DecisionTree> all = new ArrayList<>(this.churnTrees);
+        all.addAll(this.stayTrees);
+        this.treeCount = all.size();
+        this.churnCount = this.churnTrees.size();
+
+        int nodes = 0;
+        int maxDepth = 0;
+        for (int t = 0; t < treeCount; t++) {
+            DecisionTree tree = all.get(t);
+            for (int f : tree.feature()) {
+                if (f >= schema.size()) {
+                    throw new InvalidArgumentException("tree ensemble: tree " + t + " splits on feature " + f
+                            + " but the schema has " + schema.size() + " features");
+                }
+            }
+            nodes += tree.size();
+            maxDepth = Math.max(maxDepth, tree.depth());
+        }
+        this.maxTreeDepth = maxDepth;
+        this.nodeStart = new int[treeCount + 1];
+        this.feature = new int[nodes];
+        this.threshold = new float[nodes];
+        this.left = new int[nodes];
+        this.right = new int[nodes];
+        this.defaultLeft = new boolean[nodes];
+        this.value = new float[nodes];
+        this.cover = new double[nodes];
+        this.treeMean = new double[treeCount];
+        for (int t = 0, at = 0; t < treeCount; t++) {
+            DecisionTree tree = all.get(t);
+            int n = tree.size();
+            nodeStart[t] = at;
+            System.arraycopy(tree.feature(), 0, feature, at, n);
+            System.arraycopy(tree.threshold(), 0, threshold, at, n);
+            System.arraycopy(tree.left(), 0, left, at, n);
+            System.arraycopy(tree.right(), 0, right, at, n);
+            System.arraycopy(tree.defaultLeft(), 0, defaultLeft, at, n);
+            System.arraycopy(tree.value(), 0, value, at, n);
+            System.arraycopy(tree.cover(), 0, cover, at, n);
+            treeMean[t] = meanValue(at, 0);
+            at += n;
+            nodeStart[t + 1] = at;
+        }
+        double churnBase = baseScore;
+        double stayBase = baseScore;
+        for (int t = 0; t < treeCount; t++) {
+            if (t < churnCount) {
+                churnBase += treeMean[t];
+            } else {
+                stayBase += treeMean[t];
+            }
+        }
+        this.baseValue = churnBase - stayBase;
+
+        this.depth = maxDepth;
+        this.flat = maxDepth <= MAX_FLAT_DEPTH;
+        int internal = flat ? (1 << depth) - 1 : 0;
+        int leaves = flat ? 1 << depth : 0;
+        this.flatFeature = new int[treeCount * internal];
+        this.flatSplit = new double[treeCount * internal];
+        this.flatLeaf = new float[treeCount * leaves];
+        if (flat) {
+            for (int t = 0; t < treeCount; t++) {
+                place(t, nodeStart[t], 0, 0, internal, leaves);
+            }
+        }
+        this.shapScratch = ThreadLocal.withInitial(() -> new Shap.Scratch(maxTreeDepth));
+    }
+
+    /**
+     * A scorer of {@code margin = (baseScore + sum of churn trees) - (baseScore + sum of stay trees)},
+     * each sum taken in float32 in the order given, as XGBoost sums a class's trees.
+     *
+     * @param baseScore  XGBoost's {@code base_score}, the starting score of each class
+     * @param churnTrees the churn class's trees, in boosting order; feature ids index {@code schema}
+     * @param stayTrees  the stay class's trees, in boosting order
+     * @throws InvalidArgumentException if a tree splits on a feature the schema does not have or
+     *         the base score is not finite
+     */
+    public static TreeEnsembleScorer of(FeatureSchema schema, Calibration calibration, float baseScore,
+                                        List<DecisionTree> churnTrees, List<DecisionTree> stayTrees) {
+        return new TreeEnsembleScorer(schema, calibration, baseScore, churnTrees, stayTrees);
+    }
+
+    /** Fills tree t's flat slot {@code pos} (level {@code level}) from node {@code node}. */
+    private void place(int t, int node, int pos, int level, int internal, int leaves) {
+        if (level == depth) {
+            flatLeaf[t * leaves + pos - internal] = value[node];
+            return;
+        }
+        int at = t * internal + pos;
+        if (feature[node] < 0) {
+            // A leaf above full depth: every slot below it holds its value, whichever way the row goes.
+            flatFeature[at] = 0;
+            flatSplit[at] = 0;
+            place(t, node, 2 * pos + 1, level + 1, internal, leaves);
+            place(t, node, 2 * pos + 2, level + 1, internal, leaves);
+            return;
+        }
+        int start = nodeStart[t];
+        flatFeature[at] = feature[node];
+        flatSplit[at] = lastLeft(threshold[node]);
+        place(t, start + left[node], 2 * pos + 1, level + 1, internal, leaves);
+        place(t, start + right[node], 2 * pos + 2, level + 1, internal, leaves);
+    }
+
+    /**
+     * The largest double {@code s} with {@code (float) s < t}: for every double x that is not NaN,
+     * {@code (float) x < t} exactly when {@code x <= s}. Doubles round to the nearest float, ties to
+     * the float with an even last bit, so the boundary is the midpoint between t and the float
+     * below it, itself going to t's side when t is the even one.
+     */
+    static double lastLeft(float t) {
+        float below = Math.nextDown(t);
+        double mid = below == Float.NEGATIVE_INFINITY
+                ? (double) t - Math.ulp(t) / 2.0
+                : ((double) t + (double) below) / 2.0;
+        boolean tieGoesToT = (Float.floatToRawIntBits(t) & 1) == 0;
+        return tieGoesToT ? Math.nextDown(mid) : mid;
+    }
+
+    private double meanValue(int start, int node) {
+        int at = start + node;
+        if (feature[at] < 0) {
+            return value[at];
+        }
+        int l = start + left[at];
+        int r = start + right[at];
+        return (meanValue(start, left[at]) * cover[l] + meanValue(start, right[at]) * cover[r]) / cover[at];
+    }
+
+    @Override
+    public FeatureSchema schema() {
+        return schema;
+    }
+
+    @Override
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    @Override
+    public String algorithm() {
+        return "xgboost";
+    }
+
+    /** XGBoost's {@code base_score}: each class's score before any tree. */
+    public float baseScore() {
+        return baseScore;
+    }
+
+    /** The churn class's trees, in boosting order. */
+    public List<DecisionTree> churnTrees() {
+        return churnTrees;
+    }
+
+    /** The stay class's trees, in boosting order. */
+    public List<DecisionTree> stayTrees() {
+        return stayTrees;
+    }
+
+    /** The depth every tree is padded to in the flat layout. */
+    public int depth() {
+        return depth;
+    }
+
+    @Override
+    public double margin(double[] x, int offset) {
+        boolean slow = slowPath(x, offset);
+        return (double) classScore(x, offset, 0, churnCount, slow)
+                - (double) classScore(x, offset, churnCount, treeCount, slow);
+    }
+
+    @Override
+    public double probability(double[] x, int offset) {
+        boolean slow = slowPath(x, offset);
+        float churn = classScore(x, offset, 0, churnCount, slow);
+        float stay = classScore(x, offset, churnCount, treeCount, slow);
+        return calibration.apply(softmax(churn, stay));
+    }
+
+    /**
+     * The churn probability of two class scores as XGBoost's softmax computes it: in float32 after
+     * subtracting the larger score, the sum of exponentials in double, rounded back to float32.
+     */
+    static double softmax(float churn, float stay) {
+        float max = Math.max(churn, stay);
+        float eChurn = (float) Math.exp(churn - max);
+        float eStay = (float) Math.exp(stay - max);
+        double sum = (double) eChurn + (double) eStay;
+        return eChurn / (float) sum;
+    }
+
+    /** The float32 sum of trees [from, to) and the base score, in tree order. */
+    private float classScore(double[] x, int offset, int from, int to, boolean slow) {
+        if (slow) {
+            float acc = baseScore;
+            for (int t = from; t < to; t++) {
+                acc += value[leafOf(t, x, offset)];
+            }
+            return acc;
+        }
+        return flatScore(x, offset, from, to);
+    }
+
+    private float flatScore(double[] x, int offset, int from, int to) {
+        final int[] feat = flatFeature;
+        final double[] split = flatSplit;
+        final float[] leaf = flatLeaf;
+        final int d = depth;
+        final int internal = (1 << d) - 1;
+        final int leaves = 1 << d;
+        float acc = baseScore;
+        int t = from;
+        // Four trees at a time: their paths do not depend on each other, so the loads overlap.
+        for (; t + 3 < to; t += 4) {
+            int b0 = t * internal;
+            int b1 = b0 + internal;
+            int b2 = b1 + internal;
+            int b3 = b2 + internal;
+            int i0 = 0;
+            int i1 = 0;
+            int i2 = 0;
+            int i3 = 0;
+            for (int level = 0; level < d; level++) {
+                i0 = 2 * i0 + 1 + right(split[b0 + i0], x[offset + feat[b0 + i0]]);
+                i1 = 2 * i1 + 1 + right(split[b1 + i1], x[offset + feat[b1 + i1]]);
+                i2 = 2 * i2 + 1 + right(split[b2 + i2], x[offset + feat[b2 + i2]]);
+                i3 = 2 * i3 + 1 + right(split[b3 + i3], x[offset + feat[b3 + i3]]);
+            }
+            int l0 = t * leaves - internal;
+            acc += leaf[l0 + i0];
+            acc += leaf[l0 + leaves + i1];
+            acc += leaf[l0 + 2 * leaves + i2];
+            acc += leaf[l0 + 3 * leaves + i3];
+        }
+        for (; t < to; t++) {
+            int b = t * internal;
+            int i = 0;
+            for (int level = 0; level < d; level++) {
+                i = 2 * i + 1 + right(split[b + i], x[offset + feat[b + i]]);
+            }
+            acc += leaf[t * leaves - internal + i];
+        }
+        return acc;
+    }
+
+    /** 1 if x goes right of a node whose last value to the left is s, else 0; x is not NaN. */
+    private static int right(double s, double x) {
+        // x > s exactly when s - x is negative (a difference of distinct doubles is never 0).
+        return (int) (Double.doubleToRawLongBits(s - x) >>> 63);
+    }
+
+    /**
+     * Checks the range and tells whether x must be walked on the node arrays: when the ensemble is
+     * too deep to flatten, or x has a NaN, which only the node arrays send the default way.
+     */
+    private boolean slowPath(double[] x, int offset) {
+        check(x, offset);
+        boolean nan = false;
+        for (int f = offset, end = offset + schema.size(); f < end; f++) {
+            nan |= x[f] != x[f];
+        }
+        return nan || !flat;
+    }
+
+    /** The global index of the leaf that tree t sends x to, on the node arrays. */
+    private int leafOf(int t, double[] x, int offset) {
+        int start = nodeStart[t];
+        int node = start;
+        while (feature[node] >= 0) {
+            node = start + next(node, x[offset + feature[node]]);
+        }
+        return node;
+    }
+
+    /** The child (tree-local id) of global node {@code node} that value v goes to. */
+    int next(int node, double v) {
+        if (Double.isNaN(v)) {
+            return defaultLeft[node] ? left[node] : right[node];
+        }
+        return (float) v < threshold[node] ? left[node] : right[node];
+    }
+
+    @Override
+    public double contributions(double[] x, int offset, double[] out) {
+        check(x, offset);
+        int n = schema.size();
+        if (out.length < n) {
+            throw new InvalidArgumentException("contributions: out has " + out.length + " places for " + n + " features");
+        }
+        java.util.Arrays.fill(out, 0, n, 0.0);
+        Shap.Scratch scratch = shapScratch.get();
+        for (int t = 0; t < treeCount; t++) {
+            Shap.tree(this, nodeStart[t], x, offset, out, t < churnCount ? 1.0 : -1.0, scratch);
+        }
+        return baseValue;
+    }
+
+    // Node accessors for Shap, by global node index and tree start.
+    int feature(int node) {
+        return feature[node];
+    }
+
+    int leftOf(int node) {
+        return left[node];
+    }
+
+    int rightOf(int node) {
+        return right[node];
+    }
+
+    float value(int node) {
+        return value[node];
+    }
+
+    double cover(int node) {
+        return cover[node];
+    }
+
+    @Override
+    public double[] probabilities(FeatureTable table) {
+        double[] out = new double[table.rows()];
+        probabilities(table, out);
+        return out;
+    }
+
+    @Override
+    public void probabilities(FeatureTable table, double[] out) {
+        BookScoring.probabilities(this, table, out, MIN_PARALLEL_ROWS);
+    }
+
+    private void check(double[] x, int offset) {
+        if (offset < 0 || offset > x.length - schema.size()) {
+            throw new InvalidArgumentException("vector of " + x.length + " values from offset " + offset
+                    + " does not hold " + schema.size() + " features");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TreeEnsembleScorer(" + churnCount + " churn and " + (treeCount - churnCount) + " stay trees, depth "
+                + depth + ", calibration " + calibration + ")";
+    }
+}
