@@ -11,6 +11,8 @@ import org.churnrisk.core.features.FeatureSchema;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.model.BundleManifest;
 import org.churnrisk.core.model.Calibration;
+import org.churnrisk.core.scoring.CompiledScorer;
+import org.churnrisk.train.model.ScorerCompiler;
 import org.churnrisk.train.model.TribuoData;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -22,6 +24,9 @@ import org.tribuo.impl.ArrayExample;
 /**
  * A model bundle that passed every check of {@link ModelBundle#load}: its manifest, its Tribuo
  * model, its metrics and provenance, and calibrated churn probabilities for feature vectors.
+ *
+ * <p>{@link #scorer()} is the fast path for scoring; the {@code predict} methods go through
+ * Tribuo, which stays the reference for evaluation.
  *
  * <p>Immutable. Concurrent predictions are safe: Tribuo's linear, transformed and XGBoost models
  * do not change when they predict. Rows are handed to Tribuo in batches of {@value #BATCH}
@@ -43,6 +48,8 @@ public final class LoadedBundle {
     private final ObjectNode metrics;
     private final ObjectNode provenance;
     private final String[] featureNames;
+    private final Object compileLock = new Object();
+    private volatile CompiledScorer scorer;
 
     LoadedBundle(Path directory, BundleManifest manifest, Model<Label> model, String modelSha256, ObjectNode metrics,
                  ObjectNode provenance) {
@@ -77,6 +84,33 @@ public final class LoadedBundle {
     /** The Tribuo model, with Tribuo's own provenance of its training. */
     public Model<Label> model() {
         return model;
+    }
+
+    /**
+     * The bundle's model compiled for scoring, with the bundle's calibration: what {@code churn
+     * score} and services should score with. Its calibrated probabilities equal
+     * {@link #predictProbabilities(double[][])}'s within 1e-12 for logistic regression and 1e-6 for
+     * XGBoost, at a small fraction of the cost and with no allocation per account.
+     *
+     * <p>Compiled on the first call and kept; safe to call from any thread.
+     *
+     * <pre>{@code
+     * CompiledScorer scorer = ModelBundle.load(dir, Feature.SCHEMA).scorer();
+     * double[] p = scorer.probabilities(table);
+     * }</pre>
+     */
+    public CompiledScorer scorer() {
+        CompiledScorer s = scorer;
+        if (s == null) {
+            synchronized (compileLock) {
+                s = scorer;
+                if (s == null) {
+                    s = ScorerCompiler.compile(model, schema, manifest.calibration());
+                    scorer = s;
+                }
+            }
+        }
+        return s;
     }
 
     /** The SHA-256 of {@code model.tribuo} (64 lower-case hex digits), which {@code load} verified. */
