@@ -366,11 +366,13 @@ public final class ChurnModel {
         m.put("feature_schema", bundle.manifest().schemaVersion());
         m.put("calibration", bundle.manifest().calibration().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
         m.put("model_sha256", bundle.modelSha256());
+        // The training's inputs stay in bundle.json; the summary names the snapshots and the seed.
         Map<String, Object> trained = bundle.provenance();
-        for (String key : List.of("snapshot_dates", "seed", "inputs")) {
-            if (trained.containsKey(key)) {
-                m.put("trained_" + key, trained.get(key));
-            }
+        if (trained.get("snapshot_dates") instanceof List<?> dates && !dates.isEmpty()) {
+            m.put("trained_snapshots", dates.size() + " from " + dates.get(0) + " to " + dates.get(dates.size() - 1));
+        }
+        if (trained.containsKey("seed")) {
+            m.put("trained_seed", trained.get("seed"));
         }
         return m;
     }

@@ -1,8 +1,10 @@
 package org.churnrisk.train.score;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,7 +136,8 @@ public record RunSummary(Path report, Map<String, Object> values, List<ScoredAcc
     /** The summary as pretty-printed JSON with {@code \n} line ends and a final newline. */
     public String json() {
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(values)
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(values)
                     .replace("\r\n", "\n") + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a summary holds only maps, lists, strings and numbers", e);
@@ -142,32 +145,38 @@ public record RunSummary(Path report, Map<String, Object> values, List<ScoredAcc
     }
 
     /** A few lines for a person: counts, ARR at risk by band and tier, new red accounts. */
-    @SuppressWarnings("unchecked")
     public String text() {
-        Map<String, Object> accounts = (Map<String, Object>) values.get("accounts");
-        Map<String, Object> byBand = (Map<String, Object>) accounts.get("by_band");
-        Map<String, Object> arr = (Map<String, Object>) values.get("arr");
-        Map<String, Object> riskByBand = (Map<String, Object>) arr.get("at_risk_by_band");
-        Map<String, Object> riskByTier = (Map<String, Object>) arr.get("at_risk_by_tier");
+        Map<String, Object> accounts = map(values, "accounts");
+        Map<String, Object> byBand = map(accounts, "by_band");
+        Map<String, Object> arr = map(values, "arr");
+        Map<String, Object> riskByBand = map(arr, "at_risk_by_band");
+        Map<String, Object> riskByTier = map(arr, "at_risk_by_tier");
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "As of %s: %,d active accounts, %,d scored (%,d red, %,d yellow, %,d green),"
-                        + " %,d not scored%n", values.get("as_of"), (Integer) accounts.get("active"),
-                (Long) accounts.get("scored"), (Long) byBand.get("red"), (Long) byBand.get("yellow"),
-                (Long) byBand.get("green"), (Long) accounts.get("unscored")));
-        sb.append(String.format(Locale.ROOT, "ARR at risk: $%,.0f of $%,.0f scored (red $%,.0f, yellow $%,.0f, green"
-                        + " $%,.0f; starter $%,.0f, growth $%,.0f, enterprise $%,.0f)%n", (Double) arr.get("at_risk"),
-                (Double) arr.get("scored"), (Double) riskByBand.get("red"), (Double) riskByBand.get("yellow"),
-                (Double) riskByBand.get("green"), (Double) riskByTier.get("starter"),
-                (Double) riskByTier.get("growth"), (Double) riskByTier.get("enterprise")));
+        sb.append(String.format(Locale.ROOT, "As of %s: %,.0f active accounts, %,.0f scored (%,.0f red, %,.0f yellow,"
+                        + " %,.0f green), %,.0f not scored%n", values.get("as_of"), num(accounts, "active"),
+                num(accounts, "scored"), num(byBand, "red"), num(byBand, "yellow"), num(byBand, "green"),
+                num(accounts, "unscored")));
+        sb.append(String.format(Locale.ROOT, "ARR at risk: $%,.0f of $%,.0f scored (red $%,.0f, yellow $%,.0f,"
+                        + " green $%,.0f; starter $%,.0f, growth $%,.0f, enterprise $%,.0f)%n", num(arr, "at_risk"),
+                num(arr, "scored"), num(riskByBand, "red"), num(riskByBand, "yellow"), num(riskByBand, "green"),
+                num(riskByTier, "starter"), num(riskByTier, "growth"), num(riskByTier, "enterprise")));
         if (previous == null) {
             sb.append("Entered the red band: unknown (no earlier report in this folder)\n");
         } else {
-            Map<String, Object> red = (Map<String, Object>) values.get("entered_red");
             sb.append(String.format(Locale.ROOT, "Entered the red band since %s (as of %s): %,d%s%n",
-                    previous.getFileName(), red.get("previous_as_of"), enteredRed.size(),
+                    previous.getFileName(), map(values, "entered_red").get("previous_as_of"), enteredRed.size(),
                     enteredRed.isEmpty() ? "" : " (" + names(enteredRed) + ")"));
         }
         return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> m, String key) {
+        return (Map<String, Object>) m.get(key);
+    }
+
+    private static double num(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
     }
 
     private static String names(List<ScoredAccount> accounts) {
@@ -179,7 +188,8 @@ public record RunSummary(Path report, Map<String, Object> values, List<ScoredAcc
         return accounts.stream().filter(ScoredAccount::scored).mapToDouble(ScoredAccount::arrAtRisk).sum();
     }
 
-    private static double money(double v) {
-        return Math.round(v * 100) / 100.0;
+    /** Cents, written as a plain decimal (a double such as 1.11953E7 would be written in exponent form). */
+    private static BigDecimal money(double v) {
+        return BigDecimal.valueOf(Math.round(v * 100)).movePointLeft(2);
     }
 }
