@@ -15,6 +15,10 @@ import org.churnrisk.features.Feature;
  * exact (contributions are additive) and keeps one cause from filling all three driver columns
  * ({@code logins_7d}, {@code logins_30d} and {@code logins_trend} are one story to a CSM).
  *
+ * <p>{@link #ONBOARDING} is never a driver of an account whose tenure began before the usage export
+ * ({@code has_onboarding} 0): its milestones are unknown then, and "unknown" is a gap in the data,
+ * not something a CSM can act on. {@code churn explain} still shows those contributions.
+ *
  * <p>Play rules refer to themes by {@link #key()}; docs/scoring.md lists them with their features
  * (a test keeps the two in step).
  */
@@ -75,6 +79,11 @@ public enum DriverGroup {
     /** The features of this theme, in schema order. */
     public List<Feature> features() {
         return features;
+    }
+
+    /** The flag that says whether the data covers this theme for an account, or null when it always does. */
+    Feature coverage() {
+        return this == ONBOARDING ? HAS_ONBOARDING : null;
     }
 
     /** The theme a feature belongs to. */

@@ -8,7 +8,8 @@ import org.churnrisk.features.Feature;
  * Picks an account's drivers from its per-feature contributions: the features' contributions are
  * added up per {@link DriverGroup}, the themes that add at least {@value #MIN_CONTRIBUTION} to
  * the log-odds are ranked by how much (ties by theme order), and each is phrased by its
- * feature with the largest contribution.
+ * feature with the largest contribution. A theme the data does not cover for the account (see
+ * {@link DriverGroup#ONBOARDING}) is left out.
  *
  * <p>Stateless; {@link #top} allocates only the drivers it returns and their phrases.
  */
@@ -20,10 +21,13 @@ final class Drivers {
     private static final Feature[] FEATURES = Feature.values();
     /** For each group, the ordinals of its features. */
     private static final int[][] MEMBERS = new int[GROUPS.length][];
+    /** For each group, the ordinal of its coverage flag, or -1. */
+    private static final int[] COVERAGE = new int[GROUPS.length];
 
     static {
         for (DriverGroup g : GROUPS) {
             MEMBERS[g.ordinal()] = g.features().stream().mapToInt(Feature::ordinal).toArray();
+            COVERAGE[g.ordinal()] = g.coverage() == null ? -1 : g.coverage().ordinal();
         }
     }
 
@@ -40,6 +44,9 @@ final class Drivers {
         double[] sums = new double[n];
         int found = 0;
         for (int g = 0; g < GROUPS.length; g++) {
+            if (COVERAGE[g] >= 0 && !(x[offset + COVERAGE[g]] > 0)) {
+                continue;
+            }
             double sum = 0;
             for (int f : MEMBERS[g]) {
                 sum += contributions[f];
@@ -69,17 +76,6 @@ final class Drivers {
                     offset), sums[i]));
         }
         return drivers;
-    }
-
-    /** Every theme's contribution, in theme order. */
-    static double[] byGroup(double[] contributions) {
-        double[] sums = new double[GROUPS.length];
-        for (int g = 0; g < GROUPS.length; g++) {
-            for (int f : MEMBERS[g]) {
-                sums[g] += contributions[f];
-            }
-        }
-        return sums;
     }
 
     /** The member of a group with the largest contribution (the first on ties). */

@@ -80,8 +80,7 @@ final class Phrases {
                     + " of integration syncs failed in 30 days";
             case DAYS_SINCE_LAST_INTEGRATION, HAS_INTEGRATION -> !v.known(HAS_INTEGRATION) ? "no integration connected"
                     : since("integration sync", v.get(DAYS_SINCE_LAST_INTEGRATION));
-            case HAS_ONBOARDING -> v.known(HAS_ONBOARDING) ? "onboarding seen in the usage data"
-                    : "onboarding not seen (the tenure began before the usage data)";
+            case HAS_ONBOARDING -> v.known(HAS_ONBOARDING) ? "onboarding seen in the usage data" : ONBOARDING_UNKNOWN;
             case FIVE_USERS_REACHED, DAYS_TO_FIVE_USERS -> milestone(v, "five users active", FIVE_USERS_REACHED,
                     DAYS_TO_FIVE_USERS);
             case FIVE_USERS_BY_30 -> by(v, "five users active", FIVE_USERS_BY_30, 30);
@@ -98,7 +97,8 @@ final class Phrases {
             case FIRST_INTEGRATION_BY_60 -> by(v, "first integration connected", FIRST_INTEGRATION_BY_60, 60);
             case FIRST_INTEGRATION_BY_90 -> by(v, "first integration connected", FIRST_INTEGRATION_BY_90, 90);
             case ALERT_30D_MILESTONE_MISSED -> v.known(ALERT_30D_MILESTONE_MISSED)
-                    ? "onboarding milestone missed by day 30" : "onboarding milestones met by day 30";
+                    ? "onboarding milestone missed by day 30"
+                    : v.known(HAS_ONBOARDING) ? "no onboarding milestone missed by day 30" : ONBOARDING_UNKNOWN;
             case TICKETS_30D -> count(v.get(TICKETS_30D), "ticket", "tickets") + " in 30 days";
             case TICKETS_90D -> count(v.get(TICKETS_90D), "ticket", "tickets") + " in 90 days";
             case OPEN_TICKETS -> count(v.get(OPEN_TICKETS), "open ticket", "open tickets");
@@ -176,9 +176,12 @@ final class Phrases {
         return "last " + what + " " + count(days, "day", "days") + " ago";
     }
 
+    /** Said of every onboarding feature of an account whose onboarding the usage export does not cover. */
+    static final String ONBOARDING_UNKNOWN = "onboarding milestones unknown (the customer started before the usage data)";
+
     private static String milestone(V v, String what, Feature reached, Feature days) {
         if (!v.known(HAS_ONBOARDING)) {
-            return what + ": not seen (the tenure began before the usage data)";
+            return ONBOARDING_UNKNOWN;
         }
         return v.known(reached) ? what + " on day " + whole(v.get(days))
                 : what + ": not yet, after " + count(v.get(days), "day", "days");
@@ -186,7 +189,7 @@ final class Phrases {
 
     private static String by(V v, String what, Feature flag, int day) {
         if (!v.known(HAS_ONBOARDING)) {
-            return what + ": not seen (the tenure began before the usage data)";
+            return ONBOARDING_UNKNOWN;
         }
         return (v.known(flag) ? what + " within " : what + ": not within ") + day + " days";
     }

@@ -1,10 +1,12 @@
 package org.churnrisk.train.score;
 
 import static org.churnrisk.train.score.DriverGroup.*;
+import static org.churnrisk.train.score.PlayRule.FeatureCondition.atLeast;
 
 import java.util.List;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.contract.Tier;
+import org.churnrisk.features.Feature;
 
 /**
  * The table that suggests a play for each account: rules in order, the first that applies wins,
@@ -29,7 +31,7 @@ public record PlayRules(List<PlayRule> rules) {
             PlayRule.of("Renewal save plan: review value and terms with the decision maker before the renewal",
                     "red").withRenewalWithinDays(90),
             PlayRule.of("Success-plan reset: restart onboarding with named goals, owners and dates", "red", "yellow")
-                    .withDrivers(ONBOARDING),
+                    .withDrivers(ONBOARDING).withFeatures(atLeast(Feature.HAS_ONBOARDING, 1)),
             PlayRule.of("Support recovery: go through open issues with support and agree fixes with the customer",
                     "red", "yellow").withDrivers(ESCALATIONS, TICKETS, SUPPORT_EXPERIENCE, PRODUCT_ERRORS),
             PlayRule.of("Training session: a workshop on the core features for the account's users", "red", "yellow")

@@ -66,6 +66,22 @@ class DriversTest {
     }
 
     @Test
+    void onboardingTheDataDoesNotCoverIsNoDriver() {
+        double[] c = Vectors.contributions(FIVE_USERS_BY_30, 0.9, OPEN_TICKETS, 0.2);
+
+        assertThat(Drivers.top(ACCOUNT, 0, c, 3)).extracting(Driver::group).containsExactly(DriverGroup.TICKETS);
+    }
+
+    @Test
+    void onboardingTheDataCoversIsADriver() {
+        double[] seen = Vectors.zeros().set(HAS_ONBOARDING, 1).set(DAYS_TO_FIVE_USERS, 45).get();
+        double[] c = Vectors.contributions(FIVE_USERS_BY_30, 0.9);
+
+        assertThat(Drivers.top(seen, 0, c, 3)).extracting(Driver::phrase)
+                .containsExactly("five users active: not within 30 days");
+    }
+
+    @Test
     void anUnknownThemeNamesTheKnownOnes() {
         assertThatThrownBy(() -> DriverGroup.parse("logons")).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("'logons'").hasMessageContaining("logins, active_users");

@@ -38,8 +38,15 @@ class PlayRulesTest {
 
     @Test
     void aStalledOnboardingGetsASuccessPlanReset() {
-        assertThat(play("yellow", Tier.GROWTH, 300, DriverGroup.ACCOUNT_SIZE, DriverGroup.ONBOARDING))
-                .startsWith("Success-plan reset");
+        double[] seen = Vectors.zeros().set(Feature.HAS_ONBOARDING, 1).get();
+
+        assertThat(PlayRules.DEFAULT.play("yellow", Tier.GROWTH, 300, List.of(driver(DriverGroup.ACCOUNT_SIZE),
+                driver(DriverGroup.ONBOARDING)), seen, 0)).startsWith("Success-plan reset");
+    }
+
+    @Test
+    void anOnboardingTheDataDoesNotCoverGetsNoSuccessPlanReset() {
+        assertThat(play("yellow", Tier.GROWTH, 300, DriverGroup.ONBOARDING)).startsWith("Watch");
     }
 
     @Test
