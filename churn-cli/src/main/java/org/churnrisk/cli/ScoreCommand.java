@@ -99,8 +99,11 @@ final class ScoreCommand implements Callable<Integer> {
             TopAccounts.print(stdout, book.ranked(), top);
             stdout.println();
         }
-        stdout.printf(Locale.ROOT, "Wrote %s and %s in %.1f s%n", out, RunSummary.fileOf(out),
-                (System.nanoTime() - started) / 1e9);
+        StringBuilder stages = new StringBuilder();
+        book.stages().forEach((stage, s) -> stages.append(stages.length() == 0 ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.1f s", stage, s)));
+        stdout.printf(Locale.ROOT, "Wrote %s and %s in %.1f s (%s)%n", out, RunSummary.fileOf(out),
+                (System.nanoTime() - started) / 1e9, stages);
         stdout.flush();
         return ExitCode.OK.code();
     }

@@ -181,17 +181,21 @@ public final class ChurnModel {
      */
     public ScoredBook score(Path book, ReadOptions read, FeatureConfig features, LocalDate asOf) throws IOException {
         Objects.requireNonNull(asOf, "asOf");
+        Map<String, Double> stages = new LinkedHashMap<>();
         long started = System.nanoTime();
         List<FeatureTable> tables = new ArrayList<>(1);
         ExtractionReport extraction = FeatureExtractor.create(features).extract(book, read, List.of(asOf), tables::add);
         checkUsageIsFresh(book, extraction, asOf);
+        started = lap(stages, "features", started);
         List<ScoredAccount> accounts = score(tables.get(0), extraction.accounts(), read.progress());
+        started = lap(stages, "scoring", started);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("book", book.toAbsolutePath().normalize().toString());
         data.put("usage_first_day", extraction.usageFirstDay() == null ? null : extraction.usageFirstDay().toString());
         data.put("usage_last_day", extraction.usageLastDay() == null ? null : extraction.usageLastDay().toString());
         data.put("files", files(book, read));
-        return new ScoredBook(asOf, accounts, extraction, provenance, data, (System.nanoTime() - started) / 1e9);
+        lap(stages, "checksums", started);
+        return new ScoredBook(asOf, accounts, extraction, provenance, data, stages);
     }
 
     /**
@@ -234,15 +238,18 @@ public final class ChurnModel {
      * @throws InvalidDataException if a record breaks the data contract
      */
     public ScoredBook score(List<AccountHistory> histories, FeatureConfig features, LocalDate asOf) {
+        Map<String, Double> stages = new LinkedHashMap<>();
         long started = System.nanoTime();
         FeatureTable table = FeatureExtractor.create(features).extract(histories, asOf);
+        started = lap(stages, "features", started);
         Map<String, AccountInfo> info = new LinkedHashMap<>();
         for (AccountHistory h : histories) {
             info.put(h.account().accountId(), new AccountInfo(h.account().accountId(), h.account().accountName(),
                     h.account().csm()));
         }
-        return new ScoredBook(asOf, score(table, info, ProgressListener.NONE), null, provenance, Map.of(),
-                (System.nanoTime() - started) / 1e9);
+        List<ScoredAccount> accounts = score(table, info, ProgressListener.NONE);
+        lap(stages, "scoring", started);
+        return new ScoredBook(asOf, accounts, null, provenance, Map.of(), stages);
     }
 
     /**
@@ -313,6 +320,13 @@ public final class ChurnModel {
                     x[Feature.ARR.ordinal()], renewalKnown ? asOf.plusDays(days) : null, days, p, band,
                     table.healthScore(r), drivers, settings.plays().play(label, tier, days, drivers, x, 0), reason);
         }
+    }
+
+    /** Records the seconds since {@code started} as {@code stage}; returns now. */
+    private static long lap(Map<String, Double> stages, String stage, long started) {
+        long now = System.nanoTime();
+        stages.put(stage, (now - started) / 1e9);
+        return now;
     }
 
     /** Why an account cannot be scored, or null when it can. */

@@ -130,6 +130,9 @@ public record RunSummary(Path report, Map<String, Object> values, List<ScoredAcc
         m.put("model", book.model());
         m.put("data", book.data());
         m.put("duration_seconds", Math.round(seconds * 10) / 10.0);
+        Map<String, Object> stages = new LinkedHashMap<>();
+        book.stages().forEach((stage, s) -> stages.put(stage, Math.round(s * 10) / 10.0));
+        m.put("stage_seconds", stages);
         return new RunSummary(report, m, enteredRed, previous == null ? null : previous.report());
     }
 

@@ -19,16 +19,24 @@ import org.churnrisk.features.ExtractionReport;
  * @param model      where the model came from, for the run summary
  * @param data       where the data came from (the book, its files with sizes and SHA-256), for the
  *                   run summary; empty for accounts scored from memory
- * @param seconds    how long reading and scoring took
+ * @param stages     seconds spent per stage, in order: {@code features} (reading the book and
+ *                   computing features), {@code scoring} (probabilities, drivers and plays) and,
+ *                   for a book on disk, {@code checksums} (hashing the input files)
  */
 public record ScoredBook(LocalDate asOf, List<ScoredAccount> accounts, ExtractionReport extraction,
-                         Map<String, Object> model, Map<String, Object> data, double seconds) {
+                         Map<String, Object> model, Map<String, Object> data, Map<String, Double> stages) {
 
     public ScoredBook {
         Objects.requireNonNull(asOf, "asOf");
         accounts = List.copyOf(accounts);
         model = Collections.unmodifiableMap(new LinkedHashMap<>(model));
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
+    }
+
+    /** The seconds of all stages. */
+    public double seconds() {
+        return stages.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** The scored accounts, highest risk first. */

@@ -20,7 +20,7 @@ class ReportFilesTest {
 
     private static ScoredBook book(String asOf, ScoredAccount... accounts) {
         return new ScoredBook(LocalDate.parse(asOf), List.of(accounts), null, Map.of("algorithm", "logistic"),
-                Map.of(), 1.0);
+                Map.of(), Map.of("scoring", 1.0));
     }
 
     private RunSummary write(String name, ScoredBook book) throws IOException {
