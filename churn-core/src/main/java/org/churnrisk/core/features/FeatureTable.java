@@ -100,10 +100,7 @@ public final class FeatureTable {
             throw new InvalidArgumentException("rows [" + from + ", " + to + ") are not within the table's " + rows()
                     + " rows and the " + out.length + " places of the output");
         }
-        int n = schema.size();
-        for (int r = from; r < to; r++) {
-            out[r] = scorer.probability(values, r * n);
-        }
+        scorer.probabilities(values, from * schema.size(), to - from, out, from);
     }
 
     public double healthScore(int row) {

@@ -16,6 +16,15 @@ final class BookScoring {
     private BookScoring() {
     }
 
+    /** Checks that {@code count} vectors from {@code offset} and the output range fit their arrays. */
+    static void checkBatch(int size, double[] vectors, int offset, int count, double[] out, int outOffset) {
+        if (count < 0 || offset < 0 || (long) offset + (long) count * size > vectors.length || outOffset < 0
+                || (long) outOffset + count > out.length) {
+            throw new InvalidArgumentException(count + " vectors of " + size + " values from offset " + offset + " in "
+                    + vectors.length + " values, into " + out.length + " places from " + outOffset + ", do not fit");
+        }
+    }
+
     /**
      * @param minParallelRows tables with fewer rows are scored on the calling thread: below that,
      *                        handing work to another thread costs more than it saves

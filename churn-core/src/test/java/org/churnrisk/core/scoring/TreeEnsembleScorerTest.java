@@ -173,6 +173,36 @@ class TreeEnsembleScorerTest {
     }
 
     @Test
+    void aBatchScoresAsEachVectorAlone() {
+        TreeEnsembleScorer s = RandomTrees.ensemble(31, 37, 6, 6);
+        Random rnd = new Random(31);
+        int count = 3 * TreeEnsembleScorer.BLOCK + 5;
+        double[] vectors = new double[2 + count * 6];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(RandomTrees.vector(rnd, 6), 0, vectors, 2 + i * 6, 6);
+        }
+        vectors[2 + TreeEnsembleScorer.BLOCK * 6 + 3] = Double.NaN;
+        double[] expected = new double[count];
+        for (int i = 0; i < count; i++) {
+            expected[i] = s.probability(vectors, 2 + i * 6);
+        }
+        double[] out = new double[count + 1];
+
+        s.probabilities(vectors, 2, count, out, 1);
+
+        assertThat(java.util.Arrays.copyOfRange(out, 1, count + 1)).containsExactly(expected);
+    }
+
+    @Test
+    void refusesABatchThatDoesNotFit() {
+        TreeEnsembleScorer s = RandomTrees.ensemble(3, 10, 4, 5);
+
+        assertThatThrownBy(() -> s.probabilities(new double[8], 0, 3, new double[3], 0))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("3 vectors of 4 values from offset 0 in 8 values, into 3 places from 0, do not fit");
+    }
+
+    @Test
     void deepEnsemblesAreScoredOnTheNodeArrays() {
         TreeEnsembleScorer s = RandomTrees.ensemble(17, 4, 5, TreeEnsembleScorer.MAX_FLAT_DEPTH + 3);
         Random rnd = new Random(3);
