@@ -33,24 +33,24 @@ import java.util.List;
  *
  * <p><b>Layout.</b> Everything but {@code o} depends on the tree alone: each leaf's distinct path
  * features, their {@code z}, the factors {@code u_q + (1 - u_q) z} and their inverses are laid out
- * in flat arrays once per scorer ({@link #layouts}), about 14 KB per depth-6 tree, and shared by
- * all threads. Explaining a vector then takes one
- * comparison per internal node and, per leaf, a few multiply-adds per path feature, without
- * recursion or division (branch-free variants of the per-feature loops measured slower); a leaf with a zero {@code Z_B} is skipped. Trees up to depth 8 (XGBoost's
- * default is 6) sum their four quadrature nodes in local variables.
+ * in flat arrays once per scorer ({@link #layouts}), about 12 KB per depth-6 tree, and shared by
+ * all threads. Explaining a vector then takes one comparison per internal node and, per leaf, a
+ * few multiply-adds per path feature, without recursion or division; a leaf with a zero
+ * {@code Z_B} is skipped. Trees up to depth 6 (XGBoost's default) sum their three quadrature
+ * nodes in local variables, trees of depth 7 and 8 their four. Measured and rejected: branch-free
+ * per-feature loops, and tables of each leaf's contributions for every agreement pattern (memory
+ * bound: slower than the arithmetic).
  */
 final class Shap {
-    /** Quadrature nodes summed in local variables; enough for trees up to depth 8. */
-    static final int LANES = 4;
     /** Distinct features on one path that the agreement bits can hold. */
     static final int MAX_PATH_FEATURES = 63;
 
     private Shap() {
     }
 
-    /** Quadrature nodes used for trees of the given depth: {@value #LANES}, or more for trees deeper than 8. */
+    /** Quadrature nodes used for trees of the given depth: 3 up to depth 6, 4 up to 8, then ceil(depth/2). */
     static int lanes(int maxTreeDepth) {
-        return Math.max(LANES, (Math.max(1, maxTreeDepth) + 1) / 2);
+        return Math.max(3, (Math.max(1, maxTreeDepth) + 1) / 2);
     }
 
     /**
@@ -155,9 +155,13 @@ final class Shap {
         final double[] value;
         final int[] entryStart;
         final int[] entryFeature;
-        final double[] entryZero;
-        final double[] entryFactor;
-        final double[] entryInverse;
+        /**
+         * Per distinct path feature e, {@code 2n + 1} values side by side, so that one cache line
+         * holds most of them: {@code u_q + (1 - u_q) z} for each quadrature node q, their
+         * inverses, then {@code z}.
+         */
+        final double[] entryData;
+        final int stride;
         final int[] splitStart;
         final int[] splitNode;
         final int[] splitLeft;
@@ -203,14 +207,16 @@ final class Shap {
                 splitStart[l + 1] = splits.size();
             }
             entryFeature = features.stream().mapToInt(Integer::intValue).toArray();
-            entryZero = zeros.stream().mapToDouble(Double::doubleValue).toArray();
-            entryFactor = new double[entryZero.length * n];
-            entryInverse = new double[entryZero.length * n];
-            for (int e = 0; e < entryZero.length; e++) {
+            stride = 2 * n + 1;
+            entryData = new double[zeros.size() * stride];
+            for (int e = 0; e < zeros.size(); e++) {
+                double z = zeros.get(e);
                 for (int q = 0; q < n; q++) {
-                    entryFactor[e * n + q] = u[q] + (1 - u[q]) * entryZero[e];
-                    entryInverse[e * n + q] = 1 / entryFactor[e * n + q];
+                    double factor = u[q] + (1 - u[q]) * z;
+                    entryData[e * stride + q] = factor;
+                    entryData[e * stride + n + q] = 1 / factor;
                 }
+                entryData[e * stride + 2 * n] = z;
             }
             splitNode = splits.stream().mapToInt(t -> t[0]).toArray();
             splitLeft = splits.stream().mapToInt(t -> t[1]).toArray();
@@ -261,7 +267,9 @@ final class Shap {
             int at = t.internal[i];
             left[i] = s.next(at, x[offset + s.feature(at)]) == s.leftOf(at) ? 1 : 0;
         }
-        if (p.n == LANES) {
+        if (p.n == 3) {
+            threeLanes(t, left, phi, sign, p.weightedPowers);
+        } else if (p.n == 4) {
             fourLanes(t, left, phi, sign, p.weightedPowers);
         } else {
             anyLanes(t, left, phi, sign, p);
@@ -278,13 +286,12 @@ final class Shap {
     }
 
     /**
-     * The sums of {@link #anyLanes} for a rule of {@value #LANES} quadrature nodes (trees up to
-     * depth 8; shallower trees pad the rule with nodes of weight 0), in local variables: with the
-     * lanes in an array, every store to {@code phi} made the JIT reload them.
+     * The sums of {@link #anyLanes} for a rule of three quadrature nodes (trees up to depth 6;
+     * shallower trees pad the rule with nodes of weight 0), in local variables: with the lanes in
+     * an array, every store to {@code phi} made the JIT reload them.
      */
-    private static void fourLanes(Layout t, int[] left, double[] phi, double sign, double[] weightedPowers) {
-        double[] factor = t.entryFactor;
-        double[] inverse = t.entryInverse;
+    private static void threeLanes(Layout t, int[] left, double[] phi, double sign, double[] weightedPowers) {
+        double[] data = t.entryData;
         for (int l = 0; l < t.value.length; l++) {
             int first = t.entryStart[l];
             int d = t.entryStart[l + 1] - first;
@@ -296,16 +303,14 @@ final class Shap {
             double p0 = 1;
             double p1 = 1;
             double p2 = 1;
-            double p3 = 1;
             for (int e = 0; e < d; e++) {
-                int f = (first + e) * LANES;
+                int f = (first + e) * 7;
                 if ((mask >>> e & 1) != 0) {
-                    p0 *= factor[f];
-                    p1 *= factor[f + 1];
-                    p2 *= factor[f + 2];
-                    p3 *= factor[f + 3];
+                    p0 *= data[f];
+                    p1 *= data[f + 1];
+                    p2 *= data[f + 2];
                 } else {
-                    zb *= t.entryZero[first + e];
+                    zb *= data[f + 6];
                 }
             }
             if (zb == 0) {
@@ -315,11 +320,65 @@ final class Shap {
             double vz = sign * t.value[l] * zb;
             double add = 0;
             if (a < d) {
-                int power = (d - 1 - a) * LANES;
+                int power = (d - 1 - a) * 3;
+                add = -vz * (weightedPowers[power] * p0 + weightedPowers[power + 1] * p1
+                        + weightedPowers[power + 2] * p2);
+            }
+            int power = (d - a) * 3;
+            double c0 = vz * weightedPowers[power] * p0;
+            double c1 = vz * weightedPowers[power + 1] * p1;
+            double c2 = vz * weightedPowers[power + 2] * p2;
+            for (int e = 0; e < d; e++) {
+                int entry = first + e;
+                if ((mask >>> e & 1) != 0) {
+                    int f = entry * 7;
+                    double g = c0 * data[f + 3] + c1 * data[f + 4] + c2 * data[f + 5];
+                    phi[t.entryFeature[entry]] += (1 - data[f + 6]) * g;
+                } else {
+                    phi[t.entryFeature[entry]] += add;
+                }
+            }
+        }
+    }
+
+    /** {@link #threeLanes} with four quadrature nodes, for trees of depth 7 and 8. */
+    private static void fourLanes(Layout t, int[] left, double[] phi, double sign, double[] weightedPowers) {
+        double[] data = t.entryData;
+        for (int l = 0; l < t.value.length; l++) {
+            int first = t.entryStart[l];
+            int d = t.entryStart[l + 1] - first;
+            if (d == 0) {
+                continue;
+            }
+            long mask = agreement(t, left, l, d);
+            double zb = 1;
+            double p0 = 1;
+            double p1 = 1;
+            double p2 = 1;
+            double p3 = 1;
+            for (int e = 0; e < d; e++) {
+                int f = (first + e) * 9;
+                if ((mask >>> e & 1) != 0) {
+                    p0 *= data[f];
+                    p1 *= data[f + 1];
+                    p2 *= data[f + 2];
+                    p3 *= data[f + 3];
+                } else {
+                    zb *= data[f + 8];
+                }
+            }
+            if (zb == 0) {
+                continue;
+            }
+            int a = Long.bitCount(mask);
+            double vz = sign * t.value[l] * zb;
+            double add = 0;
+            if (a < d) {
+                int power = (d - 1 - a) * 4;
                 add = -vz * (weightedPowers[power] * p0 + weightedPowers[power + 1] * p1
                         + weightedPowers[power + 2] * p2 + weightedPowers[power + 3] * p3);
             }
-            int power = (d - a) * LANES;
+            int power = (d - a) * 4;
             double c0 = vz * weightedPowers[power] * p0;
             double c1 = vz * weightedPowers[power + 1] * p1;
             double c2 = vz * weightedPowers[power + 2] * p2;
@@ -327,9 +386,9 @@ final class Shap {
             for (int e = 0; e < d; e++) {
                 int entry = first + e;
                 if ((mask >>> e & 1) != 0) {
-                    int f = entry * LANES;
-                    double g = c0 * inverse[f] + c1 * inverse[f + 1] + c2 * inverse[f + 2] + c3 * inverse[f + 3];
-                    phi[t.entryFeature[entry]] += (1 - t.entryZero[entry]) * g;
+                    int f = entry * 9;
+                    double g = c0 * data[f + 4] + c1 * data[f + 5] + c2 * data[f + 6] + c3 * data[f + 7];
+                    phi[t.entryFeature[entry]] += (1 - data[f + 8]) * g;
                 } else {
                     phi[t.entryFeature[entry]] += add;
                 }
@@ -354,10 +413,10 @@ final class Shap {
             for (int e = 0; e < d; e++) {
                 if ((mask >>> e & 1) != 0) {
                     for (int q = 0; q < n; q++) {
-                        product[q] *= t.entryFactor[(first + e) * n + q];
+                        product[q] *= t.entryData[(first + e) * t.stride + q];
                     }
                 } else {
-                    zb *= t.entryZero[first + e];
+                    zb *= t.entryData[(first + e) * t.stride + 2 * n];
                 }
             }
             if (zb == 0) {
@@ -380,9 +439,9 @@ final class Shap {
                 if ((mask >>> e & 1) != 0) {
                     double g = 0;
                     for (int q = 0; q < n; q++) {
-                        g += c[q] * t.entryInverse[(first + e) * n + q];
+                        g += c[q] * t.entryData[(first + e) * t.stride + n + q];
                     }
-                    phi[t.entryFeature[first + e]] += (1 - t.entryZero[first + e]) * g;
+                    phi[t.entryFeature[first + e]] += (1 - t.entryData[(first + e) * t.stride + 2 * n]) * g;
                 } else {
                     phi[t.entryFeature[first + e]] -= vz * gb;
                 }
