@@ -50,12 +50,4 @@ class DemoCommandTest {
         assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(missing.err()).contains("absent", "is not a directory");
     }
-
-    @Test
-    void helpShowsAnExample() {
-        ScoreCommandTest.Run help = ScoreCommandTest.churn("demo", "--help");
-
-        assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Usage: churn demo", "Examples:");
-    }
 }

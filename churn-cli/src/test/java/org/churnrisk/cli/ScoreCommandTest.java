@@ -142,14 +142,6 @@ class ScoreCommandTest {
         assertThat(dir.resolve("at-risk.csv.rejects").resolve("tickets.rejects.csv")).isRegularFile();
     }
 
-    @Test
-    void helpShowsAnExample() {
-        Run run = churn("score", "--help");
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Usage: churn score", "Examples:", "churn score --data");
-    }
-
     // ---- bad arguments -----------------------------------------------------------------------------
 
     @Test
@@ -271,13 +263,5 @@ class ScoreCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("has no account 'NOPE'");
-    }
-
-    @Test
-    void explainHelpShowsAnExample() {
-        Run run = churn("explain", "--help");
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Usage: churn explain", "Example:", "--account A");
     }
 }
