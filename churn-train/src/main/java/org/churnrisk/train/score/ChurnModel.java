@@ -63,6 +63,12 @@ public final class ChurnModel {
     static final int CHUNK_ROWS = 1024;
     private static final Feature[] FEATURES = Feature.values();
 
+    /** Scored before unscored; by probability, then ARR (both highest first), then account id. */
+    static final Comparator<ScoredAccount> REPORT_ORDER = Comparator.comparing((ScoredAccount a) -> !a.scored())
+            .thenComparing(Comparator.comparingDouble((ScoredAccount a) -> a.scored() ? a.probability() : 0).reversed())
+            .thenComparing(Comparator.comparingDouble(ScoredAccount::arr).reversed())
+            .thenComparing(ScoredAccount::accountId);
+
     private final CompiledScorer scorer;
     private final ScoringSettings settings;
     private final Map<String, Object> provenance;
@@ -282,12 +288,6 @@ public final class ChurnModel {
         ranked.sort(REPORT_ORDER);
         return ranked;
     }
-
-    /** Scored before unscored; by probability, then ARR (both highest first), then account id. */
-    static final Comparator<ScoredAccount> REPORT_ORDER = Comparator.comparing((ScoredAccount a) -> !a.scored())
-            .thenComparing(Comparator.comparingDouble((ScoredAccount a) -> a.scored() ? a.probability() : 0).reversed())
-            .thenComparing(Comparator.comparingDouble(ScoredAccount::arr).reversed())
-            .thenComparing(ScoredAccount::accountId);
 
     private void scoreRows(FeatureTable table, int from, int to, Map<String, AccountInfo> accounts,
                            ScoredAccount[] out) {

@@ -16,7 +16,7 @@ import org.churnrisk.core.AtomicFiles;
  *
  * <pre>{@code
  * ScoredBook book = model.score(Path.of("exports"), LocalDate.parse("2026-11-01"));
- * RunSummary summary = ReportFiles.write(Path.of("reports/at-risk.csv"), book, model.settings());
+ * RunSummary summary = ReportFiles.write(Path.of("reports/at-risk.csv"), book, model.settings(), book.seconds());
  * }</pre>
  */
 public final class ReportFiles {
