@@ -101,21 +101,7 @@ final class TrainCommand implements Callable<Integer> {
         Training.Outcome o = Training.run(new Training.Options(data, read, features, labels, chosen, seed, folds,
                 capacity, progress));
 
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("inputs", inputs(mapping, o.extraction().stats()));
-        provenance.put("snapshot_dates", o.dates().stream().map(Object::toString).toList());
-        provenance.put("seed", seed);
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("algorithm", o.chosen().label());
-        settings.put("horizon_days", horizonDays);
-        settings.put("folds", folds);
-        settings.put("capacity", capacity);
-        settings.put("core_features", features.coreFeatures().stream().sorted().toList());
-        provenance.put("trainer", settings);
-        BundleManifest manifest = BundleManifest.of(ModelBundle.createdBy(VersionProvider.projectVersion()), o.chosen().label(),
-                horizonDays, o.model().schema(), o.calibration());
-        ModelBundle.write(out, o.model().tribuoModel(), manifest, EvaluationFiles.summary(o), provenance,
-                EvaluationFiles.files(o));
+        writeBundle(out, data, mapping, features, o, seed, folds, capacity);
         progress.finishLine();
         for (String warning : o.warnings()) {
             err.println("churn: warning: " + warning);
@@ -142,7 +128,28 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private List<Object> inputs(BookConfig mapping, ReadStats stats) throws IOException {
+    /** Writes the bundle of a training run with its provenance and evaluation; {@code churn demo} uses it too. */
+    static void writeBundle(Path out, Path data, BookConfig mapping, FeatureConfig features, Training.Outcome o,
+                            long seed, int folds, int capacity) throws IOException {
+        int horizonDays = o.data().policy().horizonDays();
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("inputs", inputs(data, mapping, o.extraction().stats()));
+        provenance.put("snapshot_dates", o.dates().stream().map(Object::toString).toList());
+        provenance.put("seed", seed);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("algorithm", o.chosen().label());
+        settings.put("horizon_days", horizonDays);
+        settings.put("folds", folds);
+        settings.put("capacity", capacity);
+        settings.put("core_features", features.coreFeatures().stream().sorted().toList());
+        provenance.put("trainer", settings);
+        BundleManifest manifest = BundleManifest.of(ModelBundle.createdBy(VersionProvider.projectVersion()), o.chosen().label(),
+                horizonDays, o.model().schema(), o.calibration());
+        ModelBundle.write(out, o.model().tribuoModel(), manifest, EvaluationFiles.summary(o), provenance,
+                EvaluationFiles.files(o));
+    }
+
+    private static List<Object> inputs(Path data, BookConfig mapping, ReadStats stats) throws IOException {
         List<Object> inputs = new ArrayList<>();
         for (Source source : Source.values()) {
             List<Path> files = BookSources.files(data, mapping.mapping(source), false);

@@ -47,7 +47,8 @@ class HelpExamplesTest {
 
     @Test
     void theseAreTheCommands() {
-        assertThat(commands()).containsExactlyInAnyOrder("generate", "validate", "features", "train", "evaluate");
+        assertThat(commands()).containsExactlyInAnyOrder("demo", "generate", "validate", "features", "train", "evaluate", "score",
+                "explain");
     }
 
     @ParameterizedTest

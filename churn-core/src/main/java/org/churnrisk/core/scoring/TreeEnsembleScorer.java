@@ -31,8 +31,9 @@ import org.churnrisk.core.model.Calibration;
  * calibration can magnify near 0 or 1. It equals {@code 1 / (1 + exp(-margin))} up to float32
  * rounding.
  *
- * <p>Immutable and thread-safe. Scoring allocates nothing; {@link #contributions} allocates a
- * small scratch space once per thread.
+ * <p>Immutable and thread-safe. Scoring allocates nothing; {@link #contributions} lays the trees
+ * out for TreeSHAP on its first call (about 14 KB per depth-6 tree, shared) and allocates a small
+ * scratch space once per thread.
  *
  * <pre>{@code
  * TreeEnsembleScorer s = TreeEnsembleScorer.of(schema, calibration, 0.5f, churnTrees, stayTrees);
@@ -78,6 +79,8 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     private final int maxTreeDepth;
 
     private final ThreadLocal<Shap.Scratch> shapScratch;
+    /** The trees laid out for TreeSHAP, built by the first call to {@link #contributions}; immutable. */
+    private volatile Shap.Layout[] shapLayouts;
 
     private TreeEnsembleScorer(FeatureSchema schema, Calibration calibration, float baseScore,
                                List<DecisionTree> churnTrees, List<DecisionTree> stayTrees) {
@@ -498,9 +501,15 @@ public final class TreeEnsembleScorer implements CompiledScorer {
             throw new InvalidArgumentException("contributions: out has " + out.length + " places for " + n + " features");
         }
         java.util.Arrays.fill(out, 0, n, 0.0);
+        Shap.Layout[] layouts = shapLayouts;
+        if (layouts == null) {
+            // Threads that race here build equal layouts; any one of them may stay.
+            layouts = Shap.layouts(this, nodeStart, treeCount, maxTreeDepth);
+            shapLayouts = layouts;
+        }
         Shap.Scratch scratch = shapScratch.get();
         for (int t = 0; t < treeCount; t++) {
-            Shap.tree(this, nodeStart[t], x, offset, out, t < churnCount ? 1.0 : -1.0, scratch);
+            Shap.tree(this, layouts[t], x, offset, out, t < churnCount ? 1.0 : -1.0, scratch);
         }
         return baseValue;
     }

@@ -98,6 +98,15 @@ final class AccountBook {
         return result;
     }
 
+    /** The name and CSM of every account, by account id; for reports. */
+    java.util.Map<String, org.churnrisk.features.AccountInfo> infos() {
+        java.util.Map<String, org.churnrisk.features.AccountInfo> result = new java.util.TreeMap<>();
+        for (int a = 0; a < ids.length; a++) {
+            result.put(ids[a], new org.churnrisk.features.AccountInfo(ids[a], names[a], csm[a]));
+        }
+        return result;
+    }
+
     /** The index of the account with this id hash, or {@link LongIntMap#MISSING}. */
     int indexOf(long idHash) {
         return byHash.get(idHash);

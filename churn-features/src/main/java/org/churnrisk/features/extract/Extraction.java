@@ -49,7 +49,7 @@ public final class Extraction {
             }
             return new ExtractionReport(rows.stats(), rejectFiles, day(result.usage().minSecond, config),
                     day(result.usage().maxSecond, config), result.book().churnDates(),
-                    (System.nanoTime() - started) / 1e9);
+                    (System.nanoTime() - started) / 1e9, result.book().infos());
         }
     }
 

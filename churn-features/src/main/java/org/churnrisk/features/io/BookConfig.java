@@ -60,8 +60,12 @@ public record BookConfig(Map<Source, SourceMapping> mappings) {
     public static final BookConfig DEFAULT = new BookConfig(Map.of());
 
     private static final List<String> FORMAT_KEYS = List.of("zone", "booleans", "date_patterns", "timestamp_patterns");
-    /** {@code features} belongs to the feature settings (org.churnrisk.features.FeatureSettings), read from the same file. */
-    private static final List<String> TOP_KEYS = concat(FORMAT_KEYS, List.of("sources", "features"));
+    /**
+     * {@code features} belongs to the feature settings (org.churnrisk.features.FeatureSettings) and
+     * {@code scoring} to the scoring settings (churn-train's org.churnrisk.train.score.ScoringSettings),
+     * both read from the same file.
+     */
+    private static final List<String> TOP_KEYS = concat(FORMAT_KEYS, List.of("sources", "features", "scoring"));
     private static final List<String> SOURCE_KEYS = concat(List.of("files", "columns"), FORMAT_KEYS);
 
     /**

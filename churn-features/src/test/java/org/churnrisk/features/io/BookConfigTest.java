@@ -123,7 +123,7 @@ class BookConfigTest {
             + " date_patterns, timestamp_patterns)",
         "timezone: UTC"
             + " | churn.yaml: unknown key 'timezone' (expected one of zone, booleans, date_patterns, timestamp_patterns,"
-            + " sources, features)",
+            + " sources, features, scoring)",
         "zone: America/NewYork"
             + " | churn.yaml: zone: 'America/NewYork' is not a time zone (expected a region such as Europe/Berlin or"
             + " America/New_York, UTC, or an offset such as +02:00)",

@@ -1,0 +1,101 @@
+package org.churnrisk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.churnrisk.features.output.Numbers;
+import org.churnrisk.train.score.ChurnModel;
+import org.churnrisk.train.score.Driver;
+import org.churnrisk.train.score.ExplainedAccount;
+import org.churnrisk.train.score.Explanation;
+import org.churnrisk.train.score.ScoredAccount;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code churn explain}: one account's probability, band, features and every contribution. */
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Explains one account's churn score as of a date: its probability and band, its report line "
+                + "(drivers and suggested play), and every feature's value and exact contribution to the model's "
+                + "log-odds of churn, largest first (positive pushes the risk up).",
+        footerHeading = "%nExample:%n",
+        footer = "  churn explain --data sample-data/book --model model/ --as-of 2026-11-01 --account A00042")
+final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "<book-dir>", description = "The book of exports.")
+    private Path data;
+
+    @Option(names = "--model", required = true, paramLabel = "<model-dir>", description = "A bundle written by churn train.")
+    private Path model;
+
+    @Option(names = "--as-of", paramLabel = "<yyyy-MM-dd>", converter = IsoDateConverter.class,
+            description = "Explain the score as of this date (default: today in the book's zone).")
+    private LocalDate asOf;
+
+    @Option(names = "--account", required = true, paramLabel = "<account-id>", description = "The account to explain.")
+    private String account;
+
+    @Option(names = "--config", paramLabel = "<churn.yaml>",
+            description = "Mapping file (default: <book-dir>/churn.yaml if present).")
+    private Path config;
+
+    @Option(names = "--skip-bad-rows",
+            description = "Skip rows that break the data contract into <book-dir>.explain.rejects/ instead of stopping.")
+    private boolean skipBadRows;
+
+    @Override
+    public Integer call() throws IOException {
+        Path rejects = data.toAbsolutePath().resolveSibling(data.getFileName() + ".explain.rejects");
+        ScoreCommand.Inputs in = ScoreCommand.Inputs.of(data, config, skipBadRows, rejects, spec.commandLine().getErr());
+        ChurnModel churn = ChurnModel.load(model, in.scoring());
+        LocalDate date = asOf != null ? asOf : LocalDate.now(in.features().zone());
+        ExplainedAccount explained = churn.explain(data, in.read(), in.features(), date, account);
+        in.progress().finishLine();
+        print(spec.commandLine().getOut(), explained, date, churn.provenance().get("horizon_days"));
+        return ExitCode.OK.code();
+    }
+
+    static void print(PrintWriter out, ExplainedAccount explained, LocalDate asOf, Object horizonDays) {
+        ScoredAccount a = explained.account();
+        Explanation e = explained.explanation();
+        out.printf(Locale.ROOT, "%s%s (%s, CSM %s), as of %s%n", a.accountId(),
+                a.name() == null ? "" : " " + a.name(), a.tier().label(), a.csm() == null ? "none" : a.csm(), asOf);
+        out.printf(Locale.ROOT, "ARR $%,.0f, %s, health score %.1f%n", a.arr(), a.renewalDate() == null
+                ? "no renewal date" : "renews " + a.renewalDate() + " (in " + a.daysToRenewal() + " days)",
+                a.healthScore());
+        String horizon = horizonDays == null ? "the model's horizon" : horizonDays + " days";
+        if (a.scored()) {
+            out.printf(Locale.ROOT, "Churn probability within %s: %.4f (%s)%n", horizon, a.probability(),
+                    a.bandLabel());
+        } else {
+            out.printf(Locale.ROOT, "Not scored in the report: %s. The model would say %.4f; the numbers below are"
+                    + " what it computes all the same.%n", a.unscoredReason(), e.probability());
+        }
+        double sum = e.contributions().stream().mapToDouble(Explanation.Contribution::contribution).sum();
+        out.printf(Locale.ROOT, "Log-odds of churn before calibration: base %+.4f + contributions %+.4f = %+.4f%n",
+                e.base(), sum, e.margin());
+        for (int i = 0; i < a.drivers().size(); i++) {
+            Driver d = a.drivers().get(i);
+            out.printf(Locale.ROOT, "Driver %d: %s (%s, %+.4f)%n", i + 1, d.phrase(), d.group().key(), d.contribution());
+        }
+        out.println("Suggested play: " + (a.play().isEmpty() ? "none" : a.play()));
+        out.println();
+        int width = e.contributions().stream().mapToInt(c -> c.feature().key().length()).max().orElse(10);
+        String format = "%-" + width + "s  %12s  %12s  %s%n";
+        out.printf(Locale.ROOT, format, "feature", "value", "contribution", "in words");
+        for (Explanation.Contribution c : e.contributions()) {
+            out.printf(Locale.ROOT, format, c.feature().key(), Numbers.format(c.value()),
+                    String.format(Locale.ROOT, "%+.4f", c.contribution()), c.phrase());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,267 @@
+package org.churnrisk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.churnrisk.core.ProgressListener;
+import org.churnrisk.sample.BookGenerator;
+import org.churnrisk.sample.GeneratorConfig;
+import org.churnrisk.train.score.ReportCsv;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code churn score} and {@code churn explain} through the real command line, on a generated book. */
+class ScoreCommandTest {
+    /** The generator's export date: the day after the book's data ends. */
+    static final String AS_OF = GeneratorConfig.DEFAULT_END.toString();
+
+    @TempDir
+    static Path shared;
+    static Path book;
+    static Path model;
+
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String out, String err) {}
+
+    static Run churn(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ChurnCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Run score(Path data, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("score", "--data", data.toString(), "--model", model.toString(),
+                "--out", out.toString()));
+        args.addAll(List.of(more));
+        return churn(args.toArray(new String[0]));
+    }
+
+    @BeforeAll
+    static void train() throws IOException {
+        book = shared.resolve("book");
+        BookGenerator.generate(GeneratorConfig.builder().accounts(150).days(500).seed(9).truthSamples(0).build(), book,
+                false, ProgressListener.NONE);
+        model = shared.resolve("model");
+        Run run = churn("train", "--data", book.toString(), "--out", model.toString(), "--algorithm", "logistic",
+                "--folds", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    /** A copy of the book whose tickets.csv ends with a bad row; returns the row's line number. */
+    private static long damagedCopy(Path copy) throws IOException {
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(book)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        String account = Files.readAllLines(book.resolve("accounts.csv")).get(1).split(",")[0];
+        Path tickets = copy.resolve("tickets.csv");
+        Files.writeString(tickets, "T-BAD," + account + ",2026-13-01T10:00:00Z,,normal,false,\n",
+                StandardOpenOption.APPEND);
+        return Files.readAllLines(tickets).size();
+    }
+
+    // ---- good runs ---------------------------------------------------------------------------------
+
+    @Test
+    void aGoodRunWritesTheReportWithItsColumns() throws IOException {
+        Path out = dir.resolve("at-risk.csv");
+
+        Run run = score(book, out, "--as-of", AS_OF);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(out).get(0)).isEqualTo(String.join(",", ReportCsv.COLUMNS));
+    }
+
+    @Test
+    void aGoodRunPrintsTheSummaryAndTheRiskiestAccounts() {
+        Run run = score(book, dir.resolve("at-risk.csv"), "--as-of", AS_OF, "--top", "3");
+
+        assertThat(run.out()).contains("As of " + AS_OF + ": ", "ARR at risk: $", "rank  account", "top driver",
+                "Wrote ");
+        assertThat(run.out().lines().filter(l -> l.matches("\\s+[1-9]\\d*  \\S+.*"))).hasSize(3);
+    }
+
+    @Test
+    void theSummaryIsWrittenBesideTheReport() throws IOException {
+        score(book, dir.resolve("at-risk.csv"), "--as-of", AS_OF);
+
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("at-risk.summary.json").toFile());
+        assertThat(summary.path("as_of").asText()).isEqualTo(AS_OF);
+        assertThat(summary.path("accounts").path("scored").asInt()).isPositive();
+        assertThat(summary.path("rows").path("usage").path("accepted").asLong()).isPositive();
+        assertThat(summary.path("model").path("algorithm").asText()).isEqualTo("logistic");
+        assertThat(summary.path("data").path("files").size()).isPositive();
+    }
+
+    @Test
+    void theSameInputsWriteTheSameBytes() throws IOException {
+        score(book, dir.resolve("first.csv"), "--as-of", AS_OF);
+        score(book, dir.resolve("second.csv"), "--as-of", AS_OF);
+
+        assertThat(Files.readAllBytes(dir.resolve("second.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("first.csv")));
+    }
+
+    @Test
+    void aLaterRunListsTheAccountsThatEnteredTheRedBand() {
+        score(book, dir.resolve("october.csv"), "--as-of", "2026-10-01");
+
+        Run run = score(book, dir.resolve("november.csv"), "--as-of", AS_OF);
+
+        assertThat(run.out()).contains("Entered the red band since october.csv (as of 2026-10-01): ");
+    }
+
+    @Test
+    void badRowsCanBeSkippedAndAreCounted() throws IOException {
+        Path copy = dir.resolve("book");
+        damagedCopy(copy);
+
+        Run run = score(copy, dir.resolve("at-risk.csv"), "--as-of", AS_OF, "--skip-bad-rows");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("at-risk.summary.json").toFile());
+        assertThat(summary.path("rows").path("tickets").path("rejected").asInt()).isEqualTo(1);
+        assertThat(dir.resolve("at-risk.csv.rejects").resolve("tickets.rejects.csv")).isRegularFile();
+    }
+
+    // ---- bad arguments -----------------------------------------------------------------------------
+
+    @Test
+    void aMissingOutIsAUsageError() {
+        Run run = churn("score", "--data", book.toString(), "--model", model.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("Missing required option: '--out=<report.csv>'", "Try 'churn score --help'");
+    }
+
+    @Test
+    void aReportThatIsNotCsvIsAUsageError() {
+        Run run = score(book, dir.resolve("at-risk.xlsx"), "--as-of", AS_OF);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("expected a .csv file");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-13-01", "01/11/2026", "yesterday"})
+    void aDateThatIsNotIsoIsAUsageErrorNamingTheFormat(String date) {
+        Run run = score(book, dir.resolve("at-risk.csv"), "--as-of", date);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("'" + date + "' is not a date (expected yyyy-MM-dd");
+    }
+
+    @Test
+    void aMissingModelIsInvalidDataNamingTheDirectory() {
+        Run run = churn("score", "--data", book.toString(), "--model", dir.resolve("nomodel").toString(), "--out",
+                dir.resolve("at-risk.csv").toString(), "--as-of", AS_OF);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
+        assertThat(run.err()).contains("model bundle", "nomodel", "does not exist").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aDataDirectoryThatDoesNotExistIsAUsageError() {
+        Run run = score(dir.resolve("nothing"), dir.resolve("at-risk.csv"), "--as-of", AS_OF);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("is not a directory");
+    }
+
+    // ---- bad data ----------------------------------------------------------------------------------
+
+    @Test
+    void badDataExitsThreeNamingTheFileAndLine() throws IOException {
+        Path copy = dir.resolve("book");
+        long line = damagedCopy(copy);
+
+        Run run = score(copy, dir.resolve("at-risk.csv"), "--as-of", AS_OF);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
+        assertThat(run.err()).contains("churn: tickets.csv line " + String.format(Locale.ROOT, "%,d", line)
+                + ": column 'created_at' value '2026-13-01T10:00:00Z' is not a timestamp").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aRunThatFailsOnBadDataLeavesThePreviousReportByteIdentical() throws IOException {
+        Path out = dir.resolve("at-risk.csv");
+        score(book, out, "--as-of", AS_OF);
+        byte[] report = Files.readAllBytes(out);
+        byte[] summary = Files.readAllBytes(dir.resolve("at-risk.summary.json"));
+        Path copy = shared.resolve("damaged-" + System.nanoTime());
+        damagedCopy(copy);
+
+        Run run = score(copy, out, "--as-of", AS_OF);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
+        assertThat(Files.readAllBytes(out)).isEqualTo(report);
+        assertThat(Files.readAllBytes(dir.resolve("at-risk.summary.json"))).isEqualTo(summary);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("at-risk.csv",
+                    "at-risk.summary.json");
+        }
+    }
+
+    @Test
+    void staleExportsAreInvalidDataWithTheDateToUse() {
+        Run run = score(book, dir.resolve("at-risk.csv"), "--as-of", "2027-02-01");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
+        assertThat(run.err()).contains("usage ends 2026-10-", "days before 2027-01-31", "score as of 2026-1");
+    }
+
+    @Test
+    void aBadScoringSectionIsAUsageErrorNamingTheKey() throws IOException {
+        Path yaml = dir.resolve("churn.yaml");
+        Files.writeString(yaml, Files.readString(book.resolve("churn.yaml")) + "scoring:\n  bands: {red_at: 2}\n");
+
+        Run run = score(book, dir.resolve("at-risk.csv"), "--as-of", AS_OF, "--config", yaml.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("scoring.bands", "red_at");
+    }
+
+    // ---- explain -----------------------------------------------------------------------------------
+
+    @Test
+    void explainShowsTheProbabilityAndEveryContribution() throws IOException {
+        Path out = dir.resolve("at-risk.csv");
+        score(book, out, "--as-of", AS_OF);
+        String top = Files.readAllLines(out).get(1).split(",")[1];
+
+        Run run = churn("explain", "--data", book.toString(), "--model", model.toString(), "--as-of", AS_OF,
+                "--account", top);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(top, "Churn probability within 120 days: ", "Driver 1: ", "Suggested play: ");
+        assertThat(run.out().lines().filter(l -> l.matches("[a-z0-9_]+\\s+\\S+\\s+[+-]\\d+\\.\\d{4}\\s.*")))
+                .hasSize(85);
+    }
+
+    @Test
+    void explainingAnUnknownAccountIsAUsageError() {
+        Run run = churn("explain", "--data", book.toString(), "--model", model.toString(), "--as-of", AS_OF,
+                "--account", "NOPE");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("has no account 'NOPE'");
+    }
+}
