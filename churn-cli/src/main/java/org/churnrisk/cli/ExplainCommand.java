@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 + "(drivers and suggested play), and every feature's value and exact contribution to the model's "
                 + "log-odds of churn, largest first (positive pushes the risk up).",
         footerHeading = "%nExample:%n",
-        footer = "  churn explain --data sample-data/book --model model/ --as-of 2026-11-01 --account A00042")
+        footer = "  churn explain --data book/ --model model/ --as-of 2026-11-01 --account A00042")
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

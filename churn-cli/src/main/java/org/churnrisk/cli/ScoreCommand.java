@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  churn score --data exports/ --model model/ --out reports/at-risk.csv",
-            "  churn score --data sample-data/book --model model/ --as-of 2026-11-01 --out at-risk.csv"
+            "  churn score --data book/ --model model/ --as-of 2026-11-01 --out at-risk.csv"
         })
 final class ScoreCommand implements Callable<Integer> {
     @Spec
