@@ -19,6 +19,9 @@ import org.churnrisk.features.Feature;
  * ({@code has_onboarding} 0): its milestones are unknown then, and "unknown" is a gap in the data,
  * not something a CSM can act on. {@code churn explain} still shows those contributions.
  *
+ * <p>{@linkplain #context() Context} themes (size, renewal, tenure, price change) are never
+ * drivers either: they are facts of the contract, shown in the report's own columns.
+ *
  * <p>Play rules refer to themes by {@link #key()}; docs/scoring.md lists them with their features
  * (a test keeps the two in step).
  */
@@ -79,6 +82,16 @@ public enum DriverGroup {
     /** The features of this theme, in schema order. */
     public List<Feature> features() {
         return features;
+    }
+
+    /**
+     * Whether this theme is the account's context rather than something a CSM can change: its
+     * size, renewal date, tenure and last price change. The report shows size and renewal in
+     * their own columns, so a context theme is never a driver; it still moves the probability,
+     * and {@code churn explain} shows its contributions.
+     */
+    public boolean context() {
+        return this == ACCOUNT_SIZE || this == RENEWAL || this == TENURE || this == PRICE_CHANGE;
     }
 
     /** The flag that says whether the data covers this theme for an account, or null when it always does. */

@@ -9,7 +9,8 @@ import org.churnrisk.features.Feature;
  * added up per {@link DriverGroup}, the themes that add at least {@value #MIN_CONTRIBUTION} to
  * the log-odds are ranked by how much (ties by theme order), and each is phrased by its
  * feature with the largest contribution. A theme the data does not cover for the account (see
- * {@link DriverGroup#ONBOARDING}) is left out.
+ * {@link DriverGroup#ONBOARDING}) is left out, and so are the
+ * {@linkplain DriverGroup#context() context} themes (size, renewal, tenure, price change).
  *
  * <p>Stateless; {@link #top} allocates only the drivers it returns and their phrases.
  */
@@ -23,11 +24,14 @@ final class Drivers {
     private static final int[][] MEMBERS = new int[GROUPS.length][];
     /** For each group, the ordinal of its coverage flag, or -1. */
     private static final int[] COVERAGE = new int[GROUPS.length];
+    /** For each group, whether it is {@linkplain DriverGroup#context() context}, never a driver. */
+    private static final boolean[] CONTEXT = new boolean[GROUPS.length];
 
     static {
         for (DriverGroup g : GROUPS) {
             MEMBERS[g.ordinal()] = g.features().stream().mapToInt(Feature::ordinal).toArray();
             COVERAGE[g.ordinal()] = g.coverage() == null ? -1 : g.coverage().ordinal();
+            CONTEXT[g.ordinal()] = g.context();
         }
     }
 
@@ -44,7 +48,7 @@ final class Drivers {
         double[] sums = new double[n];
         int found = 0;
         for (int g = 0; g < GROUPS.length; g++) {
-            if (COVERAGE[g] >= 0 && !(x[offset + COVERAGE[g]] > 0)) {
+            if (CONTEXT[g] || COVERAGE[g] >= 0 && !(x[offset + COVERAGE[g]] > 0)) {
                 continue;
             }
             double sum = 0;

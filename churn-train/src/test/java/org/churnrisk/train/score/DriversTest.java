@@ -59,10 +59,18 @@ class DriversTest {
 
     @Test
     void tiesKeepTheOrderOfTheThemes() {
-        double[] c = Vectors.contributions(BUSINESS_REVIEWS_180D, 0.5, ARR, 0.5, OPEN_TICKETS, 0.5, ERROR_RATE_30D, 0.5);
+        double[] c = Vectors.contributions(BUSINESS_REVIEWS_180D, 0.5, LOGINS_30D, 0.5, OPEN_TICKETS, 0.5, ERROR_RATE_30D, 0.5);
 
-        assertThat(Drivers.top(ACCOUNT, 0, c, 3)).extracting(Driver::group).containsExactly(DriverGroup.ACCOUNT_SIZE,
+        assertThat(Drivers.top(ACCOUNT, 0, c, 3)).extracting(Driver::group).containsExactly(DriverGroup.LOGINS,
                 DriverGroup.PRODUCT_ERRORS, DriverGroup.TICKETS);
+    }
+
+    @Test
+    void theAccountsContextIsNoDriverHoweverMuchItAdds() {
+        double[] c = Vectors.contributions(DAYS_TO_RENEWAL, 2.0, TENURE_DAYS, 1.5, ARR, 1.0, ARR_CHANGE_LAST_RENEWAL, 0.9,
+                OPEN_TICKETS, 0.2);
+
+        assertThat(Drivers.top(ACCOUNT, 0, c, 3)).extracting(Driver::group).containsExactly(DriverGroup.TICKETS);
     }
 
     @Test
