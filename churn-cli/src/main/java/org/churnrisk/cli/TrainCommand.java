@@ -75,6 +75,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int capacity;
 
+    @Option(names = "--snapshot-every", paramLabel = "<interval>", defaultValue = "1m",
+            converter = IntervalConverter.class,
+            description = "Snapshot dates every 1m (month starts), 2m, 2w, 14d, ... from the first date with 90 days "
+                    + "of usage history (default: ${DEFAULT-VALUE}).")
+    private java.time.Period snapshotEvery;
+
     @Option(names = "--config", paramLabel = "<churn.yaml>",
             description = "Mapping file (default: <book-dir>/churn.yaml if present).")
     private Path config;
@@ -99,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
         ReadOptions read = new ReadOptions(mapping, skipBadRows ? BadRows.SKIP : BadRows.FAIL, rejects, progress);
         long started = System.nanoTime();
         Training.Outcome o = Training.run(new Training.Options(data, read, features, labels, chosen, seed, folds,
-                capacity, progress));
+                capacity, snapshotEvery, progress));
 
         writeBundle(out, data, mapping, features, o, seed, folds, capacity);
         progress.finishLine();

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.features.Feature;
 import org.churnrisk.sample.BookGenerator;
@@ -78,6 +79,29 @@ class TrainCommandTest {
         assertThat(code).isEqualTo(ExitCode.USAGE.code());
         assertThat(err.toString()).contains("not part of a model bundle");
         assertThat(other.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void snapshotsEveryTwoMonthsGiveHalfTheDates() throws IOException {
+        Path every2 = dir.resolve("every-2m");
+        int code = churn(new StringWriter(), new StringWriter(), "train", "--data", book.toString(), "--out",
+                every2.toString(), "--algorithm", "logistic", "--folds", "2", "--snapshot-every", "2m");
+
+        assertThat(code).isEqualTo(ExitCode.OK.code());
+        List<?> monthly = (List<?>) ModelBundle.load(model, Feature.SCHEMA).provenance().get("snapshot_dates");
+        List<?> twoMonthly = (List<?>) ModelBundle.load(every2, Feature.SCHEMA).provenance().get("snapshot_dates");
+        assertThat(twoMonthly).hasSize((monthly.size() + 1) / 2).first().isEqualTo(monthly.get(0));
+    }
+
+    @Test
+    void aSnapshotIntervalThatIsNotOneIsAUsageError() {
+        StringWriter err = new StringWriter();
+
+        int code = churn(new StringWriter(), err, "train", "--data", book.toString(), "--out",
+                dir.resolve("x").toString(), "--snapshot-every", "monthly");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE.code());
+        assertThat(err.toString()).contains("'monthly' is not an interval").contains("1m, 2w, 14d");
     }
 
     @Test

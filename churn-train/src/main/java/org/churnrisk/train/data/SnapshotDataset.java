@@ -1,6 +1,7 @@
 package org.churnrisk.train.data;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,13 +123,37 @@ public final class SnapshotDataset {
      * full) up to the last day of the data: the default snapshot dates.
      */
     public static List<LocalDate> monthlyDates(LocalDate usageFirstDay, LocalDate dataEnd) {
-        LocalDate d = usageFirstDay.plusDays(90).withDayOfMonth(1);
-        if (d.isBefore(usageFirstDay.plusDays(90))) {
-            d = d.plusMonths(1);
+        return dates(usageFirstDay, dataEnd, Period.ofMonths(1));
+    }
+
+    /**
+     * Snapshot dates every {@code every} from three months after the first day of usage (so that
+     * 90-day windows are full) up to the last day of the data. A whole number of months steps
+     * from month start to month start ({@code P1M} gives {@link #monthlyDates}); days or weeks
+     * step from the first date with a full 90-day window.
+     *
+     * @throws InvalidArgumentException if {@code every} is not a positive number of months, or of
+     *         days and weeks
+     */
+    public static List<LocalDate> dates(LocalDate usageFirstDay, LocalDate dataEnd, Period every) {
+        boolean months = every.getYears() == 0 && every.getMonths() > 0 && every.getDays() == 0;
+        boolean days = every.getYears() == 0 && every.getMonths() == 0 && every.getDays() > 0;
+        if (!months && !days) {
+            throw new InvalidArgumentException("snapshot interval " + every
+                    + " is not a positive number of months, or of days or weeks (e.g. 1m, 2w, 10d)");
+        }
+        LocalDate first = usageFirstDay.plusDays(90);
+        LocalDate d = first;
+        if (months) {
+            d = first.withDayOfMonth(1);
+            if (d.isBefore(first)) {
+                d = d.plusMonths(1);
+            }
         }
         List<LocalDate> dates = new ArrayList<>();
-        for (; !d.isAfter(dataEnd); d = d.plusMonths(1)) {
+        while (!d.isAfter(dataEnd)) {
             dates.add(d);
+            d = months ? d.withDayOfMonth(1).plusMonths((long) every.getMonths()) : d.plusDays(every.getDays());
         }
         return dates;
     }

@@ -3,6 +3,7 @@ package org.churnrisk.train.pipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,17 +39,27 @@ import org.churnrisk.train.model.ChurnTrainer;
 public final class Training {
     /** The name of the generator's truth in reports. */
     public static final String GENERATOR_TRUTH = "generator truth";
+    /** The default interval between snapshot dates. */
+    public static final Period MONTHLY = Period.ofMonths(1);
 
     private Training() {
     }
 
     /**
      * @param algorithm the algorithm of the final model, or null to take the backtest's best
-     * @param capacity  accounts a CSM team can call, for precision and recall at capacity
+     * @param capacity      accounts a CSM team can call, for precision and recall at capacity
+     * @param snapshotEvery the interval between snapshot dates (see {@link SnapshotDataset#dates})
      */
     public record Options(Path book, ReadOptions read, FeatureConfig features, LabelPolicy labels, Algorithm algorithm,
-                          long seed, int folds, int capacity, ProgressListener progress) {
+                          long seed, int folds, int capacity, Period snapshotEvery, ProgressListener progress) {
+        /** Options with monthly snapshots, the default. */
+        public Options(Path book, ReadOptions read, FeatureConfig features, LabelPolicy labels, Algorithm algorithm,
+                       long seed, int folds, int capacity, ProgressListener progress) {
+            this(book, read, features, labels, algorithm, seed, folds, capacity, MONTHLY, progress);
+        }
+
         public Options {
+            Objects.requireNonNull(snapshotEvery, "snapshotEvery");
             Objects.requireNonNull(book, "book");
             Objects.requireNonNull(read, "read");
             Objects.requireNonNull(features, "features");
@@ -90,7 +101,7 @@ public final class Training {
     public static Outcome run(Options o) throws IOException {
         FeatureExtractor extractor = FeatureExtractor.create(o.features());
         LocalDate[] span = extractor.usageSpan(o.book(), o.read());
-        List<LocalDate> dates = SnapshotDataset.monthlyDates(span[0], span[1]);
+        List<LocalDate> dates = SnapshotDataset.dates(span[0], span[1], o.snapshotEvery());
         if (dates.isEmpty()) {
             throw new InvalidDataException("book " + o.book() + ": usage covers " + span[0] + " to " + span[1]
                     + ", too short for a snapshot with a full 90-day window");

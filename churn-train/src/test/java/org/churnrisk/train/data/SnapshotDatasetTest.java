@@ -105,6 +105,29 @@ class SnapshotDatasetTest {
                 .containsExactly(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1));
     }
 
+    @Test
+    void everyTwoMonthsStepsFromMonthStartToMonthStart() {
+        assertThat(SnapshotDataset.dates(LocalDate.of(2024, 11, 1), LocalDate.of(2025, 7, 1), java.time.Period.ofMonths(2)))
+                .containsExactly(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 1));
+    }
+
+    @Test
+    void everyTwoWeeksStepsFromTheFirstFullWindow() {
+        // 2024-11-01 + 90 days = 2025-01-30
+        assertThat(SnapshotDataset.dates(LocalDate.of(2024, 11, 1), LocalDate.of(2025, 2, 27), java.time.Period.ofWeeks(2)))
+                .containsExactly(LocalDate.of(2025, 1, 30), LocalDate.of(2025, 2, 13), LocalDate.of(2025, 2, 27));
+    }
+
+    @Test
+    void aMixedOrEmptyIntervalIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotDataset.dates(LocalDate.of(2024, 11, 1),
+                        LocalDate.of(2025, 7, 1), java.time.Period.of(0, 1, 3)))
+                .isInstanceOf(org.churnrisk.core.InvalidArgumentException.class).hasMessageContaining("P1M3D");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotDataset.dates(LocalDate.of(2024, 11, 1),
+                        LocalDate.of(2025, 7, 1), java.time.Period.ZERO))
+                .isInstanceOf(org.churnrisk.core.InvalidArgumentException.class);
+    }
+
     private static boolean label(SnapshotDataset d, String account) {
         for (int i = 0; i < d.size(); i++) {
             if (d.account(i).equals(account)) {
