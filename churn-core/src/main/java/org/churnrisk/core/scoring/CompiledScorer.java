@@ -64,7 +64,11 @@ public sealed interface CompiledScorer permits LinearScorer, TreeEnsembleScorer 
     void probabilities(double[] vectors, int offset, int count, double[] out, int outOffset);
 
     /** Calibrated probabilities of every row of the table, using both cores for large tables. */
-    double[] probabilities(FeatureTable table);
+    default double[] probabilities(FeatureTable table) {
+        double[] out = new double[table.rows()];
+        probabilities(table, out);
+        return out;
+    }
 
     /**
      * As {@link #probabilities(FeatureTable)}, into {@code out[0, table.rows())}: scoring a book

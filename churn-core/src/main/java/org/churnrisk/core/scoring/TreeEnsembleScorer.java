@@ -536,13 +536,6 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     }
 
     @Override
-    public double[] probabilities(FeatureTable table) {
-        double[] out = new double[table.rows()];
-        probabilities(table, out);
-        return out;
-    }
-
-    @Override
     public void probabilities(FeatureTable table, double[] out) {
         BookScoring.probabilities(this, table, out, MIN_PARALLEL_ROWS);
     }
