@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.format.DataPageHeader;
@@ -39,6 +37,10 @@ final class ParquetChunk {
                 Encoding definitionEncoding, Encoding encoding) {
     }
 
+    /** The dictionary page, decompressed: {@code values} entries in {@code bytes}, in {@code encoding}. */
+    record Dictionary(int values, byte[] bytes, Encoding encoding) {
+    }
+
     private static final int BUFFER_SIZE = 1 << 16;
     /** Pages are usually about 1 MB; a larger size than this comes from a damaged header. */
     private static final int MAX_PAGE_BYTES = 1 << 30;
@@ -49,7 +51,7 @@ final class ParquetChunk {
     private final long totalValues;
     private final long end;
     private final Input in;
-    private final DictionaryPage dictionary;
+    private final Dictionary dictionary;
     private PageHeader pending;
     private long valuesRead;
 
@@ -71,8 +73,7 @@ final class ParquetChunk {
                 throw new ParquetDecodingException("a dictionary page without its header");
             }
             byte[] bytes = payload(first.getCompressed_page_size(), first.getUncompressed_page_size());
-            dictionary = new DictionaryPage(BytesInput.from(bytes), first.getUncompressed_page_size(),
-                    first.getDictionary_page_header().getNum_values(),
+            dictionary = new Dictionary(first.getDictionary_page_header().getNum_values(), bytes,
                     encoding(first.getDictionary_page_header().getEncoding()));
         } else {
             dictionary = null;
@@ -81,7 +82,7 @@ final class ParquetChunk {
     }
 
     /** The chunk's dictionary page, or null. */
-    DictionaryPage dictionaryPage() {
+    Dictionary dictionaryPage() {
         return dictionary;
     }
 

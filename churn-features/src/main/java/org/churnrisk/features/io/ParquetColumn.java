@@ -2,7 +2,6 @@ package org.churnrisk.features.io;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneRules;
-import org.apache.parquet.io.api.Binary;
+import java.util.Arrays;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.churnrisk.core.contract.ColumnSpec;
 
@@ -19,8 +18,9 @@ import org.churnrisk.core.contract.ColumnSpec;
  * current batch from the page {@link ParquetPages} has decoded, converting each stored type to
  * what the accessor asks for and reading strings with the mapping's {@link ValueParser}.
  *
- * <p>For dictionary-encoded strings the hash, text and parsed value of each entry are computed
- * once per row group. Not thread-safe.
+ * <p>For dictionary-encoded strings, where each entry's trimmed value starts and ends is found once
+ * per row group, so that blankness is an array read; the hash, text and parsed value of an entry
+ * are computed the first time a row asks for them, from the dictionary page's bytes. Not thread-safe.
  */
 final class ParquetColumn extends ParquetPages {
 
@@ -50,11 +50,17 @@ final class ParquetColumn extends ParquetPages {
     private final int fixedOffset;
     private final boolean fixedZone;
 
-    private long[] dictHash;
-    private String[] dictText;
-    private long[] dictParsed;
-    private byte[] dictState;
+    /** Per dictionary entry: where its trimmed value starts in {@link #dictBytes} and how long it is (0: blank). */
+    private int[] dictTrimmedOffset = new int[0];
+    private int[] dictTrimmedLength = new int[0];
+    /** Per dictionary entry, filled on first use: the hash (0: not yet), the text, the parsed value and its state. */
+    private long[] dictHash = new long[0];
+    private String[] dictText = new String[0];
+    private long[] dictParsed = new long[0];
+    private byte[] dictState = new byte[0];
     private int dictParsedAs;
+    /** The entries of the last dictionary, whose texts are dropped when the next one comes. */
+    private int dictUsed;
 
     private long parsed;
     private final byte[] digits = new byte[20];
@@ -77,10 +83,40 @@ final class ParquetColumn extends ParquetPages {
 
     @Override
     void dictionaryChanged() {
-        dictHash = null;
-        dictText = null;
-        dictParsed = null;
-        dictState = null;
+        int n = dictSize;
+        if (dictHash.length < n) {
+            int size = Math.max(n, dictHash.length * 2);
+            dictHash = new long[size];
+            dictText = new String[size];
+        } else {
+            Arrays.fill(dictHash, 0, n, 0);
+            Arrays.fill(dictText, 0, Math.max(n, dictUsed), null);
+        }
+        dictUsed = n;
+        dictParsedAs = 0;
+        if (!binaryLike || n == 0) {
+            return;
+        }
+        if (dictTrimmedOffset.length < n) {
+            int size = Math.max(n, dictTrimmedOffset.length * 2);
+            dictTrimmedOffset = new int[size];
+            dictTrimmedLength = new int[size];
+        }
+        byte[] b = dictBytes;
+        for (int e = 0; e < n; e++) {
+            int off = dictOffsets[e];
+            int len = dictLengths[e];
+            // as String.trim(): every byte up to ' ' is a one-byte UTF-8 character
+            while (len > 0 && (b[off] & 0xff) <= ' ') {
+                off++;
+                len--;
+            }
+            while (len > 0 && (b[off + len - 1] & 0xff) <= ' ') {
+                len--;
+            }
+            dictTrimmedOffset[e] = off;
+            dictTrimmedLength[e] = len;
+        }
     }
 
     // ---- accessors for row r of the batch ----
@@ -95,7 +131,7 @@ final class ParquetColumn extends ParquetPages {
         }
         if (type.kind == ParquetColumnType.Kind.TEXT) {
             if (dictionaryEncoded) {
-                return dictText(ids[i]).isEmpty();
+                return dictTrimmedLength[ids[i]] == 0;
             }
             viewRow(i);
             return viewLength == 0;
@@ -119,16 +155,13 @@ final class ParquetColumn extends ParquetPages {
                     return viewLength == 0 ? 0 : Hashing.hash64(viewBytes, viewOffset, viewLength);
                 }
                 int id = ids[i];
-                if (dictHash == null) {
-                    dictHash = new long[dictionary.getMaxId() + 1];
-                }
                 long h = dictHash[id];
                 if (h == 0) {
-                    view(dictionary.decodeToBinary(id));
-                    if (viewLength == 0) {
+                    int length = dictTrimmedLength[id];
+                    if (length == 0) {
                         return 0;
                     }
-                    h = Hashing.hash64(viewBytes, viewOffset, viewLength);
+                    h = Hashing.hash64(dictBytes, dictTrimmedOffset[id], length);
                     dictHash[id] = h;
                 }
                 return h;
@@ -378,17 +411,10 @@ final class ParquetColumn extends ParquetPages {
     /** Points the view at the untrimmed bytes of page row {@code i} of a binary-like column. */
     private void rawRow(int i) {
         if (dictionaryEncoded) {
-            Binary b = dictionary.decodeToBinary(ids[i]);
-            ByteBuffer bb = b.toByteBuffer();
-            if (bb.hasArray()) {
-                viewBytes = bb.array();
-                viewOffset = bb.arrayOffset() + bb.position();
-                viewLength = bb.remaining();
-            } else {
-                viewBytes = b.getBytes();
-                viewOffset = 0;
-                viewLength = viewBytes.length;
-            }
+            int id = ids[i];
+            viewBytes = dictBytes;
+            viewOffset = dictOffsets[id];
+            viewLength = dictLengths[id];
         } else {
             viewBytes = bytes;
             viewOffset = offsets[i];
@@ -402,19 +428,11 @@ final class ParquetColumn extends ParquetPages {
         trimView();
     }
 
-    /** Points the view at the trimmed bytes of {@code b}, without copying where the bytes are on the heap. */
-    private void view(Binary b) {
-        ByteBuffer bb = b.toByteBuffer();
-        if (bb.hasArray()) {
-            viewBytes = bb.array();
-            viewOffset = bb.arrayOffset() + bb.position();
-            viewLength = bb.remaining();
-        } else {
-            viewBytes = b.getBytes();
-            viewOffset = 0;
-            viewLength = viewBytes.length;
-        }
-        trimView();
+    /** Points the view at the trimmed bytes of dictionary entry {@code id}. */
+    private void viewEntry(int id) {
+        viewBytes = dictBytes;
+        viewOffset = dictTrimmedOffset[id];
+        viewLength = dictTrimmedLength[id];
     }
 
     /** Trims as {@link String#trim()} does: every byte up to ' ' is a one-byte UTF-8 character. */
@@ -434,13 +452,9 @@ final class ParquetColumn extends ParquetPages {
     }
 
     private String dictText(int id) {
-        if (dictText == null) {
-            dictText = new String[dictionary.getMaxId() + 1];
-        }
         String s = dictText[id];
         if (s == null) {
-            view(dictionary.decodeToBinary(id));
-            s = new String(viewBytes, viewOffset, viewLength, StandardCharsets.UTF_8);
+            s = new String(dictBytes, dictTrimmedOffset[id], dictTrimmedLength[id], StandardCharsets.UTF_8);
             dictText[id] = s;
         }
         return s;
@@ -456,15 +470,19 @@ final class ParquetColumn extends ParquetPages {
             return parseView(as);
         }
         int id = ids[i];
-        if (dictParsed == null || dictParsedAs != as) {
-            int size = dictionary.getMaxId() + 1;
-            dictParsed = new long[size];
-            dictState = new byte[size];
+        if (dictParsedAs != as) {
+            int size = dictSize;
+            if (dictParsed.length < size) {
+                dictParsed = new long[Math.max(size, dictParsed.length * 2)];
+                dictState = new byte[dictParsed.length];
+            } else {
+                Arrays.fill(dictState, 0, size, (byte) 0);
+            }
             dictParsedAs = as;
         }
         byte state = dictState[id];
         if (state == 0) {
-            view(dictionary.decodeToBinary(id));
+            viewEntry(id);
             state = parseView(as) ? (byte) 1 : (byte) 2;
             dictParsed[id] = parsed;
             dictState[id] = state;

@@ -10,10 +10,8 @@ import org.apache.parquet.CorruptDeltaByteArrays;
 import org.apache.parquet.VersionParser.ParsedVersion;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ValuesType;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.values.RequiresPreviousReader;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesReader;
@@ -32,7 +30,8 @@ import org.apache.parquet.schema.Types;
  * DELTA_BYTE_ARRAY strings. The rest (DELTA_BINARY_PACKED numbers, BYTE_STREAM_SPLIT, RLE
  * booleans) go through parquet-column's {@link ValuesReader}s. Strings are never copied out of the
  * page: a row holds a dictionary id or an offset and length. Decoding problems throw {@link
- * ParquetDecodingException}. Not thread-safe.
+ * ParquetDecodingException}. Dictionary pages are decoded here too, into flat arrays (entries of
+ * strings as offsets into the page), so that nothing is allocated per entry. Not thread-safe.
  */
 abstract class ParquetPages {
 
@@ -59,8 +58,16 @@ abstract class ParquetPages {
     private ParsedVersion writer;
     private ValuesReader previousReader;
     private byte[] lastDelta = new byte[0];
-    /** The chunk's dictionary, or null. */
-    Dictionary dictionary;
+    /** Whether the chunk has a dictionary; its entries are [0, {@link #dictSize}). */
+    boolean hasDictionary;
+    int dictSize;
+    /** Binary-like entries: the untrimmed value of entry e is {@code dictBytes[dictOffsets[e], + dictLengths[e])}. */
+    byte[] dictBytes;
+    int[] dictOffsets = new int[0];
+    int[] dictLengths = new int[0];
+    /** Numeric entries: INT32 and INT64 (as {@link #longs} holds them), FLOAT and DOUBLE. */
+    private long[] dictLongs = new long[0];
+    private double[] dictDoubles = new double[0];
 
     // the current page, indexed by row within the page
     private int pageRows;
@@ -110,11 +117,16 @@ abstract class ParquetPages {
     void open(ParquetChunk chunk, ParsedVersion writer) {
         this.chunk = chunk;
         this.writer = writer;
-        DictionaryPage page = chunk.dictionaryPage();
-        try {
-            dictionary = page == null ? null : page.getEncoding().initDictionary(descriptor, page);
-        } catch (IOException | RuntimeException e) {
-            throw new ParquetDecodingException("the dictionary cannot be decoded (" + e.getMessage() + ")", e);
+        ParquetChunk.Dictionary page = chunk.dictionaryPage();
+        hasDictionary = false;
+        dictSize = 0;
+        dictBytes = null;
+        if (page != null) {
+            try {
+                dictionary(page);
+            } catch (ParquetDecodingException e) {
+                throw new ParquetDecodingException("the dictionary cannot be decoded (" + e.getMessage() + ")", e);
+            }
         }
         dictionaryChanged();
         previousReader = null;
@@ -126,9 +138,83 @@ abstract class ParquetPages {
     /** Ends the row group. */
     void close() {
         chunk = null;
-        dictionary = null;
+        hasDictionary = false;
+        dictSize = 0;
+        dictBytes = null;
         previousReader = null;
         bytes = null;
+    }
+
+    /**
+     * Decodes a dictionary page: PLAIN values (PLAIN_DICTIONARY in format v1, PLAIN in v2), each
+     * kept as a dictionary id's entry. Strings stay in the page's bytes.
+     */
+    private void dictionary(ParquetChunk.Dictionary page) {
+        Encoding encoding = page.encoding();
+        if (encoding != Encoding.PLAIN_DICTIONARY && encoding != Encoding.PLAIN) {
+            throw new ParquetDecodingException("dictionary pages in " + encoding + " are not supported");
+        }
+        int n = page.values();
+        byte[] b = page.bytes();
+        int end = b.length;
+        if (n < 0) {
+            throw new ParquetDecodingException("the dictionary has " + n + " values");
+        }
+        int pos = 0;
+        switch (physical) {
+            case INT32, INT64 -> {
+                int width = physical == PrimitiveTypeName.INT32 ? 4 : 8;
+                need(pos, end, (long) width * n);
+                if (dictLongs.length < n) {
+                    dictLongs = new long[Math.max(n, dictLongs.length * 2)];
+                }
+                for (int e = 0; e < n; e++, pos += width) {
+                    if (width == 8) {
+                        dictLongs[e] = (long) LONG.get(b, pos);
+                    } else {
+                        int v = (int) INT.get(b, pos);
+                        dictLongs[e] = type.unsigned ? Integer.toUnsignedLong(v) : v;
+                    }
+                }
+            }
+            case FLOAT, DOUBLE -> {
+                int width = physical == PrimitiveTypeName.FLOAT ? 4 : 8;
+                need(pos, end, (long) width * n);
+                if (dictDoubles.length < n) {
+                    dictDoubles = new double[Math.max(n, dictDoubles.length * 2)];
+                }
+                for (int e = 0; e < n; e++, pos += width) {
+                    dictDoubles[e] = width == 4 ? (float) FLOAT.get(b, pos) : (double) DOUBLE.get(b, pos);
+                }
+            }
+            case BINARY, FIXED_LEN_BYTE_ARRAY, INT96 -> {
+                if (dictOffsets.length < n) {
+                    int size = Math.max(n, dictOffsets.length * 2);
+                    dictOffsets = new int[size];
+                    dictLengths = new int[size];
+                }
+                int width = physical == PrimitiveTypeName.INT96 ? 12 : type.typeLength;
+                for (int e = 0; e < n; e++) {
+                    int length = width;
+                    if (physical == PrimitiveTypeName.BINARY) {
+                        need(pos, end, 4);
+                        length = (int) INT.get(b, pos);
+                        if (length < 0) {
+                            throw new ParquetDecodingException("a value has a negative length");
+                        }
+                        pos += 4;
+                    }
+                    need(pos, end, length);
+                    dictOffsets[e] = pos;
+                    dictLengths[e] = length;
+                    pos += length;
+                }
+                dictBytes = b;
+            }
+            default -> throw new ParquetDecodingException(physical + " values cannot be dictionary-encoded");
+        }
+        dictSize = n;
+        hasDictionary = true;
     }
 
     /** Rows left in the current page, loading the next page first if this one is used up. */
@@ -228,7 +314,7 @@ abstract class ParquetPages {
             return;
         }
         if (encoding.usesDictionary()) {
-            if (dictionary == null) {
+            if (!hasDictionary) {
                 throw new ParquetDecodingException("a page uses a dictionary but the column chunk has none");
             }
             if (pos >= end) {
@@ -248,7 +334,7 @@ abstract class ParquetPages {
 
     private void dictionaryValues(int n, int nonNull) {
         int[] dense = scratch;
-        int max = dictionary.getMaxId();
+        int max = dictSize - 1;
         int bad = 0;
         for (int k = 0; k < nonNull; k++) {
             bad |= max - dense[k] | dense[k]; // negative when an id is out of [0, max]
@@ -262,50 +348,23 @@ abstract class ParquetPages {
             dictionaryEncoded = true;
             return;
         }
-        // numbers: decode through the dictionary, then spread over the rows that are not null
+        // numbers: look up the entries, spread over the rows that are not null
         switch (physical) {
-            case INT32 -> {
-                for (int k = 0; k < nonNull; k++) {
-                    int v = dictionary.decodeToInt(dense[k]);
-                    dense[k] = v;
-                }
-                if (type.unsigned) {
-                    int k = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (!nulls[i]) {
-                            longs[i] = Integer.toUnsignedLong(dense[k++]);
-                        }
-                    }
-                } else {
-                    int k = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (nonNull == n || !nulls[i]) {
-                            longs[i] = dense[k++];
-                        }
-                    }
-                }
-            }
-            case INT64 -> {
+            case INT32, INT64 -> {
+                long[] entries = dictLongs;
                 int k = 0;
                 for (int i = 0; i < n; i++) {
                     if (nonNull == n || !nulls[i]) {
-                        longs[i] = dictionary.decodeToLong(dense[k++]);
+                        longs[i] = entries[dense[k++]];
                     }
                 }
             }
-            case FLOAT -> {
+            case FLOAT, DOUBLE -> {
+                double[] entries = dictDoubles;
                 int k = 0;
                 for (int i = 0; i < n; i++) {
                     if (nonNull == n || !nulls[i]) {
-                        doubles[i] = dictionary.decodeToFloat(dense[k++]);
-                    }
-                }
-            }
-            case DOUBLE -> {
-                int k = 0;
-                for (int i = 0; i < n; i++) {
-                    if (nonNull == n || !nulls[i]) {
-                        doubles[i] = dictionary.decodeToDouble(dense[k++]);
+                        doubles[i] = entries[dense[k++]];
                     }
                 }
             }

@@ -625,6 +625,72 @@ class ParquetCursorTest {
         }
     }
 
+    /**
+     * Two row groups with different dictionaries for user_id: the second is smaller, and its ids
+     * name other values (a blank one among them), so nothing derived from the first may leak.
+     * Each group repeats its values so that parquet-java keeps the dictionary.
+     */
+    static Stream<Arguments> dictionaryUsers() {
+        String[] first = {" u-1 ", "", "u-2", "\t", "u-2", " u-1 ", "Ünï", "   "};
+        String[] second = {"u-3", "  ", "u-3", "u-1", "  ", "u-3", "u-1", "u-3"};
+        List<String> users = new ArrayList<>();
+        for (String[] group : List.of(first, second)) {
+            for (int i = 0; i < 5; i++) {
+                users.addAll(List.of(group));
+            }
+        }
+        return Stream.of(false, true).map(v2 -> Arguments.of(v2, users));
+    }
+
+    @ParameterizedTest(name = "page v2 {0}")
+    @MethodSource("dictionaryUsers")
+    void dictionaryEntriesAreTrimmedBlankAndHashedLikeCsvInEveryRowGroup(boolean v2, List<String> users)
+            throws IOException {
+        List<Object[]> rows = new ArrayList<>();
+        for (String user : users) {
+            rows.add(new Object[] {"A-1", "2025-03-04", user, "login", null, null});
+        }
+        Path file = ParquetTableWriter.to(dir.resolve("usage.parquet")).pageV2(v2).rowGroupRows(users.size() / 2)
+                .pageRows(7).columns(STRING_USAGE).write(rows);
+        assertThat(chunkEncodings(file, "user_id")).hasSize(2)
+                .allMatch(chunk -> chunk.stream().anyMatch(e -> e.name().endsWith("_DICTIONARY")));
+
+        List<String> blank = new ArrayList<>();
+        List<Long> hashes = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        try (ParquetCursor cursor = new ParquetCursor(file, SourceMapping.defaults(Source.USAGE))) {
+            while (cursor.next()) {
+                blank.add(cursor.isBlank(USER) ? "blank" : "present");
+                hashes.add(cursor.hash(USER));
+                texts.add(cursor.text(USER));
+            }
+        }
+
+        List<String> trimmed = users.stream().map(String::trim).toList();
+        assertThat(texts).containsExactlyElementsOf(trimmed.stream().map(t -> t.isEmpty() ? null : t).toList());
+        assertThat(blank).containsExactlyElementsOf(trimmed.stream().map(t -> t.isEmpty() ? "blank" : "present")
+                .toList());
+        assertThat(hashes).containsExactlyElementsOf(trimmed.stream().map(t -> t.isEmpty() ? 0L : Hashing.hash64(t))
+                .toList());
+    }
+
+    /** The encodings of each of a column's chunks, from the footer. */
+    private static List<List<org.apache.parquet.format.Encoding>> chunkEncodings(Path file, String column)
+            throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            ParquetFooter footer = ParquetFooter.read(ch, file.getFileName().toString());
+            List<List<org.apache.parquet.format.Encoding>> all = new ArrayList<>();
+            for (var group : footer.meta.getRow_groups()) {
+                for (var chunk : group.getColumns()) {
+                    if (chunk.getMeta_data().getPath_in_schema().equals(List.of(column))) {
+                        all.add(chunk.getMeta_data().getEncodings());
+                    }
+                }
+            }
+            return all;
+        }
+    }
+
     @Test
     void aNameThatDiffersInCaseIsMissingWithAHint() throws IOException {
         Path file = ParquetTableWriter.to(dir.resolve("usage.parquet"))
