@@ -307,7 +307,7 @@ public final class ParquetCursor implements RecordCursor {
                 continue;
             }
             try {
-                c.open(new ParquetChunk(channel, chunk(g, c).getMeta_data(), codecs), writer);
+                c.open(new ParquetChunk(channel, chunk(g, c).getMeta_data(), codecs, c.buffers), writer);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             } catch (RuntimeException e) {

@@ -52,6 +52,8 @@ abstract class ParquetPages {
     /** The NULL type: no pages at all, every row null. */
     final boolean allNull;
     private final ColumnDescriptor descriptor;
+    /** What this column's pages are read into, from row group to row group. */
+    final ParquetChunk.Buffers buffers = new ParquetChunk.Buffers();
 
     // the current column chunk
     private ParquetChunk chunk;
@@ -156,7 +158,7 @@ abstract class ParquetPages {
         }
         int n = page.values();
         byte[] b = page.bytes();
-        int end = b.length;
+        int end = page.length();
         if (n < 0) {
             throw new ParquetDecodingException("the dictionary has " + n + " values");
         }
@@ -247,6 +249,7 @@ abstract class ParquetPages {
         }
         grow(n);
         byte[] b = page.bytes();
+        int end = page.length();
         int valuesStart;
         int nonNull;
         if (!type.optional) {
@@ -258,17 +261,17 @@ abstract class ParquetPages {
             valuesStart = start + page.definitionLength();
             nonNull = definitions(b, start, valuesStart, n);
         } else if (page.definitionEncoding() == Encoding.RLE) {
-            int length = b.length < 4 ? -1 : (int) INT.get(b, 0);
-            if (length < 0 || length > b.length - 4) {
+            int length = end < 4 ? -1 : (int) INT.get(b, 0);
+            if (length < 0 || length > end - 4) {
                 throw new ParquetDecodingException("the definition levels do not fit their page");
             }
             valuesStart = 4 + length;
             nonNull = definitions(b, 4, valuesStart, n);
         } else {
-            valuesStart = legacyDefinitions(b, n, page.definitionEncoding());
+            valuesStart = legacyDefinitions(b, end, n, page.definitionEncoding());
             nonNull = nonNull(n);
         }
-        values(page.encoding(), b, valuesStart, b.length, n, nonNull);
+        values(page.encoding(), b, valuesStart, end, n, nonNull);
         pageRows = n;
         pagePos = 0;
     }
@@ -280,10 +283,10 @@ abstract class ParquetPages {
     }
 
     /** Reads BIT_PACKED definition levels, which only very old parquet-mr wrote; returns where the values start. */
-    private int legacyDefinitions(byte[] b, int n, Encoding encoding) {
+    private int legacyDefinitions(byte[] b, int end, int n, Encoding encoding) {
         try {
             ValuesReader reader = encoding.getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
-            ByteBufferInputStream in = ByteBufferInputStream.wrap(ByteBuffer.wrap(b));
+            ByteBufferInputStream in = ByteBufferInputStream.wrap(ByteBuffer.wrap(b, 0, end));
             reader.initFromPage(n, in);
             for (int i = 0; i < n; i++) {
                 scratch[i] = reader.readInteger();
