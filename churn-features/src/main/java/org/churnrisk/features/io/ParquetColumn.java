@@ -62,6 +62,18 @@ final class ParquetColumn extends ParquetPages {
     /** The entries of the last dictionary, whose texts are dropped when the next one comes. */
     private int dictUsed;
 
+    // Fast paths of the accessors for the common stored types, so that a row of a usage file costs
+    // an array read or two per column: the general accessors dispatch on the kind of the column
+    // through a chain of dependent loads (type, kind, ordinal, switch map) on every call.
+    /** The current page holds dictionary ids of text. */
+    private boolean dictionaryText;
+    /** Signed INT32 or INT64 without annotation: {@link #longs} is the value. */
+    private final boolean signedInt;
+    /** A TIMESTAMP adjusted to UTC: {@link #longs} divided by the unit is the epoch second. */
+    private final boolean utcTimestamp;
+    /** Values in {@link #longs} that are never blank unless null: integers, dates, timestamps, booleans. */
+    private final boolean longValues;
+
     private long parsed;
     private final byte[] digits = new byte[20];
     private byte[] viewBytes;
@@ -79,6 +91,17 @@ final class ParquetColumn extends ParquetPages {
         this.index = index;
         this.spec = spec;
         this.leaf = leaf;
+        ParquetColumnType.Kind kind = type.kind;
+        this.signedInt = kind == ParquetColumnType.Kind.INT && !type.unsigned;
+        this.utcTimestamp = kind == ParquetColumnType.Kind.TIMESTAMP && type.adjustedToUtc;
+        this.longValues = !binaryLike && !floating && (kind == ParquetColumnType.Kind.INT
+                || kind == ParquetColumnType.Kind.DATE || kind == ParquetColumnType.Kind.TIMESTAMP
+                || kind == ParquetColumnType.Kind.BOOL || kind == ParquetColumnType.Kind.DECIMAL);
+    }
+
+    @Override
+    void pageLoaded() {
+        dictionaryText = dictionaryEncoded && type.kind == ParquetColumnType.Kind.TEXT;
     }
 
     @Override
@@ -122,6 +145,17 @@ final class ParquetColumn extends ParquetPages {
     // ---- accessors for row r of the batch ----
 
     boolean isBlank(int r) {
+        if (dictionaryText) {
+            int i = base + r;
+            return nulls[i] || dictTrimmedLength[ids[i]] == 0;
+        }
+        if (longValues) {
+            return nulls[base + r];
+        }
+        return isBlankGeneral(r);
+    }
+
+    private boolean isBlankGeneral(int r) {
         if (allNull) {
             return true;
         }
@@ -141,6 +175,20 @@ final class ParquetColumn extends ParquetPages {
 
     /** The hash of the trimmed text; 0 when the value is blank (a present value never hashes to 0). */
     long hash(int r) {
+        if (dictionaryText) {
+            int i = base + r;
+            if (nulls[i]) {
+                return 0;
+            }
+            long h = dictHash[ids[i]];
+            if (h != 0) {
+                return h;
+            }
+        }
+        return hashGeneral(r);
+    }
+
+    private long hashGeneral(int r) {
         if (allNull) {
             return 0;
         }
@@ -229,6 +277,16 @@ final class ParquetColumn extends ParquetPages {
     }
 
     long integer(int r) {
+        if (signedInt) {
+            int i = base + r;
+            if (!nulls[i]) {
+                return longs[i];
+            }
+        }
+        return integerGeneral(r);
+    }
+
+    private long integerGeneral(int r) {
         int i = base + r;
         if (allNull || nulls[i]) {
             throw blank("a whole number");
@@ -340,13 +398,35 @@ final class ParquetColumn extends ParquetPages {
     }
 
     long epochSecond(int r) {
+        if (utcTimestamp) {
+            int i = base + r;
+            if (!nulls[i]) {
+                return toSeconds(longs[i]);
+            }
+        }
+        return epochSecondGeneral(r);
+    }
+
+    /** A timestamp in the column's unit as seconds, rounded down; the usual units divide by a constant. */
+    private long toSeconds(long v) {
+        long units = type.unitsPerSecond;
+        if (units == 1_000_000L) {
+            return Math.floorDiv(v, 1_000_000L);
+        }
+        if (units == 1_000L) {
+            return Math.floorDiv(v, 1_000L);
+        }
+        return Math.floorDiv(v, units);
+    }
+
+    private long epochSecondGeneral(int r) {
         int i = base + r;
         if (allNull || nulls[i]) {
             throw blank("a timestamp");
         }
         switch (type.kind) {
             case TIMESTAMP: {
-                long seconds = Math.floorDiv(longs[i], type.unitsPerSecond);
+                long seconds = toSeconds(longs[i]);
                 if (type.adjustedToUtc) {
                     return seconds;
                 }

@@ -106,6 +106,9 @@ abstract class ParquetPages {
     /** Called when a chunk with another dictionary (or none) starts, to drop what was derived from the last one. */
     abstract void dictionaryChanged();
 
+    /** Called when a page has been decoded, before its rows are read. */
+    abstract void pageLoaded();
+
     /** Whether the column's values need the file at all (an all-null column does not). */
     boolean needsPages() {
         return !allNull;
@@ -274,6 +277,7 @@ abstract class ParquetPages {
         values(page.encoding(), b, valuesStart, end, n, nonNull);
         pageRows = n;
         pagePos = 0;
+        pageLoaded();
     }
 
     /** Decodes RLE definition levels (max level 1) into {@link #nulls}; returns the number of non-null rows. */
