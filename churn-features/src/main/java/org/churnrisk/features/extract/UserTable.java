@@ -28,6 +28,7 @@ final class UserTable {
     private int limit;
     private long lastKey;
     private int lastId;
+    private long growths;
 
     UserTable(int bitsPerUser) {
         this.words = (bitsPerUser + 63) >>> 6;
@@ -92,7 +93,13 @@ final class UserTable {
         return (int) (key ^ (key >>> 32)) & mask;
     }
 
+    /** How many times the table has grown, which moves every id. */
+    long growths() {
+        return growths;
+    }
+
     private void grow() {
+        growths++;
         long[] oldTable = table;
         int[] oldAccount = account;
         allocate((mask + 1) * 2);
@@ -113,6 +120,14 @@ final class UserTable {
 
     void mark(int id, int bit) {
         table[id * stride + BITS + (bit >>> 6)] |= 1L << bit;
+    }
+
+    /** Sets the bits set in {@code bits}, one long per 64 bits, as {@link #mark} would one by one. */
+    void mark(int id, long[] bits) {
+        int at = id * stride + BITS;
+        for (int w = 0; w < bits.length; w++) {
+            table[at + w] |= bits[w];
+        }
     }
 
     boolean marked(int id, int bit) {
