@@ -34,19 +34,31 @@ public final class Hashing {
             h = round(h, (long) LONG.get(bytes, i));
         }
         if (i < end) {
-            long tail = 0;
-            int shift = 0;
-            if (i <= end - 4) {
-                tail = (int) INT.get(bytes, i) & 0xFFFF_FFFFL;
-                shift = 32;
-                i += 4;
-            }
-            for (; i < end; i++, shift += 8) {
-                tail |= (bytes[i] & 0xFFL) << shift;
+            long tail;
+            if (i <= bytes.length - 8) {
+                // the array goes on: read a whole word and keep the bytes of the id
+                tail = (long) LONG.get(bytes, i) & (-1L >>> (64 - 8 * (end - i)));
+            } else {
+                tail = tail(bytes, i, end);
             }
             h = round(h, tail);
         }
         return finish(h ^ length);
+    }
+
+    /** The bytes [i, end), fewer than eight, as a little-endian word. */
+    private static long tail(byte[] bytes, int i, int end) {
+        long tail = 0;
+        int shift = 0;
+        if (i <= end - 4) {
+            tail = (int) INT.get(bytes, i) & 0xFFFF_FFFFL;
+            shift = 32;
+            i += 4;
+        }
+        for (; i < end; i++, shift += 8) {
+            tail |= (bytes[i] & 0xFFL) << shift;
+        }
+        return tail;
     }
 
     public static long hash64(String text) {

@@ -62,17 +62,25 @@ final class ParquetColumn extends ParquetPages {
     /** The entries of the last dictionary, whose texts are dropped when the next one comes. */
     private int dictUsed;
 
-    // Fast paths of the accessors for the common stored types, so that a row of a usage file costs
-    // an array read or two per column: the general accessors dispatch on the kind of the column
-    // through a chain of dependent loads (type, kind, ordinal, switch map) on every call.
+    // What ParquetCursor reads directly for the common stored types, so that its accessors stay
+    // small enough to be inlined into the caller's loop: the general accessors here dispatch on the
+    // column's kind through a chain of dependent loads (type, kind, ordinal, switch map).
+    /** Signed INT32 or INT64 without annotation: {@link #longs} is the value. */
+    final boolean signedInt;
+    /** A TIMESTAMP(MICROS) adjusted to UTC: {@link #longs} divided by a million is the epoch second. */
+    final boolean utcMicros;
+    /** Values in {@link #longs} that are never blank unless null: integers, dates, timestamps, booleans. */
+    final boolean longValues;
+    /**
+     * For text, the hash of every row of the current page (0 where blank), made by the first {@link
+     * #hash} of the page; null until then.
+     */
+    long[] pageHashes;
+    private long[] pageHashBuffer = new long[0];
     /** The current page holds dictionary ids of text. */
     private boolean dictionaryText;
-    /** Signed INT32 or INT64 without annotation: {@link #longs} is the value. */
-    private final boolean signedInt;
-    /** A TIMESTAMP adjusted to UTC: {@link #longs} divided by the unit is the epoch second. */
-    private final boolean utcTimestamp;
-    /** Values in {@link #longs} that are never blank unless null: integers, dates, timestamps, booleans. */
-    private final boolean longValues;
+    /** The current page holds text as offsets and lengths into {@link #bytes} (PLAIN and DELTA encodings). */
+    private boolean inlineText;
 
     private long parsed;
     private final byte[] digits = new byte[20];
@@ -93,7 +101,8 @@ final class ParquetColumn extends ParquetPages {
         this.leaf = leaf;
         ParquetColumnType.Kind kind = type.kind;
         this.signedInt = kind == ParquetColumnType.Kind.INT && !type.unsigned;
-        this.utcTimestamp = kind == ParquetColumnType.Kind.TIMESTAMP && type.adjustedToUtc;
+        this.utcMicros = kind == ParquetColumnType.Kind.TIMESTAMP && type.adjustedToUtc
+                && type.unitsPerSecond == 1_000_000L;
         this.longValues = !binaryLike && !floating && (kind == ParquetColumnType.Kind.INT
                 || kind == ParquetColumnType.Kind.DATE || kind == ParquetColumnType.Kind.TIMESTAMP
                 || kind == ParquetColumnType.Kind.BOOL || kind == ParquetColumnType.Kind.DECIMAL);
@@ -101,7 +110,10 @@ final class ParquetColumn extends ParquetPages {
 
     @Override
     void pageLoaded() {
-        dictionaryText = dictionaryEncoded && type.kind == ParquetColumnType.Kind.TEXT;
+        boolean text = type.kind == ParquetColumnType.Kind.TEXT;
+        dictionaryText = text && dictionaryEncoded;
+        inlineText = text && !dictionaryEncoded;
+        pageHashes = null;
     }
 
     @Override
@@ -152,7 +164,21 @@ final class ParquetColumn extends ParquetPages {
         if (longValues) {
             return nulls[base + r];
         }
+        if (inlineText) {
+            int i = base + r;
+            return nulls[i] || isBlankText(bytes, offsets[i], lengths[i]);
+        }
         return isBlankGeneral(r);
+    }
+
+    /** Whether the text is empty once trimmed (every byte up to ' ' is a one-byte UTF-8 character). */
+    private static boolean isBlankText(byte[] b, int offset, int length) {
+        for (int end = offset + length; offset < end; offset++) {
+            if ((b[offset] & 0xff) > ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isBlankGeneral(int r) {
@@ -175,17 +201,70 @@ final class ParquetColumn extends ParquetPages {
 
     /** The hash of the trimmed text; 0 when the value is blank (a present value never hashes to 0). */
     long hash(int r) {
-        if (dictionaryText) {
-            int i = base + r;
-            if (nulls[i]) {
-                return 0;
-            }
-            long h = dictHash[ids[i]];
-            if (h != 0) {
-                return h;
-            }
+        if (type.kind == ParquetColumnType.Kind.TEXT && !allNull) {
+            return pageHashes()[base + r];
         }
         return hashGeneral(r);
+    }
+
+    /**
+     * The hashes of the current page's rows, made in one pass on first use: from the dictionary
+     * entries' hashes (each made once per row group) or from the bytes of each row.
+     */
+    private long[] pageHashes() {
+        long[] h = pageHashes;
+        if (h != null) {
+            return h;
+        }
+        int n = pageRows();
+        if (pageHashBuffer.length < n) {
+            pageHashBuffer = new long[Math.max(n, pageHashBuffer.length * 2)];
+        }
+        h = pageHashBuffer;
+        boolean[] isNull = nulls;
+        if (dictionaryEncoded) {
+            int[] id = ids;
+            for (int i = 0; i < n; i++) {
+                h[i] = isNull[i] ? 0 : entryHash(id[i]);
+            }
+        } else {
+            byte[] b = bytes;
+            int[] offset = offsets;
+            int[] length = lengths;
+            for (int i = 0; i < n; i++) {
+                if (isNull[i]) {
+                    h[i] = 0;
+                    continue;
+                }
+                int off = offset[i];
+                int len = length[i];
+                // trimmed as String.trim() does: every byte up to ' ' is a one-byte UTF-8 character
+                while (len > 0 && (b[off] & 0xff) <= ' ') {
+                    off++;
+                    len--;
+                }
+                while (len > 0 && (b[off + len - 1] & 0xff) <= ' ') {
+                    len--;
+                }
+                h[i] = len == 0 ? 0 : Hashing.hash64(b, off, len);
+            }
+        }
+        pageHashes = h;
+        return h;
+    }
+
+    /** The hash of dictionary entry {@code id}, 0 when blank. */
+    private long entryHash(int id) {
+        long h = dictHash[id];
+        if (h == 0) {
+            int length = dictTrimmedLength[id];
+            if (length == 0) {
+                return 0;
+            }
+            h = Hashing.hash64(dictBytes, dictTrimmedOffset[id], length);
+            dictHash[id] = h;
+        }
+        return h;
     }
 
     private long hashGeneral(int r) {
@@ -197,23 +276,8 @@ final class ParquetColumn extends ParquetPages {
             return 0;
         }
         switch (type.kind) {
-            case TEXT: {
-                if (!dictionaryEncoded) {
-                    viewRow(i);
-                    return viewLength == 0 ? 0 : Hashing.hash64(viewBytes, viewOffset, viewLength);
-                }
-                int id = ids[i];
-                long h = dictHash[id];
-                if (h == 0) {
-                    int length = dictTrimmedLength[id];
-                    if (length == 0) {
-                        return 0;
-                    }
-                    h = Hashing.hash64(dictBytes, dictTrimmedOffset[id], length);
-                    dictHash[id] = h;
-                }
-                return h;
-            }
+            case TEXT:
+                return pageHashes()[i];
             case INT: {
                 long v = longs[i];
                 if (v < 0 && type.unsigned) {
@@ -277,16 +341,6 @@ final class ParquetColumn extends ParquetPages {
     }
 
     long integer(int r) {
-        if (signedInt) {
-            int i = base + r;
-            if (!nulls[i]) {
-                return longs[i];
-            }
-        }
-        return integerGeneral(r);
-    }
-
-    private long integerGeneral(int r) {
         int i = base + r;
         if (allNull || nulls[i]) {
             throw blank("a whole number");
@@ -397,16 +451,6 @@ final class ParquetColumn extends ParquetPages {
         throw cursor.problem(index, parser.booleanExpected());
     }
 
-    long epochSecond(int r) {
-        if (utcTimestamp) {
-            int i = base + r;
-            if (!nulls[i]) {
-                return toSeconds(longs[i]);
-            }
-        }
-        return epochSecondGeneral(r);
-    }
-
     /** A timestamp in the column's unit as seconds, rounded down; the usual units divide by a constant. */
     private long toSeconds(long v) {
         long units = type.unitsPerSecond;
@@ -419,7 +463,7 @@ final class ParquetColumn extends ParquetPages {
         return Math.floorDiv(v, units);
     }
 
-    private long epochSecondGeneral(int r) {
+    long epochSecond(int r) {
         int i = base + r;
         if (allNull || nulls[i]) {
             throw blank("a timestamp");

@@ -237,6 +237,11 @@ abstract class ParquetPages {
         return pageRows - pagePos;
     }
 
+    /** The rows of the current page. */
+    int pageRows() {
+        return pageRows;
+    }
+
     /** Makes the next {@code n} rows of the page the current batch. */
     void take(int n) {
         base = pagePos;
