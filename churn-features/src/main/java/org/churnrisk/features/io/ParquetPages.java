@@ -287,8 +287,7 @@ abstract class ParquetPages {
 
     /** Decodes RLE definition levels (max level 1) into {@link #nulls}; returns the number of non-null rows. */
     private int definitions(byte[] b, int start, int end, int n) {
-        ParquetHybrid.decode(b, start, end, 1, scratch, n);
-        return nonNull(n);
+        return ParquetHybrid.decodeLevels(b, start, end, nulls, n);
     }
 
     /** Reads BIT_PACKED definition levels, which only very old parquet-mr wrote; returns where the values start. */
