@@ -48,7 +48,8 @@ final class FeatureAssembler {
 
     private static long[][] usersByAccount(UserTable users, int accounts) {
         int[] counts = new int[accounts];
-        for (int u = 0; u < users.size(); u++) {
+        int[] ids = users.ids();
+        for (int u : ids) {
             counts[users.account(u)]++;
         }
         long[][] result = new long[accounts][];
@@ -56,7 +57,7 @@ final class FeatureAssembler {
             result[a] = new long[counts[a]];
         }
         int[] fill = new int[accounts];
-        for (int u = 0; u < users.size(); u++) {
+        for (int u : ids) {
             int a = users.account(u);
             result[a][fill[a]++] = users.firstSeen(u);
         }
@@ -259,7 +260,8 @@ final class FeatureAssembler {
         if (idsByAccount == null) {
             UserTable users = usage.users;
             int[] counts = new int[book.size()];
-            for (int u = 0; u < users.size(); u++) {
+            int[] ids = users.ids();
+            for (int u : ids) {
                 counts[users.account(u)]++;
             }
             idsByAccount = new int[book.size()][];
@@ -267,7 +269,7 @@ final class FeatureAssembler {
                 idsByAccount[i] = new int[counts[i]];
             }
             int[] fill = new int[book.size()];
-            for (int u = 0; u < users.size(); u++) {
+            for (int u : ids) {
                 int acc = users.account(u);
                 idsByAccount[acc][fill[acc]++] = u;
             }

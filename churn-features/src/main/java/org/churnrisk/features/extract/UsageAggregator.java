@@ -52,6 +52,19 @@ final class UsageAggregator {
     long maxSecond = Long.MIN_VALUE;
     long rows;
 
+    /** Rows whose users are looked up together before their counters are added. */
+    private static final int USER_RUN = 256;
+    /** Every segment bound and cutoff of every snapshot, sorted, without repeats. */
+    private final long[] bounds;
+    /** The last {@link #span}: for seconds in [spanFrom, spanTo), the first snapshot that sees them... */
+    private long spanFrom = Long.MAX_VALUE;
+    private long spanTo = Long.MIN_VALUE;
+    private int spanFirst;
+    /** ...how many snapshots from it do, the usage segment for each, and the users' activity bits to set. */
+    private int spanCount;
+    private final int[] spanSegments;
+    private final long[] spanUserBits;
+
     UsageAggregator(Snapshots snaps, EventCatalog catalog, int accounts, long[][] tenureStartSeconds) {
         this.snaps = snaps;
         this.catalog = catalog;
@@ -74,6 +87,9 @@ final class UsageAggregator {
         lastLogin = filled(accounts * k);
         lastIntegration = filled(accounts * k);
         users = new UserTable(k * SEG);
+        bounds = Arrays.stream(snaps.usageBounds).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
+        spanSegments = new int[k];
+        spanUserBits = new long[(k * SEG + 63) >>> 6];
         tenureStarts = tenureStartSeconds;
         firstExport = new long[accounts][];
         firstIntegration = new long[accounts][];
@@ -92,24 +108,47 @@ final class UsageAggregator {
     }
 
     /**
-     * Adds one usage row.
+     * Adds rows [0, n) of a batch, column by column, in order; the event of each row is already
+     * resolved to its kind, feature bit and flags. The users of a run of rows are looked up in one
+     * tight loop before their counters are added, so that the cache misses of the lookups (one per
+     * row whose user differs from the last row's) overlap instead of following one another.
      *
-     * @param a        account index
+     * @param account  account index
      * @param second   when it happened, seconds since the epoch
      * @param userHash hash of the user id, 0 when the row has none
-     * @param code     event code from the {@link EventCatalog}
      * @param quantity how many, at least 0
      * @param errors   how many failed, at least 0
+     * @param userIds  scratch space for n ids
      */
-    void add(int a, long second, long userHash, int code, long quantity, long errors) {
-        long bit = catalog.bit(code);
-        add(a, second, userHash, catalog.kind(code), bit, (bit & catalog.coreMask()) != 0, catalog.isExport(code),
-                quantity, errors);
+    void add(int n, int[] account, long[] second, long[] userHash, byte[] kind, long[] bit, boolean[] core,
+             boolean[] export, long[] quantity, long[] errors, int[] userIds) {
+        long seenBefore = snaps.cutoff[k - 1];
+        for (int from = 0; from < n; from += USER_RUN) {
+            int to = Math.min(n, from + USER_RUN);
+            long grown = users.growths();
+            for (int i = from; i < to; i++) {
+                userIds[i] = userId(account[i], second[i], userHash[i], seenBefore);
+            }
+            if (users.growths() != grown) {
+                // the table grew during the run, so the ids before the growth moved: find them again
+                for (int i = from; i < to; i++) {
+                    userIds[i] = userId(account[i], second[i], userHash[i], seenBefore);
+                }
+            }
+            for (int i = from; i < to; i++) {
+                add(account[i], second[i], userIds[i], kind[i], bit[i], core[i], export[i], quantity[i], errors[i]);
+            }
+        }
     }
 
-    /** Adds one usage row whose event is already resolved to its kind, feature bit and flags. */
-    void add(int a, long second, long userHash, byte kind, long bit, boolean core, boolean export, long quantity,
-             long errors) {
+    /** The user's id, added on first sight; -1 if the row has no user or happened at or after every cutoff. */
+    private int userId(int a, long second, long userHash, long seenBefore) {
+        return userHash == 0 || second >= seenBefore ? -1 : users.id(Hashing.combine(a, userHash), a, second);
+    }
+
+    /** Adds one usage row whose user is resolved to its id (-1 for none). */
+    private void add(int a, long second, int user, byte kind, long bit, boolean core, boolean export, long quantity,
+                     long errors) {
         rows++;
         if (second < minSecond) {
             minSecond = second;
@@ -117,7 +156,10 @@ final class UsageAggregator {
         if (second > maxSecond) {
             maxSecond = second;
         }
-        int k0 = snaps.firstSeeing(second);
+        if (second < spanFrom || second >= spanTo) {
+            span(second);
+        }
+        int k0 = spanFirst;
         if (k0 == k) {
             return; // at or after every cutoff: the future of every snapshot
         }
@@ -136,15 +178,12 @@ final class UsageAggregator {
         } else if (export) {
             milestone(firstExport[a], a, second);
         }
-        int user = userHash == 0 ? -1 : users.id(Hashing.combine(a, userHash), a, second);
         int q = (int) Math.min(quantity, Integer.MAX_VALUE);
         int e = (int) Math.min(errors, Integer.MAX_VALUE);
-        for (int s = k0; s < k; s++) {
-            int seg = snaps.usageSegment(s, second);
-            if (seg < 0) {
-                break; // older than 90 days for this snapshot and every later one
-            }
-            int cell = a * k + s;
+        int[] segments = spanSegments;
+        for (int j = 0, count = spanCount; j < count; j++) {
+            int seg = segments[j];
+            int cell = ak + j;
             if (kind == EventCatalog.LOGIN) {
                 add(logins, cell * SEG + seg, q);
             }
@@ -173,10 +212,36 @@ final class UsageAggregator {
                     bitsOlder[cell] |= bit;
                 }
             }
-            if (user >= 0) {
-                users.mark(user, s * SEG + seg);
-            }
         }
+        if (user >= 0) {
+            users.mark(user, spanUserBits);
+        }
+    }
+
+    /**
+     * Finds which snapshots see {@code second} and in which usage segment, and the stretch of time
+     * around it where that stays the same: between two consecutive segment bounds of any snapshot.
+     * Usage comes roughly in time order, so most rows fall in the stretch of the row before.
+     */
+    private void span(long second) {
+        int first = snaps.firstSeeing(second);
+        int count = 0;
+        Arrays.fill(spanUserBits, 0);
+        for (int s = first; s < k; s++) {
+            int seg = snaps.usageSegment(s, second);
+            if (seg < 0) {
+                break; // older than 90 days for this snapshot and every later one
+            }
+            spanSegments[count++] = seg;
+            int b = s * SEG + seg;
+            spanUserBits[b >>> 6] |= 1L << b;
+        }
+        spanFirst = first;
+        spanCount = count;
+        int at = Arrays.binarySearch(bounds, second);
+        int next = at >= 0 ? at + 1 : -at - 1; // the first bound after second
+        spanFrom = next == 0 ? Long.MIN_VALUE : bounds[next - 1];
+        spanTo = next == bounds.length ? Long.MAX_VALUE : bounds[next];
     }
 
     private static void add(int[] sums, int i, int v) {

@@ -19,6 +19,8 @@ final class UsagePipeline implements BookLoader.UsageTarget {
     private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(8);
     private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(10);
     private final Thread worker;
+    /** The aggregator thread's scratch space. */
+    private final int[] userIds = new int[BATCH];
     private volatile Throwable failure;
     private Batch current;
 
@@ -93,10 +95,8 @@ final class UsagePipeline implements BookLoader.UsageTarget {
                 if (b == END) {
                     return;
                 }
-                for (int i = 0; i < b.size; i++) {
-                    usage.add(b.account[i], b.second[i], b.user[i], b.kind[i], b.bit[i], b.core[i], b.export[i],
-                            b.quantity[i], b.errors[i]);
-                }
+                usage.add(b.size, b.account, b.second, b.user, b.kind, b.bit, b.core, b.export, b.quantity, b.errors,
+                        userIds);
                 b.size = 0;
                 free.put(b);
             }

@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.format.DataPageHeader;
@@ -23,20 +21,44 @@ import org.apache.parquet.io.ParquetDecodingException;
  * {@link ParquetCodecs}. This is the part of parquet-hadoop's {@code ParquetFileReader} the cursor
  * needs, without its Hadoop-bound options and codec factory.
  *
- * <p>Memory: a small read buffer and the current page; the chunk is never loaded whole. Channel
- * failures surface as {@link UncheckedIOException}, undecodable data as {@link
- * ParquetDecodingException}, so that callers can tell the two apart. Not thread-safe.
+ * <p>Memory: a small read buffer, the dictionary page and the current page; the chunk is never
+ * loaded whole. The buffers belong to the column ({@link Buffers}) and are reused for every page
+ * and chunk it reads, so a page is only valid until the next one is read. Channel failures surface
+ * as {@link UncheckedIOException}, undecodable data as {@link ParquetDecodingException}, so that
+ * callers can tell the two apart. Not thread-safe.
  */
 final class ParquetChunk {
 
     /**
-     * One data page, decompressed. Format v1: {@code bytes} holds the levels (each RLE run list
-     * prefixed by its length) then the values. Format v2: the repetition levels ({@code
-     * repetitionLength} bytes), the definition levels ({@code definitionLength} bytes, no prefix),
-     * then the values.
+     * One data page, decompressed into {@code bytes[0, length)} (the array may be longer). Format
+     * v1: the levels (each RLE run list prefixed by its length) then the values. Format v2: the
+     * repetition levels ({@code repetitionLength} bytes), the definition levels ({@code
+     * definitionLength} bytes, no prefix), then the values.
      */
-    record Page(int values, byte[] bytes, boolean v2, int repetitionLength, int definitionLength,
+    record Page(int values, byte[] bytes, int length, boolean v2, int repetitionLength, int definitionLength,
                 Encoding definitionEncoding, Encoding encoding) {
+    }
+
+    /** The dictionary page, decompressed: {@code values} entries in {@code bytes[0, length)}, in {@code encoding}. */
+    record Dictionary(int values, byte[] bytes, int length, Encoding encoding) {
+    }
+
+    /**
+     * The buffers one column reads its pages into, kept from page to page and chunk to chunk: the
+     * compressed bytes, the decompressed data page, the decompressed dictionary page (which must
+     * outlive the data pages of its chunk) and the read buffer. Each grows to the largest page
+     * seen. Not thread-safe.
+     */
+    static final class Buffers {
+        private byte[] compressed = new byte[0];
+        private byte[] page = new byte[0];
+        private byte[] dictionary = new byte[0];
+        private byte[] read;
+
+        /** Bytes held, for tests. */
+        long bytes() {
+            return (long) compressed.length + page.length + dictionary.length + (read == null ? 0 : read.length);
+        }
     }
 
     private static final int BUFFER_SIZE = 1 << 16;
@@ -49,14 +71,17 @@ final class ParquetChunk {
     private final long totalValues;
     private final long end;
     private final Input in;
-    private final DictionaryPage dictionary;
+    private final Buffers buffers;
+    private final Dictionary dictionary;
     private PageHeader pending;
     private long valuesRead;
 
-    ParquetChunk(FileChannel channel, ColumnMetaData meta, ParquetCodecs codecs) {
+    /** Opens a column chunk whose pages are read into {@code buffers}, replacing what they held. */
+    ParquetChunk(FileChannel channel, ColumnMetaData meta, ParquetCodecs codecs, Buffers buffers) {
         this.channel = channel;
         this.codec = meta.getCodec();
         this.codecs = codecs;
+        this.buffers = buffers;
         this.totalValues = meta.getNum_values();
         long start = meta.getData_page_offset();
         if (meta.isSetDictionary_page_offset() && meta.getDictionary_page_offset() > 0
@@ -70,9 +95,8 @@ final class ParquetChunk {
             if (first.getDictionary_page_header() == null) {
                 throw new ParquetDecodingException("a dictionary page without its header");
             }
-            byte[] bytes = payload(first.getCompressed_page_size(), first.getUncompressed_page_size());
-            dictionary = new DictionaryPage(BytesInput.from(bytes), first.getUncompressed_page_size(),
-                    first.getDictionary_page_header().getNum_values(),
+            int length = payload(first.getCompressed_page_size(), first.getUncompressed_page_size(), true);
+            dictionary = new Dictionary(first.getDictionary_page_header().getNum_values(), buffers.dictionary, length,
                     encoding(first.getDictionary_page_header().getEncoding()));
         } else {
             dictionary = null;
@@ -81,7 +105,7 @@ final class ParquetChunk {
     }
 
     /** The chunk's dictionary page, or null. */
-    DictionaryPage dictionaryPage() {
+    Dictionary dictionaryPage() {
         return dictionary;
     }
 
@@ -97,10 +121,10 @@ final class ParquetChunk {
                 if (d == null) {
                     throw new ParquetDecodingException("a data page without its header");
                 }
-                byte[] bytes = payload(compressed, uncompressed);
+                int length = payload(compressed, uncompressed, false);
                 valuesRead += d.getNum_values();
-                return new Page(d.getNum_values(), bytes, false, 0, 0, encoding(d.getDefinition_level_encoding()),
-                        encoding(d.getEncoding()));
+                return new Page(d.getNum_values(), buffers.page, length, false, 0, 0,
+                        encoding(d.getDefinition_level_encoding()), encoding(d.getEncoding()));
             } else if (h.getType() == PageType.DATA_PAGE_V2) {
                 return pageV2(h);
             } else if (h.getType() == PageType.DICTIONARY_PAGE) {
@@ -123,18 +147,23 @@ final class ParquetChunk {
                 || in.position() + compressed > end) {
             throw new ParquetDecodingException("a page's sizes do not fit its column chunk");
         }
-        byte[] raw = new byte[compressed];
-        in.readFully(raw);
         boolean isCompressed = !d.isSetIs_compressed() || d.isIs_compressed();
-        byte[] bytes = raw;
+        int length;
         if (isCompressed && codec != CompressionCodec.UNCOMPRESSED) {
-            byte[] data = decompress(raw, levels, compressed - levels, uncompressed - levels);
-            bytes = new byte[levels + data.length];
-            System.arraycopy(raw, 0, bytes, 0, levels);
-            System.arraycopy(data, 0, bytes, levels, data.length);
+            // the levels are never compressed: they go to the page as they are, the values after them
+            byte[] raw = buffers.compressed = room(buffers.compressed, compressed);
+            in.readFully(raw, compressed);
+            byte[] page = buffers.page = room(buffers.page, uncompressed);
+            System.arraycopy(raw, 0, page, 0, levels);
+            decompress(raw, levels, compressed - levels, page, levels, uncompressed - levels);
+            length = uncompressed;
+        } else {
+            byte[] page = buffers.page = room(buffers.page, compressed);
+            in.readFully(page, compressed);
+            length = compressed;
         }
         valuesRead += d.getNum_values();
-        return new Page(d.getNum_values(), bytes, true, d.getRepetition_levels_byte_length(),
+        return new Page(d.getNum_values(), buffers.page, length, true, d.getRepetition_levels_byte_length(),
                 d.getDefinition_levels_byte_length(), Encoding.RLE, encoding(d.getEncoding()));
     }
 
@@ -150,22 +179,49 @@ final class ParquetChunk {
         }
     }
 
-    private byte[] payload(int compressed, int uncompressed) {
+    /**
+     * Reads the next page's bytes and decompresses them into the dictionary buffer or the page
+     * buffer; returns how many bytes the page has there.
+     */
+    private int payload(int compressed, int uncompressed, boolean isDictionary) {
         if (compressed < 0 || uncompressed < 0 || uncompressed > MAX_PAGE_BYTES || in.position() + compressed > end) {
             throw new ParquetDecodingException("a page of " + compressed + " bytes (" + uncompressed
                     + " uncompressed) does not fit its column chunk");
         }
-        byte[] raw = new byte[compressed];
-        in.readFully(raw);
         if (codec == CompressionCodec.UNCOMPRESSED) {
-            return raw;
+            byte[] out = room(isDictionary ? buffers.dictionary : buffers.page, compressed);
+            in.readFully(out, compressed);
+            keep(out, isDictionary);
+            return compressed;
         }
-        return decompress(raw, 0, compressed, uncompressed);
+        byte[] raw = buffers.compressed = room(buffers.compressed, compressed);
+        in.readFully(raw, compressed);
+        byte[] out = room(isDictionary ? buffers.dictionary : buffers.page, uncompressed);
+        keep(out, isDictionary);
+        decompress(raw, 0, compressed, out, 0, uncompressed);
+        return uncompressed;
     }
 
-    private byte[] decompress(byte[] raw, int offset, int length, int uncompressed) {
+    private void keep(byte[] out, boolean isDictionary) {
+        if (isDictionary) {
+            buffers.dictionary = out;
+        } else {
+            buffers.page = out;
+        }
+    }
+
+    /** {@code buffer} if it holds {@code size} bytes, else a larger one (its contents are not kept). */
+    private static byte[] room(byte[] buffer, int size) {
+        if (buffer.length >= size) {
+            return buffer;
+        }
+        // a little slack, so that pages a few bytes larger than the last do not each allocate
+        return new byte[Math.max(size, (int) Math.min(MAX_PAGE_BYTES, size + (long) (size >>> 3)))];
+    }
+
+    private void decompress(byte[] raw, int offset, int length, byte[] out, int outOffset, int uncompressed) {
         try {
-            return codecs.decompress(codec, raw, offset, length, uncompressed);
+            codecs.decompress(codec, raw, offset, length, out, outOffset, uncompressed);
         } catch (IOException e) {
             throw new ParquetDecodingException(e.getMessage(), e);
         }
@@ -194,7 +250,10 @@ final class ParquetChunk {
         private int bufferPos;
 
         Input(long start) {
-            this.buffer = new byte[(int) Math.max(1, Math.min(BUFFER_SIZE, end - start))];
+            if (buffers.read == null) {
+                buffers.read = new byte[BUFFER_SIZE];
+            }
+            this.buffer = buffers.read;
             this.bufferStart = start;
         }
 
@@ -224,14 +283,15 @@ final class ParquetChunk {
             return n;
         }
 
-        void readFully(byte[] into) {
-            int buffered = Math.min(into.length, bufferLength - bufferPos);
+        /** Reads the next {@code length} bytes into {@code into[0, length)}. */
+        void readFully(byte[] into, int length) {
+            int buffered = Math.min(length, bufferLength - bufferPos);
             System.arraycopy(buffer, bufferPos, into, 0, buffered);
             bufferPos += buffered;
-            if (buffered < into.length) {
+            if (buffered < length) {
                 long at = position();
-                read(ByteBuffer.wrap(into, buffered, into.length - buffered), at);
-                bufferStart = at + into.length - buffered;
+                read(ByteBuffer.wrap(into, buffered, length - buffered), at);
+                bufferStart = at + length - buffered;
                 bufferLength = 0;
                 bufferPos = 0;
             }

@@ -37,26 +37,25 @@ final class ParquetCodecs {
     }
 
     /**
-     * Decompresses {@code length} bytes of {@code in} from {@code offset} into a new array of exactly
-     * {@code uncompressedSize} bytes.
+     * Decompresses {@code length} bytes of {@code in} from {@code offset} into {@code out} from
+     * {@code outOffset}, which must have room for {@code uncompressedSize} bytes there.
      *
      * @throws IOException if the data is corrupt or does not decompress to {@code uncompressedSize} bytes
      */
-    byte[] decompress(CompressionCodec codec, byte[] in, int offset, int length, int uncompressedSize)
-            throws IOException {
-        byte[] out = new byte[uncompressedSize];
+    void decompress(CompressionCodec codec, byte[] in, int offset, int length, byte[] out, int outOffset,
+                    int uncompressedSize) throws IOException {
         int written;
         try {
             written = switch (codec) {
                 case UNCOMPRESSED -> {
-                    System.arraycopy(in, offset, out, 0, Math.min(length, uncompressedSize));
+                    System.arraycopy(in, offset, out, outOffset, Math.min(length, uncompressedSize));
                     yield length;
                 }
-                case SNAPPY -> snappy().decompress(in, offset, length, out, 0, uncompressedSize);
-                case ZSTD -> zstd().decompress(in, offset, length, out, 0, uncompressedSize);
-                case LZ4_RAW -> lz4().decompress(in, offset, length, out, 0, uncompressedSize);
-                case LZ4 -> lz4Legacy(in, offset, length, out);
-                case GZIP -> gunzip(in, offset, length, out);
+                case SNAPPY -> snappy().decompress(in, offset, length, out, outOffset, uncompressedSize);
+                case ZSTD -> zstd().decompress(in, offset, length, out, outOffset, uncompressedSize);
+                case LZ4_RAW -> lz4().decompress(in, offset, length, out, outOffset, uncompressedSize);
+                case LZ4 -> lz4Legacy(in, offset, length, out, outOffset, uncompressedSize);
+                case GZIP -> gunzip(in, offset, length, out, outOffset, uncompressedSize);
                 default -> throw new IOException(check(codec));
             };
         } catch (MalformedInputException | IndexOutOfBoundsException e) {
@@ -66,7 +65,6 @@ final class ParquetCodecs {
             throw new IOException(codec + " data decompressed to " + written + " bytes, but the page header says "
                     + uncompressedSize);
         }
-        return out;
     }
 
     private Decompressor snappy() {
@@ -90,11 +88,12 @@ final class ParquetCodecs {
         return lz4;
     }
 
-    private static int gunzip(byte[] in, int offset, int length, byte[] out) throws IOException {
+    private static int gunzip(byte[] in, int offset, int length, byte[] out, int outOffset, int size)
+            throws IOException {
         try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(in, offset, length), 8192)) {
-            int n = gz.readNBytes(out, 0, out.length);
+            int n = gz.readNBytes(out, outOffset, size);
             if (gz.read() != -1) {
-                return out.length + 1;
+                return size + 1;
             }
             return n;
         }
@@ -105,15 +104,16 @@ final class ParquetCodecs {
      * uncompressed length, then chunks each prefixed by a big-endian compressed length); some other
      * writers wrote raw LZ4 blocks. Like parquet-cpp, try the framing first and fall back to raw.
      */
-    private int lz4Legacy(byte[] in, int offset, int length, byte[] out) throws IOException {
-        int framed = lz4Hadoop(in, offset, length, out);
-        if (framed == out.length) {
+    private int lz4Legacy(byte[] in, int offset, int length, byte[] out, int outOffset, int size) {
+        int framed = lz4Hadoop(in, offset, length, out, outOffset, size);
+        if (framed == size) {
             return framed;
         }
-        return lz4().decompress(in, offset, length, out, 0, out.length);
+        return lz4().decompress(in, offset, length, out, outOffset, size);
     }
 
-    private int lz4Hadoop(byte[] in, int offset, int length, byte[] out) {
+    /** Returns the bytes written at {@code out[outOffset]}, or -1 if the data is not in Hadoop's framing. */
+    private int lz4Hadoop(byte[] in, int offset, int length, byte[] out, int outOffset, int size) {
         int pos = offset;
         int end = offset + length;
         int written = 0;
@@ -121,7 +121,7 @@ final class ParquetCodecs {
             while (pos + 4 <= end) {
                 int blockSize = readIntBigEndian(in, pos);
                 pos += 4;
-                if (blockSize < 0 || blockSize > out.length - written) {
+                if (blockSize < 0 || blockSize > size - written) {
                     return -1;
                 }
                 int blockEnd = written + blockSize;
@@ -134,7 +134,7 @@ final class ParquetCodecs {
                     if (chunk <= 0 || chunk > end - pos) {
                         return -1;
                     }
-                    written += lz4().decompress(in, pos, chunk, out, written, blockEnd - written);
+                    written += lz4().decompress(in, pos, chunk, out, outOffset + written, blockEnd - written);
                     pos += chunk;
                 }
             }

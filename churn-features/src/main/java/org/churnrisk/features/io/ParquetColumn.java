@@ -2,7 +2,6 @@ package org.churnrisk.features.io;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneRules;
-import org.apache.parquet.io.api.Binary;
+import java.util.Arrays;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.churnrisk.core.contract.ColumnSpec;
 
@@ -19,8 +18,9 @@ import org.churnrisk.core.contract.ColumnSpec;
  * current batch from the page {@link ParquetPages} has decoded, converting each stored type to
  * what the accessor asks for and reading strings with the mapping's {@link ValueParser}.
  *
- * <p>For dictionary-encoded strings the hash, text and parsed value of each entry are computed
- * once per row group. Not thread-safe.
+ * <p>For dictionary-encoded strings, where each entry's trimmed value starts and ends is found once
+ * per row group, so that blankness is an array read; the hash, text and parsed value of an entry
+ * are computed the first time a row asks for them, from the dictionary page's bytes. Not thread-safe.
  */
 final class ParquetColumn extends ParquetPages {
 
@@ -50,11 +50,37 @@ final class ParquetColumn extends ParquetPages {
     private final int fixedOffset;
     private final boolean fixedZone;
 
-    private long[] dictHash;
-    private String[] dictText;
-    private long[] dictParsed;
-    private byte[] dictState;
+    /** Per dictionary entry: where its trimmed value starts in {@link #dictBytes} and how long it is (0: blank). */
+    private int[] dictTrimmedOffset = new int[0];
+    private int[] dictTrimmedLength = new int[0];
+    /** Per dictionary entry, filled on first use: the hash (0: not yet), the text, the parsed value and its state. */
+    private long[] dictHash = new long[0];
+    private String[] dictText = new String[0];
+    private long[] dictParsed = new long[0];
+    private byte[] dictState = new byte[0];
     private int dictParsedAs;
+    /** The entries of the last dictionary, whose texts are dropped when the next one comes. */
+    private int dictUsed;
+
+    // What ParquetCursor reads directly for the common stored types, so that its accessors stay
+    // small enough to be inlined into the caller's loop: the general accessors here dispatch on the
+    // column's kind through a chain of dependent loads (type, kind, ordinal, switch map).
+    /** Signed INT32 or INT64 without annotation: {@link #longs} is the value. */
+    final boolean signedInt;
+    /** A TIMESTAMP(MICROS) adjusted to UTC: {@link #longs} divided by a million is the epoch second. */
+    final boolean utcMicros;
+    /** Values in {@link #longs} that are never blank unless null: integers, dates, timestamps, booleans. */
+    final boolean longValues;
+    /**
+     * For text, the hash of every row of the current page (0 where blank), made by the first {@link
+     * #hash} of the page; null until then.
+     */
+    long[] pageHashes;
+    private long[] pageHashBuffer = new long[0];
+    /** The current page holds dictionary ids of text. */
+    private boolean dictionaryText;
+    /** The current page holds text as offsets and lengths into {@link #bytes} (PLAIN and DELTA encodings). */
+    private boolean inlineText;
 
     private long parsed;
     private final byte[] digits = new byte[20];
@@ -73,19 +99,89 @@ final class ParquetColumn extends ParquetPages {
         this.index = index;
         this.spec = spec;
         this.leaf = leaf;
+        ParquetColumnType.Kind kind = type.kind;
+        this.signedInt = kind == ParquetColumnType.Kind.INT && !type.unsigned;
+        this.utcMicros = kind == ParquetColumnType.Kind.TIMESTAMP && type.adjustedToUtc
+                && type.unitsPerSecond == 1_000_000L;
+        this.longValues = !binaryLike && !floating && (kind == ParquetColumnType.Kind.INT
+                || kind == ParquetColumnType.Kind.DATE || kind == ParquetColumnType.Kind.TIMESTAMP
+                || kind == ParquetColumnType.Kind.BOOL || kind == ParquetColumnType.Kind.DECIMAL);
+    }
+
+    @Override
+    void pageLoaded() {
+        boolean text = type.kind == ParquetColumnType.Kind.TEXT;
+        dictionaryText = text && dictionaryEncoded;
+        inlineText = text && !dictionaryEncoded;
+        pageHashes = null;
     }
 
     @Override
     void dictionaryChanged() {
-        dictHash = null;
-        dictText = null;
-        dictParsed = null;
-        dictState = null;
+        int n = dictSize;
+        if (dictHash.length < n) {
+            int size = Math.max(n, dictHash.length * 2);
+            dictHash = new long[size];
+            dictText = new String[size];
+        } else {
+            Arrays.fill(dictHash, 0, n, 0);
+            Arrays.fill(dictText, 0, Math.max(n, dictUsed), null);
+        }
+        dictUsed = n;
+        dictParsedAs = 0;
+        if (!binaryLike || n == 0) {
+            return;
+        }
+        if (dictTrimmedOffset.length < n) {
+            int size = Math.max(n, dictTrimmedOffset.length * 2);
+            dictTrimmedOffset = new int[size];
+            dictTrimmedLength = new int[size];
+        }
+        byte[] b = dictBytes;
+        for (int e = 0; e < n; e++) {
+            int off = dictOffsets[e];
+            int len = dictLengths[e];
+            // as String.trim(): every byte up to ' ' is a one-byte UTF-8 character
+            while (len > 0 && (b[off] & 0xff) <= ' ') {
+                off++;
+                len--;
+            }
+            while (len > 0 && (b[off + len - 1] & 0xff) <= ' ') {
+                len--;
+            }
+            dictTrimmedOffset[e] = off;
+            dictTrimmedLength[e] = len;
+        }
     }
 
     // ---- accessors for row r of the batch ----
 
     boolean isBlank(int r) {
+        if (dictionaryText) {
+            int i = base + r;
+            return nulls[i] || dictTrimmedLength[ids[i]] == 0;
+        }
+        if (longValues) {
+            return nulls[base + r];
+        }
+        if (inlineText) {
+            int i = base + r;
+            return nulls[i] || isBlankText(bytes, offsets[i], lengths[i]);
+        }
+        return isBlankGeneral(r);
+    }
+
+    /** Whether the text is empty once trimmed (every byte up to ' ' is a one-byte UTF-8 character). */
+    private static boolean isBlankText(byte[] b, int offset, int length) {
+        for (int end = offset + length; offset < end; offset++) {
+            if ((b[offset] & 0xff) > ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isBlankGeneral(int r) {
         if (allNull) {
             return true;
         }
@@ -95,7 +191,7 @@ final class ParquetColumn extends ParquetPages {
         }
         if (type.kind == ParquetColumnType.Kind.TEXT) {
             if (dictionaryEncoded) {
-                return dictText(ids[i]).isEmpty();
+                return dictTrimmedLength[ids[i]] == 0;
             }
             viewRow(i);
             return viewLength == 0;
@@ -105,6 +201,73 @@ final class ParquetColumn extends ParquetPages {
 
     /** The hash of the trimmed text; 0 when the value is blank (a present value never hashes to 0). */
     long hash(int r) {
+        if (type.kind == ParquetColumnType.Kind.TEXT && !allNull) {
+            return pageHashes()[base + r];
+        }
+        return hashGeneral(r);
+    }
+
+    /**
+     * The hashes of the current page's rows, made in one pass on first use: from the dictionary
+     * entries' hashes (each made once per row group) or from the bytes of each row.
+     */
+    private long[] pageHashes() {
+        long[] h = pageHashes;
+        if (h != null) {
+            return h;
+        }
+        int n = pageRows();
+        if (pageHashBuffer.length < n) {
+            pageHashBuffer = new long[Math.max(n, pageHashBuffer.length * 2)];
+        }
+        h = pageHashBuffer;
+        boolean[] isNull = nulls;
+        if (dictionaryEncoded) {
+            int[] id = ids;
+            for (int i = 0; i < n; i++) {
+                h[i] = isNull[i] ? 0 : entryHash(id[i]);
+            }
+        } else {
+            byte[] b = bytes;
+            int[] offset = offsets;
+            int[] length = lengths;
+            for (int i = 0; i < n; i++) {
+                if (isNull[i]) {
+                    h[i] = 0;
+                    continue;
+                }
+                int off = offset[i];
+                int len = length[i];
+                // trimmed as String.trim() does: every byte up to ' ' is a one-byte UTF-8 character
+                while (len > 0 && (b[off] & 0xff) <= ' ') {
+                    off++;
+                    len--;
+                }
+                while (len > 0 && (b[off + len - 1] & 0xff) <= ' ') {
+                    len--;
+                }
+                h[i] = len == 0 ? 0 : Hashing.hash64(b, off, len);
+            }
+        }
+        pageHashes = h;
+        return h;
+    }
+
+    /** The hash of dictionary entry {@code id}, 0 when blank. */
+    private long entryHash(int id) {
+        long h = dictHash[id];
+        if (h == 0) {
+            int length = dictTrimmedLength[id];
+            if (length == 0) {
+                return 0;
+            }
+            h = Hashing.hash64(dictBytes, dictTrimmedOffset[id], length);
+            dictHash[id] = h;
+        }
+        return h;
+    }
+
+    private long hashGeneral(int r) {
         if (allNull) {
             return 0;
         }
@@ -113,26 +276,8 @@ final class ParquetColumn extends ParquetPages {
             return 0;
         }
         switch (type.kind) {
-            case TEXT: {
-                if (!dictionaryEncoded) {
-                    viewRow(i);
-                    return viewLength == 0 ? 0 : Hashing.hash64(viewBytes, viewOffset, viewLength);
-                }
-                int id = ids[i];
-                if (dictHash == null) {
-                    dictHash = new long[dictionary.getMaxId() + 1];
-                }
-                long h = dictHash[id];
-                if (h == 0) {
-                    view(dictionary.decodeToBinary(id));
-                    if (viewLength == 0) {
-                        return 0;
-                    }
-                    h = Hashing.hash64(viewBytes, viewOffset, viewLength);
-                    dictHash[id] = h;
-                }
-                return h;
-            }
+            case TEXT:
+                return pageHashes()[i];
             case INT: {
                 long v = longs[i];
                 if (v < 0 && type.unsigned) {
@@ -306,6 +451,18 @@ final class ParquetColumn extends ParquetPages {
         throw cursor.problem(index, parser.booleanExpected());
     }
 
+    /** A timestamp in the column's unit as seconds, rounded down; the usual units divide by a constant. */
+    private long toSeconds(long v) {
+        long units = type.unitsPerSecond;
+        if (units == 1_000_000L) {
+            return Math.floorDiv(v, 1_000_000L);
+        }
+        if (units == 1_000L) {
+            return Math.floorDiv(v, 1_000L);
+        }
+        return Math.floorDiv(v, units);
+    }
+
     long epochSecond(int r) {
         int i = base + r;
         if (allNull || nulls[i]) {
@@ -313,7 +470,7 @@ final class ParquetColumn extends ParquetPages {
         }
         switch (type.kind) {
             case TIMESTAMP: {
-                long seconds = Math.floorDiv(longs[i], type.unitsPerSecond);
+                long seconds = toSeconds(longs[i]);
                 if (type.adjustedToUtc) {
                     return seconds;
                 }
@@ -378,17 +535,10 @@ final class ParquetColumn extends ParquetPages {
     /** Points the view at the untrimmed bytes of page row {@code i} of a binary-like column. */
     private void rawRow(int i) {
         if (dictionaryEncoded) {
-            Binary b = dictionary.decodeToBinary(ids[i]);
-            ByteBuffer bb = b.toByteBuffer();
-            if (bb.hasArray()) {
-                viewBytes = bb.array();
-                viewOffset = bb.arrayOffset() + bb.position();
-                viewLength = bb.remaining();
-            } else {
-                viewBytes = b.getBytes();
-                viewOffset = 0;
-                viewLength = viewBytes.length;
-            }
+            int id = ids[i];
+            viewBytes = dictBytes;
+            viewOffset = dictOffsets[id];
+            viewLength = dictLengths[id];
         } else {
             viewBytes = bytes;
             viewOffset = offsets[i];
@@ -402,19 +552,11 @@ final class ParquetColumn extends ParquetPages {
         trimView();
     }
 
-    /** Points the view at the trimmed bytes of {@code b}, without copying where the bytes are on the heap. */
-    private void view(Binary b) {
-        ByteBuffer bb = b.toByteBuffer();
-        if (bb.hasArray()) {
-            viewBytes = bb.array();
-            viewOffset = bb.arrayOffset() + bb.position();
-            viewLength = bb.remaining();
-        } else {
-            viewBytes = b.getBytes();
-            viewOffset = 0;
-            viewLength = viewBytes.length;
-        }
-        trimView();
+    /** Points the view at the trimmed bytes of dictionary entry {@code id}. */
+    private void viewEntry(int id) {
+        viewBytes = dictBytes;
+        viewOffset = dictTrimmedOffset[id];
+        viewLength = dictTrimmedLength[id];
     }
 
     /** Trims as {@link String#trim()} does: every byte up to ' ' is a one-byte UTF-8 character. */
@@ -434,13 +576,9 @@ final class ParquetColumn extends ParquetPages {
     }
 
     private String dictText(int id) {
-        if (dictText == null) {
-            dictText = new String[dictionary.getMaxId() + 1];
-        }
         String s = dictText[id];
         if (s == null) {
-            view(dictionary.decodeToBinary(id));
-            s = new String(viewBytes, viewOffset, viewLength, StandardCharsets.UTF_8);
+            s = new String(dictBytes, dictTrimmedOffset[id], dictTrimmedLength[id], StandardCharsets.UTF_8);
             dictText[id] = s;
         }
         return s;
@@ -456,15 +594,19 @@ final class ParquetColumn extends ParquetPages {
             return parseView(as);
         }
         int id = ids[i];
-        if (dictParsed == null || dictParsedAs != as) {
-            int size = dictionary.getMaxId() + 1;
-            dictParsed = new long[size];
-            dictState = new byte[size];
+        if (dictParsedAs != as) {
+            int size = dictSize;
+            if (dictParsed.length < size) {
+                dictParsed = new long[Math.max(size, dictParsed.length * 2)];
+                dictState = new byte[dictParsed.length];
+            } else {
+                Arrays.fill(dictState, 0, size, (byte) 0);
+            }
             dictParsedAs = as;
         }
         byte state = dictState[id];
         if (state == 0) {
-            view(dictionary.decodeToBinary(id));
+            viewEntry(id);
             state = parseView(as) ? (byte) 1 : (byte) 2;
             dictParsed[id] = parsed;
             dictState[id] = state;

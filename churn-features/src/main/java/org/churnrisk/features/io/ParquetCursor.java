@@ -307,7 +307,7 @@ public final class ParquetCursor implements RecordCursor {
                 continue;
             }
             try {
-                c.open(new ParquetChunk(channel, chunk(g, c).getMeta_data(), codecs), writer);
+                c.open(new ParquetChunk(channel, chunk(g, c).getMeta_data(), codecs, c.buffers), writer);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             } catch (RuntimeException e) {
@@ -343,10 +343,23 @@ public final class ParquetCursor implements RecordCursor {
         return columns[column] != null;
     }
 
+    // The accessors read the column's arrays directly for the usual stored types, and call the
+    // column otherwise: small enough to be inlined into a caller's loop over the rows.
+
     @Override
     public boolean isBlank(int column) {
         ParquetColumn c = columns[column];
-        return c == null || c.isBlank(pos);
+        if (c == null) {
+            return true;
+        }
+        long[] hashes = c.pageHashes;
+        if (hashes != null) {
+            return hashes[c.base + pos] == 0;
+        }
+        if (c.longValues) {
+            return c.nulls[c.base + pos];
+        }
+        return c.isBlank(pos);
     }
 
     @Override
@@ -359,11 +372,22 @@ public final class ParquetCursor implements RecordCursor {
     @Override
     public long hash(int column) {
         ParquetColumn c = columns[column];
-        return c == null ? 0 : c.hash(pos);
+        if (c == null) {
+            return 0;
+        }
+        long[] hashes = c.pageHashes;
+        return hashes != null ? hashes[c.base + pos] : c.hash(pos);
     }
 
     @Override
     public long integer(int column) {
+        ParquetColumn c = columns[column];
+        if (c != null && c.signedInt) {
+            int i = c.base + pos;
+            if (!c.nulls[i]) {
+                return c.longs[i];
+            }
+        }
         return column(column).integer(pos);
     }
 
@@ -379,6 +403,13 @@ public final class ParquetCursor implements RecordCursor {
 
     @Override
     public long epochSecond(int column) {
+        ParquetColumn c = columns[column];
+        if (c != null && c.utcMicros) {
+            int i = c.base + pos;
+            if (!c.nulls[i]) {
+                return Math.floorDiv(c.longs[i], 1_000_000L);
+            }
+        }
         return column(column).epochSecond(pos);
     }
 

@@ -10,10 +10,8 @@ import org.apache.parquet.CorruptDeltaByteArrays;
 import org.apache.parquet.VersionParser.ParsedVersion;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ValuesType;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.values.RequiresPreviousReader;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesReader;
@@ -32,7 +30,8 @@ import org.apache.parquet.schema.Types;
  * DELTA_BYTE_ARRAY strings. The rest (DELTA_BINARY_PACKED numbers, BYTE_STREAM_SPLIT, RLE
  * booleans) go through parquet-column's {@link ValuesReader}s. Strings are never copied out of the
  * page: a row holds a dictionary id or an offset and length. Decoding problems throw {@link
- * ParquetDecodingException}. Not thread-safe.
+ * ParquetDecodingException}. Dictionary pages are decoded here too, into flat arrays (entries of
+ * strings as offsets into the page), so that nothing is allocated per entry. Not thread-safe.
  */
 abstract class ParquetPages {
 
@@ -53,14 +52,24 @@ abstract class ParquetPages {
     /** The NULL type: no pages at all, every row null. */
     final boolean allNull;
     private final ColumnDescriptor descriptor;
+    /** What this column's pages are read into, from row group to row group. */
+    final ParquetChunk.Buffers buffers = new ParquetChunk.Buffers();
 
     // the current column chunk
     private ParquetChunk chunk;
     private ParsedVersion writer;
     private ValuesReader previousReader;
     private byte[] lastDelta = new byte[0];
-    /** The chunk's dictionary, or null. */
-    Dictionary dictionary;
+    /** Whether the chunk has a dictionary; its entries are [0, {@link #dictSize}). */
+    boolean hasDictionary;
+    int dictSize;
+    /** Binary-like entries: the untrimmed value of entry e is {@code dictBytes[dictOffsets[e], + dictLengths[e])}. */
+    byte[] dictBytes;
+    int[] dictOffsets = new int[0];
+    int[] dictLengths = new int[0];
+    /** Numeric entries: INT32 and INT64 (as {@link #longs} holds them), FLOAT and DOUBLE. */
+    private long[] dictLongs = new long[0];
+    private double[] dictDoubles = new double[0];
 
     // the current page, indexed by row within the page
     private int pageRows;
@@ -97,6 +106,9 @@ abstract class ParquetPages {
     /** Called when a chunk with another dictionary (or none) starts, to drop what was derived from the last one. */
     abstract void dictionaryChanged();
 
+    /** Called when a page has been decoded, before its rows are read. */
+    abstract void pageLoaded();
+
     /** Whether the column's values need the file at all (an all-null column does not). */
     boolean needsPages() {
         return !allNull;
@@ -110,11 +122,16 @@ abstract class ParquetPages {
     void open(ParquetChunk chunk, ParsedVersion writer) {
         this.chunk = chunk;
         this.writer = writer;
-        DictionaryPage page = chunk.dictionaryPage();
-        try {
-            dictionary = page == null ? null : page.getEncoding().initDictionary(descriptor, page);
-        } catch (IOException | RuntimeException e) {
-            throw new ParquetDecodingException("the dictionary cannot be decoded (" + e.getMessage() + ")", e);
+        ParquetChunk.Dictionary page = chunk.dictionaryPage();
+        hasDictionary = false;
+        dictSize = 0;
+        dictBytes = null;
+        if (page != null) {
+            try {
+                dictionary(page);
+            } catch (ParquetDecodingException e) {
+                throw new ParquetDecodingException("the dictionary cannot be decoded (" + e.getMessage() + ")", e);
+            }
         }
         dictionaryChanged();
         previousReader = null;
@@ -126,9 +143,83 @@ abstract class ParquetPages {
     /** Ends the row group. */
     void close() {
         chunk = null;
-        dictionary = null;
+        hasDictionary = false;
+        dictSize = 0;
+        dictBytes = null;
         previousReader = null;
         bytes = null;
+    }
+
+    /**
+     * Decodes a dictionary page: PLAIN values (PLAIN_DICTIONARY in format v1, PLAIN in v2), each
+     * kept as a dictionary id's entry. Strings stay in the page's bytes.
+     */
+    private void dictionary(ParquetChunk.Dictionary page) {
+        Encoding encoding = page.encoding();
+        if (encoding != Encoding.PLAIN_DICTIONARY && encoding != Encoding.PLAIN) {
+            throw new ParquetDecodingException("dictionary pages in " + encoding + " are not supported");
+        }
+        int n = page.values();
+        byte[] b = page.bytes();
+        int end = page.length();
+        if (n < 0) {
+            throw new ParquetDecodingException("the dictionary has " + n + " values");
+        }
+        int pos = 0;
+        switch (physical) {
+            case INT32, INT64 -> {
+                int width = physical == PrimitiveTypeName.INT32 ? 4 : 8;
+                need(pos, end, (long) width * n);
+                if (dictLongs.length < n) {
+                    dictLongs = new long[Math.max(n, dictLongs.length * 2)];
+                }
+                for (int e = 0; e < n; e++, pos += width) {
+                    if (width == 8) {
+                        dictLongs[e] = (long) LONG.get(b, pos);
+                    } else {
+                        int v = (int) INT.get(b, pos);
+                        dictLongs[e] = type.unsigned ? Integer.toUnsignedLong(v) : v;
+                    }
+                }
+            }
+            case FLOAT, DOUBLE -> {
+                int width = physical == PrimitiveTypeName.FLOAT ? 4 : 8;
+                need(pos, end, (long) width * n);
+                if (dictDoubles.length < n) {
+                    dictDoubles = new double[Math.max(n, dictDoubles.length * 2)];
+                }
+                for (int e = 0; e < n; e++, pos += width) {
+                    dictDoubles[e] = width == 4 ? (float) FLOAT.get(b, pos) : (double) DOUBLE.get(b, pos);
+                }
+            }
+            case BINARY, FIXED_LEN_BYTE_ARRAY, INT96 -> {
+                if (dictOffsets.length < n) {
+                    int size = Math.max(n, dictOffsets.length * 2);
+                    dictOffsets = new int[size];
+                    dictLengths = new int[size];
+                }
+                int width = physical == PrimitiveTypeName.INT96 ? 12 : type.typeLength;
+                for (int e = 0; e < n; e++) {
+                    int length = width;
+                    if (physical == PrimitiveTypeName.BINARY) {
+                        need(pos, end, 4);
+                        length = (int) INT.get(b, pos);
+                        if (length < 0) {
+                            throw new ParquetDecodingException("a value has a negative length");
+                        }
+                        pos += 4;
+                    }
+                    need(pos, end, length);
+                    dictOffsets[e] = pos;
+                    dictLengths[e] = length;
+                    pos += length;
+                }
+                dictBytes = b;
+            }
+            default -> throw new ParquetDecodingException(physical + " values cannot be dictionary-encoded");
+        }
+        dictSize = n;
+        hasDictionary = true;
     }
 
     /** Rows left in the current page, loading the next page first if this one is used up. */
@@ -146,6 +237,11 @@ abstract class ParquetPages {
         return pageRows - pagePos;
     }
 
+    /** The rows of the current page. */
+    int pageRows() {
+        return pageRows;
+    }
+
     /** Makes the next {@code n} rows of the page the current batch. */
     void take(int n) {
         base = pagePos;
@@ -161,6 +257,7 @@ abstract class ParquetPages {
         }
         grow(n);
         byte[] b = page.bytes();
+        int end = page.length();
         int valuesStart;
         int nonNull;
         if (!type.optional) {
@@ -172,32 +269,32 @@ abstract class ParquetPages {
             valuesStart = start + page.definitionLength();
             nonNull = definitions(b, start, valuesStart, n);
         } else if (page.definitionEncoding() == Encoding.RLE) {
-            int length = b.length < 4 ? -1 : (int) INT.get(b, 0);
-            if (length < 0 || length > b.length - 4) {
+            int length = end < 4 ? -1 : (int) INT.get(b, 0);
+            if (length < 0 || length > end - 4) {
                 throw new ParquetDecodingException("the definition levels do not fit their page");
             }
             valuesStart = 4 + length;
             nonNull = definitions(b, 4, valuesStart, n);
         } else {
-            valuesStart = legacyDefinitions(b, n, page.definitionEncoding());
+            valuesStart = legacyDefinitions(b, end, n, page.definitionEncoding());
             nonNull = nonNull(n);
         }
-        values(page.encoding(), b, valuesStart, b.length, n, nonNull);
+        values(page.encoding(), b, valuesStart, end, n, nonNull);
         pageRows = n;
         pagePos = 0;
+        pageLoaded();
     }
 
     /** Decodes RLE definition levels (max level 1) into {@link #nulls}; returns the number of non-null rows. */
     private int definitions(byte[] b, int start, int end, int n) {
-        ParquetHybrid.decode(b, start, end, 1, scratch, n);
-        return nonNull(n);
+        return ParquetHybrid.decodeLevels(b, start, end, nulls, n);
     }
 
     /** Reads BIT_PACKED definition levels, which only very old parquet-mr wrote; returns where the values start. */
-    private int legacyDefinitions(byte[] b, int n, Encoding encoding) {
+    private int legacyDefinitions(byte[] b, int end, int n, Encoding encoding) {
         try {
             ValuesReader reader = encoding.getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
-            ByteBufferInputStream in = ByteBufferInputStream.wrap(ByteBuffer.wrap(b));
+            ByteBufferInputStream in = ByteBufferInputStream.wrap(ByteBuffer.wrap(b, 0, end));
             reader.initFromPage(n, in);
             for (int i = 0; i < n; i++) {
                 scratch[i] = reader.readInteger();
@@ -228,7 +325,7 @@ abstract class ParquetPages {
             return;
         }
         if (encoding.usesDictionary()) {
-            if (dictionary == null) {
+            if (!hasDictionary) {
                 throw new ParquetDecodingException("a page uses a dictionary but the column chunk has none");
             }
             if (pos >= end) {
@@ -248,7 +345,7 @@ abstract class ParquetPages {
 
     private void dictionaryValues(int n, int nonNull) {
         int[] dense = scratch;
-        int max = dictionary.getMaxId();
+        int max = dictSize - 1;
         int bad = 0;
         for (int k = 0; k < nonNull; k++) {
             bad |= max - dense[k] | dense[k]; // negative when an id is out of [0, max]
@@ -262,50 +359,23 @@ abstract class ParquetPages {
             dictionaryEncoded = true;
             return;
         }
-        // numbers: decode through the dictionary, then spread over the rows that are not null
+        // numbers: look up the entries, spread over the rows that are not null
         switch (physical) {
-            case INT32 -> {
-                for (int k = 0; k < nonNull; k++) {
-                    int v = dictionary.decodeToInt(dense[k]);
-                    dense[k] = v;
-                }
-                if (type.unsigned) {
-                    int k = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (!nulls[i]) {
-                            longs[i] = Integer.toUnsignedLong(dense[k++]);
-                        }
-                    }
-                } else {
-                    int k = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (nonNull == n || !nulls[i]) {
-                            longs[i] = dense[k++];
-                        }
-                    }
-                }
-            }
-            case INT64 -> {
+            case INT32, INT64 -> {
+                long[] entries = dictLongs;
                 int k = 0;
                 for (int i = 0; i < n; i++) {
                     if (nonNull == n || !nulls[i]) {
-                        longs[i] = dictionary.decodeToLong(dense[k++]);
+                        longs[i] = entries[dense[k++]];
                     }
                 }
             }
-            case FLOAT -> {
+            case FLOAT, DOUBLE -> {
+                double[] entries = dictDoubles;
                 int k = 0;
                 for (int i = 0; i < n; i++) {
                     if (nonNull == n || !nulls[i]) {
-                        doubles[i] = dictionary.decodeToFloat(dense[k++]);
-                    }
-                }
-            }
-            case DOUBLE -> {
-                int k = 0;
-                for (int i = 0; i < n; i++) {
-                    if (nonNull == n || !nulls[i]) {
-                        doubles[i] = dictionary.decodeToDouble(dense[k++]);
+                        doubles[i] = entries[dense[k++]];
                     }
                 }
             }

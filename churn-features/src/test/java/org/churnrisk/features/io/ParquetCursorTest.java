@@ -33,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link ParquetCursor} on files written by parquet-java: values, types, codecs, encodings and errors. */
 class ParquetCursorTest {
@@ -622,6 +623,123 @@ class ParquetCursorTest {
                     "Ünïcode-1".getBytes(StandardCharsets.UTF_8).length));
             assertThat(rows.isBlank(USER)).isTrue();
             assertThat(rows.hash(USER)).isZero();
+        }
+    }
+
+    /**
+     * Two row groups with different dictionaries for user_id: the second is smaller, and its ids
+     * name other values (a blank one among them), so nothing derived from the first may leak.
+     * Each group repeats its values so that parquet-java keeps the dictionary.
+     */
+    static Stream<Arguments> dictionaryUsers() {
+        String[] first = {" u-1 ", "", "u-2", "\t", "u-2", " u-1 ", "Ünï", "   "};
+        String[] second = {"u-3", "  ", "u-3", "u-1", "  ", "u-3", "u-1", "u-3"};
+        List<String> users = new ArrayList<>();
+        for (String[] group : List.of(first, second)) {
+            for (int i = 0; i < 5; i++) {
+                users.addAll(List.of(group));
+            }
+        }
+        return Stream.of(false, true).map(v2 -> Arguments.of(v2, users));
+    }
+
+    @ParameterizedTest(name = "page v2 {0}")
+    @MethodSource("dictionaryUsers")
+    void dictionaryEntriesAreTrimmedBlankAndHashedLikeCsvInEveryRowGroup(boolean v2, List<String> users)
+            throws IOException {
+        List<Object[]> rows = new ArrayList<>();
+        for (String user : users) {
+            rows.add(new Object[] {"A-1", "2025-03-04", user, "login", null, null});
+        }
+        Path file = ParquetTableWriter.to(dir.resolve("usage.parquet")).pageV2(v2).rowGroupRows(users.size() / 2)
+                .pageRows(7).columns(STRING_USAGE).write(rows);
+        assertThat(chunkEncodings(file, "user_id")).hasSize(2)
+                .allMatch(chunk -> chunk.stream().anyMatch(e -> e.name().endsWith("_DICTIONARY")));
+
+        List<String> blank = new ArrayList<>();
+        List<Long> hashes = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        try (ParquetCursor cursor = new ParquetCursor(file, SourceMapping.defaults(Source.USAGE))) {
+            while (cursor.next()) {
+                blank.add(cursor.isBlank(USER) ? "blank" : "present");
+                hashes.add(cursor.hash(USER));
+                texts.add(cursor.text(USER));
+            }
+        }
+
+        List<String> trimmed = users.stream().map(String::trim).toList();
+        assertThat(texts).containsExactlyElementsOf(trimmed.stream().map(t -> t.isEmpty() ? null : t).toList());
+        assertThat(blank).containsExactlyElementsOf(trimmed.stream().map(t -> t.isEmpty() ? "blank" : "present")
+                .toList());
+        assertThat(hashes).containsExactlyElementsOf(trimmed.stream().map(t -> t.isEmpty() ? 0L : Hashing.hash64(t))
+                .toList());
+    }
+
+    /**
+     * A dictionary that fills up part way through a column chunk: its first pages are dictionary ids,
+     * the rest plain values, and both must read alike, whether a row's blankness is asked before
+     * its hash (as the usage decoder does) or not at all.
+     */
+    @ParameterizedTest(name = "page v2 {0}")
+    @ValueSource(booleans = {false, true})
+    void dictionaryAndPlainPagesOfOneChunkReadAlike(boolean v2) throws IOException {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            // a few users at first, so that the dictionary pays; then new ones, until it is full
+            int user = i < 1_000 ? i % 20 : i;
+            users.add(switch (i % 13) {
+                case 0 -> null;
+                case 1 -> "   ";
+                case 2 -> " padded-" + (user % 50) + " ";
+                default -> "user-" + user;
+            });
+        }
+        List<Object[]> rows = users.stream().map(u -> new Object[] {"A-1", "2025-03-04", u, "login", null, null})
+                .toList();
+        Path file = ParquetTableWriter.to(dir.resolve("usage.parquet")).pageV2(v2).dictionaryPageBytes(2_000)
+                .pageRows(250).columns(STRING_USAGE).write(rows);
+        assertThat(chunkEncodings(file, "user_id")).singleElement()
+                .satisfies(chunk -> assertThat(chunk).anyMatch(e -> e.name().endsWith("_DICTIONARY"))
+                        .anyMatch(e -> e == org.apache.parquet.format.Encoding.PLAIN
+                                || e == org.apache.parquet.format.Encoding.DELTA_BYTE_ARRAY));
+
+        List<Long> hashesAfterBlank = new ArrayList<>();
+        List<Long> hashesAlone = new ArrayList<>();
+        List<Boolean> blanks = new ArrayList<>();
+        try (ParquetCursor cursor = new ParquetCursor(file, SourceMapping.defaults(Source.USAGE))) {
+            while (cursor.next()) {
+                boolean blank = cursor.isBlank(USER);
+                blanks.add(blank);
+                hashesAfterBlank.add(blank ? 0L : cursor.hash(USER));
+            }
+        }
+        try (ParquetCursor cursor = new ParquetCursor(file, SourceMapping.defaults(Source.USAGE))) {
+            while (cursor.next()) {
+                hashesAlone.add(cursor.hash(USER));
+            }
+        }
+
+        List<Long> expected = users.stream().map(u -> u == null || u.isBlank() ? 0L : Hashing.hash64(u.trim()))
+                .toList();
+        assertThat(hashesAfterBlank).containsExactlyElementsOf(expected);
+        assertThat(hashesAlone).containsExactlyElementsOf(expected);
+        assertThat(blanks).containsExactlyElementsOf(expected.stream().map(h -> h == 0).toList());
+    }
+
+    /** The encodings of each of a column's chunks, from the footer. */
+    private static List<List<org.apache.parquet.format.Encoding>> chunkEncodings(Path file, String column)
+            throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            ParquetFooter footer = ParquetFooter.read(ch, file.getFileName().toString());
+            List<List<org.apache.parquet.format.Encoding>> all = new ArrayList<>();
+            for (var group : footer.meta.getRow_groups()) {
+                for (var chunk : group.getColumns()) {
+                    if (chunk.getMeta_data().getPath_in_schema().equals(List.of(column))) {
+                        all.add(chunk.getMeta_data().getEncodings());
+                    }
+                }
+            }
+            return all;
         }
     }
 

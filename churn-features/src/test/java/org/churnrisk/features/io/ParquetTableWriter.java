@@ -112,6 +112,7 @@ final class ParquetTableWriter {
     private final Path file;
     private CompressionCodecName codec = CompressionCodecName.UNCOMPRESSED;
     private boolean dictionary = true;
+    private int dictionaryPageBytes = ParquetProperties.DEFAULT_DICTIONARY_PAGE_SIZE;
     private boolean pageV2;
     private boolean byteStreamSplit;
     private boolean deltaLengthStrings;
@@ -135,6 +136,15 @@ final class ParquetTableWriter {
     /** Whether to dictionary-encode (parquet-java falls back to plain when a dictionary grows large). */
     ParquetTableWriter dictionary(boolean dictionary) {
         this.dictionary = dictionary;
+        return this;
+    }
+
+    /**
+     * The size at which a column's dictionary is full: parquet-java then writes the rest of the
+     * column chunk's pages PLAIN (or DELTA_BYTE_ARRAY in v2), after the dictionary-encoded ones.
+     */
+    ParquetTableWriter dictionaryPageBytes(int bytes) {
+        this.dictionaryPageBytes = bytes;
         return this;
     }
 
@@ -182,6 +192,7 @@ final class ParquetTableWriter {
                 .withWriterVersion(pageV2 ? ParquetProperties.WriterVersion.PARQUET_2_0
                         : ParquetProperties.WriterVersion.PARQUET_1_0)
                 .withDictionaryEncoding(dictionary)
+                .withDictionaryPageSize(dictionaryPageBytes)
                 .withByteStreamSplitEncoding(byteStreamSplit)
                 .withPageRowCountLimit(pageRows)
                 .withMinRowCountForPageSizeCheck(1)
