@@ -20,7 +20,9 @@ import org.churnrisk.core.contract.ColumnSpec;
  *
  * <p>For dictionary-encoded strings, where each entry's trimmed value starts and ends is found once
  * per row group, so that blankness is an array read; the hash, text and parsed value of an entry
- * are computed the first time a row asks for them, from the dictionary page's bytes. Not thread-safe.
+ * are computed the first time a row asks for them, from the dictionary page's bytes. The first
+ * hash asked of a text page hashes all its rows, and {@link ParquetCursor} reads the rest from
+ * {@link #pageHashes}. Not thread-safe.
  */
 final class ParquetColumn extends ParquetPages {
 
