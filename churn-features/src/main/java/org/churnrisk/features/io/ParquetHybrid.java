@@ -42,17 +42,9 @@ final class ParquetHybrid {
         int valueBytes = (bitWidth + 7) >>> 3;
         int n = 0;
         while (n < count) {
-            int header = 0;
-            for (int shift = 0; ; shift += 7) {
-                if (pos >= end || shift > 28) {
-                    throw new ParquetDecodingException("RLE data ends after " + n + " of " + count + " values");
-                }
-                int x = b[pos++] & 0xff;
-                header |= (x & 0x7f) << shift;
-                if (x < 0x80) {
-                    break;
-                }
-            }
+            long read = runHeader(b, pos, end, n, count);
+            int header = (int) read;
+            pos = (int) (read >>> 32);
             if ((header & 1) == 0) {
                 if (pos + valueBytes > end) {
                     throw new ParquetDecodingException("RLE data ends inside a run");
@@ -107,17 +99,9 @@ final class ParquetHybrid {
         int n = 0;
         int present = 0;
         while (n < count) {
-            int header = 0;
-            for (int shift = 0; ; shift += 7) {
-                if (pos >= end || shift > 28) {
-                    throw new ParquetDecodingException("RLE data ends after " + n + " of " + count + " values");
-                }
-                int x = b[pos++] & 0xff;
-                header |= (x & 0x7f) << shift;
-                if (x < 0x80) {
-                    break;
-                }
-            }
+            long read = runHeader(b, pos, end, n, count);
+            int header = (int) read;
+            pos = (int) (read >>> 32);
             if ((header & 1) == 0) {
                 if (pos >= end) {
                     throw new ParquetDecodingException("RLE data ends inside a run");
@@ -158,5 +142,24 @@ final class ParquetHybrid {
             Arrays.fill(padded, end - in, bitWidth, (byte) 0);
         }
         packer.unpack8Values(ByteBuffer.wrap(padded), 0, out, n);
+    }
+
+    /**
+     * Reads a run's ULEB128 header at {@code pos}: the header in the low 32 bits of the result,
+     * the position after it in the high 32 ({@code n} and {@code count} only name the place in
+     * an error).
+     */
+    private static long runHeader(byte[] b, int pos, int end, int n, int count) {
+        int header = 0;
+        for (int shift = 0; ; shift += 7) {
+            if (pos >= end || shift > 28) {
+                throw new ParquetDecodingException("RLE data ends after " + n + " of " + count + " values");
+            }
+            int x = b[pos++] & 0xff;
+            header |= (x & 0x7f) << shift;
+            if (x < 0x80) {
+                return ((long) pos << 32) | (header & 0xffffffffL);
+            }
+        }
     }
 }
