@@ -34,14 +34,14 @@ import org.churnrisk.train.model.ChurnTrainer;
 /**
  * The book, models and feature vectors the scoring benchmarks share: a generated book of
  * {@value #ACCOUNTS} accounts over {@value #DAYS} days (seed {@value #SEED}), a model of each
- * algorithm trained on it by {@link ChurnTrainer} (XGBoost: 100 rounds of depth 6, 200 trees)
+ * algorithm trained on it by {@link ChurnTrainer} (XGBoost: {@link #BOOSTING}, 100 rounds of depth 6, 200 trees)
  * and calibrated by {@link Calibrators#fit}, and the feature vectors of every account active at
  * the last {@value #POOL_DATES} month starts.
  *
  * <p>Making the book and training take a minute, and JMH forks a JVM per benchmark and
  * parameter, so both are kept under {@code <java.io.tmpdir>/churn-bench-books/}: the book as
  * {@code accounts-2000-days-730-seed-42}, each model as a bundle in
- * {@code accounts-2000-days-730-seed-42-models/<algorithm>}. A cached book is checked against its
+ * {@code accounts-2000-days-730-seed-42-models-2/<algorithm>}. A cached book is checked against its
  * {@code generator.json}, a cached bundle by {@link ModelBundle#load}; anything else is made
  * again. Delete the directories to start afresh.
  */
@@ -50,6 +50,14 @@ final class ScoringModels {
     static final int DAYS = 730;
     static final long SEED = 42;
     static final int POOL_DATES = 4;
+    /**
+     * The ensemble the scoring issue measures against (100 rounds of depth 6, eta 0.1, 80% of
+     * rows per tree), not the tuned default of {@link ChurnTrainer}, so the figures stay
+     * comparable when the default changes.
+     */
+    static final ChurnTrainer.Boosting BOOSTING = new ChurnTrainer.Boosting(100, 6, 0.1, 0.8, 1.0);
+    /** Bumped whenever the models would come out differently, so no stale cached model is measured. */
+    static final int MODELS_VERSION = 2;
 
     final Path book;
     /** The feature tables of the last {@value #POOL_DATES} month starts, oldest first. */
@@ -86,7 +94,7 @@ final class ScoringModels {
 
     /** The cached bundle of {@code algorithm}, trained and written first if there is none. */
     LoadedBundle bundle(Algorithm algorithm) throws IOException {
-        Path dir = cacheDir().resolve(name() + "-models").resolve(algorithm.label());
+        Path dir = cacheDir().resolve(name() + "-models-" + MODELS_VERSION).resolve(algorithm.label());
         if (Files.isDirectory(dir)) {
             try {
                 return ModelBundle.load(dir, schema);
@@ -102,7 +110,9 @@ final class ScoringModels {
                 LabelPolicy.DEFAULT);
         int horizon = data.policy().horizonDays();
         int[] rows = data.rows(t -> !t.plusDays(horizon).isAfter(report.usageLastDay()));
-        ChurnClassifier model = ChurnTrainer.train(data, rows, algorithm, SEED);
+        ChurnClassifier model = algorithm == Algorithm.XGBOOST
+                ? ChurnTrainer.trainXGBoost(data, rows, BOOSTING, SEED)
+                : ChurnTrainer.train(data, rows, algorithm, SEED);
         boolean[] churned = new boolean[rows.length];
         for (int i = 0; i < rows.length; i++) {
             churned[i] = data.churned(rows[i]);
@@ -110,7 +120,8 @@ final class ScoringModels {
         Calibration calibration = Calibrators.fit(model.predict(data, rows), churned);
         BundleManifest manifest = BundleManifest.of(ModelBundle.createdBy("benchmarks"), algorithm.label(), horizon,
                 schema, calibration);
-        ModelBundle.write(dir, model.tribuoModel(), manifest, Map.of(), Map.of("seed", SEED, "rows", rows.length));
+        ModelBundle.write(dir, model.tribuoModel(), manifest, Map.of(), Map.of("seed", SEED, "rows", rows.length,
+                "boosting", algorithm == Algorithm.XGBOOST ? BOOSTING.toString() : "none"));
         return ModelBundle.load(dir, schema);
     }
 

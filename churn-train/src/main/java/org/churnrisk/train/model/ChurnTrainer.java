@@ -101,9 +101,42 @@ public final class ChurnTrainer {
         Dataset<Label> data = TribuoData.trainingSet(d, rows);
         Model<Label> model = switch (algorithm) {
             case LOGISTIC -> fit(algorithm, () -> logistic(d, rows, seed), data);
-            case XGBOOST -> fit(algorithm, () -> xgboost(seed), data);
+            case XGBOOST -> fit(algorithm, () -> xgboost(Boosting.DEFAULT, seed), data);
         };
         return new ChurnClassifier(model, d.schema(), algorithm);
+    }
+
+    /**
+     * The shape of an XGBoost ensemble: boosting rounds (Tribuo trains two trees a round), tree
+     * depth, learning rate, and the share of rows and of features each tree sees.
+     * {@link #DEFAULT} is what {@link #train} uses.
+     */
+    public record Boosting(int rounds, int depth, double eta, double subsample, double featureSubsample) {
+        /** The tuned default: {@value #XGB_ROUNDS} rounds of depth {@value #XGB_DEPTH}. */
+        public static final Boosting DEFAULT = new Boosting(XGB_ROUNDS, XGB_DEPTH, XGB_ETA, XGB_SUBSAMPLE,
+                XGB_FEATURE_SUBSAMPLE);
+
+        public Boosting {
+            if (rounds < 1 || depth < 1 || !(eta > 0) || !(subsample > 0 && subsample <= 1)
+                    || !(featureSubsample > 0 && featureSubsample <= 1)) {
+                throw new org.churnrisk.core.InvalidArgumentException("xgboost: " + rounds + " rounds, depth " + depth
+                        + ", eta " + eta + ", subsample " + subsample + ", feature subsample " + featureSubsample
+                        + " (expected rounds and depth of at least 1, eta above 0, shares in (0, 1])");
+            }
+        }
+    }
+
+    /**
+     * Trains an XGBoost classifier of a chosen shape (benchmarks and experiments; {@link #train}
+     * uses {@link Boosting#DEFAULT}).
+     *
+     * @throws ChurnException as {@link #train} does
+     */
+    public static ChurnClassifier trainXGBoost(SnapshotDataset d, int[] rows, Boosting shape, long seed) {
+        Objects.requireNonNull(shape, "shape");
+        Dataset<Label> data = TribuoData.trainingSet(d, rows);
+        Model<Label> model = fit(Algorithm.XGBOOST, () -> xgboost(shape, seed), data);
+        return new ChurnClassifier(model, d.schema(), Algorithm.XGBOOST);
     }
 
     /**
@@ -153,9 +186,10 @@ public final class ChurnTrainer {
         return new TransformTrainer<>(sgd, standardization(d, rows), false);
     }
 
-    static Trainer<Label> xgboost(long seed) {
+    static Trainer<Label> xgboost(Boosting shape, long seed) {
         return new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
-                XGB_ROUNDS, XGB_ETA, 0.0, XGB_DEPTH, 1.0, XGB_SUBSAMPLE, XGB_FEATURE_SUBSAMPLE, 1.0, 0.0, XGB_THREADS,
+                shape.rounds(), shape.eta(), 0.0, shape.depth(), 1.0, shape.subsample(), shape.featureSubsample(), 1.0,
+                0.0, XGB_THREADS,
                 XGBoostTrainer.LoggingVerbosity.SILENT, seed);
     }
 

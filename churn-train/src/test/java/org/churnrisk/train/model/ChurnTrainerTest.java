@@ -1,12 +1,16 @@
 package org.churnrisk.train.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.core.model.Calibration;
+import org.churnrisk.core.scoring.TreeEnsembleScorer;
 import org.churnrisk.train.eval.Metrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,27 @@ class ChurnTrainerTest {
         double[] again = ChurnTrainer.train(book.data(), book.train(), algorithm, SEED).predict(book.data(), book.test());
 
         assertThat(again).containsExactly(predictions.get(algorithm));
+    }
+
+    @Test
+    void aChosenBoostingShapeGivesThatManyTreesOfAtMostThatDepth() {
+        ChurnTrainer.Boosting shape = new ChurnTrainer.Boosting(7, 2, 0.3, 1.0, 1.0);
+
+        ChurnClassifier model = ChurnTrainer.trainXGBoost(book.data(), book.train(), shape, SEED);
+        TreeEnsembleScorer trees = (TreeEnsembleScorer) model.compile(new Calibration.Identity());
+
+        assertThat(model.algorithm()).isEqualTo(Algorithm.XGBOOST);
+        assertThat(trees.churnTrees()).hasSize(7);
+        assertThat(trees.stayTrees()).hasSize(7);
+        assertThat(trees.depth()).isBetween(1, 2);
+    }
+
+    @Test
+    void aBoostingShapeOutsideItsRangeIsRefusedWithTheValues() {
+        assertThatThrownBy(() -> new ChurnTrainer.Boosting(0, 6, 0.1, 0.8, 1.0))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("0 rounds");
+        assertThatThrownBy(() -> new ChurnTrainer.Boosting(100, 6, 0.1, 1.5, 1.0))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("subsample 1.5");
     }
 
     @Test
