@@ -63,7 +63,7 @@ import org.tribuo.impl.ArrayExample;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 public class ScoringBenchmark {
     /** Vectors in the pool: a power of two, so the next index is a mask away. */
     static final int POOL = 4096;
