@@ -13,10 +13,12 @@ package org.churnrisk.core.scoring;
  * (a multiply-add takes four cycles).
  *
  * <p>When the JVM was started with {@code --add-modules jdk.incubator.vector} and the CPU has
- * 256-bit vectors (AVX2 and later; not 128-bit NEON), the sums are four 4-lane vectors in
+ * 256-bit integer and floating-point vectors (AVX2 and later, which come with fused
+ * multiply-add; not AVX alone, nor 128-bit NEON), the sums are four 4-lane vectors in
  * {@link VectorDot}: for 85 features about 20 ns instead of 40 on this project's benchmark
  * machine (docs/benchmarks.md). Both paths add the same products in the same order with the same
- * roundings, so they give the same bits: a report does not depend on whether the flag was given.
+ * roundings, so they give the same bits for finite inputs: a report does not depend on whether
+ * the flag was given (a NaN feature gives NaN both ways, perhaps with another sign or payload).
  * {@code -Dchurn.simd=false} turns the vector path off.
  */
 final class Dot {

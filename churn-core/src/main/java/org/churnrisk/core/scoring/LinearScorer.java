@@ -10,7 +10,7 @@ import org.churnrisk.core.model.Calibration;
  * A logistic model as raw-scale weights and a bias: {@code margin = bias + sum(w[f] * x[f])}.
  * Standardization ({@code (x - mean) / sd}) is folded into the weights when the model is compiled,
  * so scoring is one dot product; the training means are kept for {@link #contributions}. The
- * dot product is eight running sums of fused multiply-adds, on 256-bit vectors when the JVM has
+ * dot product is sixteen running sums of fused multiply-adds, on 256-bit vectors when the JVM has
  * the Vector API ({@code --add-modules jdk.incubator.vector}), with the same bits either way (see
  * {@code Dot}); the calibration is applied on the margin scale, which for isotonic calibration
  * needs no {@code exp} (see {@code MarginCalibration}).

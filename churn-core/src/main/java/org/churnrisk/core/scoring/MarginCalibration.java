@@ -17,13 +17,17 @@ import org.churnrisk.core.model.Calibration;
  *       step {@code calibration.apply(sigmoid(m))} picks. The sigmoid is strictly increasing, and
  *       its computed value is within a few units in the last place of the true one, so outside a
  *       guard band of {@code 1e-7 * (1 + |u|)} around each moved threshold, for margins in
- *       [{@value #FAST_MIN}, {@value #FAST_MAX}] (where {@code 1 - sigmoid} still has 13 or more
- *       significant digits), the two comparisons cannot disagree; a margin inside a band or
- *       outside that range is computed the original way, sigmoid and binary search.</li>
+ *       [{@value #FAST_MIN}, {@value #FAST_MAX}] (where {@code 1 - sigmoid} still has about 11
+ *       significant digits, so the sigmoid's rounding moves the decision point by at most about
+ *       1e-11), the two comparisons cannot disagree; a margin inside a band or outside that range
+ *       is computed the original way, sigmoid and binary search.</li>
  *   <li><b>Platt</b>: {@code sigmoid(a * logit(clip(sigmoid(m))) + b)} is
  *       {@code sigmoid(a * clamp(m) + b)}, with the clip moved to the margin scale: one
- *       {@code exp} instead of two and a {@code log}; it differs from the original by rounding,
- *       below 1e-15.</li>
+ *       {@code exp} instead of two and a {@code log}. The original recovers the margin through
+ *       {@code logit(p)}, which loses digits as p nears 1 (about 1e-16 / (1 - p)), so the two
+ *       differ by up to {@code |a| / 4} times that: this form is used only where that stays
+ *       below 2e-13, for margins up to {@value #PLATT_FAST_MAX} and slopes |a| up to
+ *       {@value #PLATT_FAST_SLOPE}; elsewhere the original is computed.</li>
  *   <li><b>Identity</b>: the sigmoid itself.</li>
  * </ul>
  * Immutable, thread-safe and allocation-free.
@@ -33,6 +37,10 @@ final class MarginCalibration {
     static final double FAST_MIN = -700;
     /** Above this margin the fast isotonic path is not used: 1 - sigmoid(m) loses digits to rounding. */
     static final double FAST_MAX = 10;
+    /** Above this margin Platt scaling is computed the original way (see the class comment). */
+    static final double PLATT_FAST_MAX = 5;
+    /** Platt slopes steeper than this are computed the original way (see the class comment). */
+    static final double PLATT_FAST_SLOPE = 8;
     /** The guard band around a moved threshold, relative to 1 + |u|. */
     static final double GUARD = 1e-7;
     /** At most this many buckets (64 KB of values); sixteen per threshold below that. */
@@ -48,7 +56,6 @@ final class MarginCalibration {
     private final double a;
     private final double b;
     private final double low;
-    private final double high;
     // Isotonic: thresholds on the margin scale, their guard bands, the values, and the buckets.
     private final double[] u;
     private final double[] guardBelow;
@@ -69,7 +76,6 @@ final class MarginCalibration {
         double pa = 0;
         double pb = 0;
         double lo = 0;
-        double hi = 0;
         double[] moved = new double[0];
         double[] below = moved;
         double[] above = moved;
@@ -82,9 +88,9 @@ final class MarginCalibration {
             kind = PLATT;
             pa = platt.a();
             pb = platt.b();
-            // The clip of p to [1e-6, 1 - 1e-6], on the margin scale.
+            // The lower clip of p, 1e-6, on the margin scale (the upper one, 1 - 1e-6, lies beyond
+            // the margins this form is used for).
             lo = logit(1e-6);
-            hi = logit(1 - 1e-6);
         } else if (calibration instanceof Calibration.Isotonic isotonic) {
             kind = ISOTONIC;
             double[] t = isotonic.thresholds();
@@ -139,7 +145,6 @@ final class MarginCalibration {
         this.a = pa;
         this.b = pb;
         this.low = lo;
-        this.high = hi;
         this.u = moved;
         this.guardBelow = below;
         this.guardAbove = above;
@@ -164,8 +169,10 @@ final class MarginCalibration {
             return isotonic(m);
         }
         if (kind == PLATT) {
-            double clamped = Math.min(high, Math.max(low, m));
-            return Logistic.sigmoid(a * clamped + b);
+            if (m <= PLATT_FAST_MAX && Math.abs(a) <= PLATT_FAST_SLOPE) {
+                return Logistic.sigmoid(a * Math.max(low, m) + b);
+            }
+            return calibration.apply(Logistic.sigmoid(m));
         }
         return Logistic.sigmoid(m);
     }

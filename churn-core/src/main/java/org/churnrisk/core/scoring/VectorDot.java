@@ -1,6 +1,7 @@
 package org.churnrisk.core.scoring;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,11 +15,13 @@ final class VectorDot {
     }
 
     /**
-     * Whether 4-lane double vectors are native here; elsewhere the Vector API emulates them,
-     * far slower than scalar code.
+     * Whether 4-lane double vectors and their fused multiply-add are native here; elsewhere the
+     * Vector API emulates them, far slower than scalar code. 256-bit integer vectors stand for
+     * AVX2: AVX alone (Sandy and Ivy Bridge) has 256-bit double vectors but no fused
+     * multiply-add, and every AVX2 processor has one.
      */
     static boolean fast() {
-        return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+        return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256 && IntVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
     }
 
     static double sum(double[] w, double[] x, int offset) {

@@ -39,6 +39,25 @@ class DotTest {
         }
     }
 
+    /**
+     * The same after the JIT has compiled both paths: the first calls run the Vector API's Java
+     * fallback, the later ones the compiled vector instructions.
+     */
+    @Test
+    void vectorAndScalarGiveTheSameBitsOnceCompiled() {
+        assumeTrue(VectorDot.fast(), "this CPU has no 256-bit vectors");
+        double[] w = values(85);
+        double[] pool = values(85 * 64);
+        long differing = 0;
+        for (int call = 0; call < 200_000; call++) {
+            int offset = 85 * (call & 63);
+            differing += Double.doubleToRawLongBits(VectorDot.sum(w, pool, offset))
+                    != Double.doubleToRawLongBits(Dot.scalar(w, pool, offset)) ? 1 : 0;
+        }
+
+        assertThat(differing).isZero();
+    }
+
     @Test
     void theScalarPathAddsInTheDocumentedOrder() {
         for (int n : new int[] {0, 1, 3, 4, 7, 8, 15, 16, 17, 20, 31, 40, 85, 100}) {

@@ -60,16 +60,18 @@ class MarginCalibrationTest {
     }
 
     /**
-     * Within 1e-12, the parity the compiled scorer promises. The probability route is the less
-     * exact one: logit(p) near p = 1 recovers the margin only to about 1e-16 / (1 - p), so at a
-     * margin of 12 the two differ by about 1e-14.
+     * Within 1e-12, the parity the compiled scorer promises, for slopes and intercepts that put
+     * the steepest part of the curve anywhere, including at the clip near p = 1 (a = 1, b = -13
+     * once differed by 3.4e-11, before the fast form was kept to margins up to 5 and slopes up
+     * to 8).
      */
     @Test
     void plattOnTheMarginScaleMatchesPlattOnTheProbabilityToRounding() {
-        for (double[] ab : new double[][] {{1, 0}, {1.2, -0.3}, {0.4, 2}, {-0.7, 0.1}, {3, -5}}) {
+        for (double[] ab : new double[][] {{1, 0}, {1.2, -0.3}, {0.4, 2}, {-0.7, 0.1}, {3, -5}, {1, -13}, {2, -26},
+                {1, -10}, {8, -40}, {-8, 40}, {20, -100}, {0.05, 0}}) {
             Calibration.Platt platt = new Calibration.Platt(ab[0], ab[1]);
             MarginCalibration fast = MarginCalibration.of(platt);
-            for (double m = -40; m <= 40; m += 0.0137) {
+            for (double m = -40; m <= 40; m += 0.00137) {
                 assertThat(fast.apply(m)).as("a=%s b=%s m=%s", ab[0], ab[1], m)
                         .isCloseTo(platt.apply(Logistic.sigmoid(m)), within(1e-12));
             }
@@ -102,6 +104,15 @@ class MarginCalibrationTest {
             }
             all.add(new Calibration.Isotonic(t, v));
         }
+        // Thresholds at the ends of the fast range and beyond it: below sigmoid(-700), between
+        // sigmoid(10) and 1, one inside the range with the rest outside.
+        double lowest = Logistic.sigmoid(MarginCalibration.FAST_MIN);
+        double highest = Logistic.sigmoid(MarginCalibration.FAST_MAX);
+        all.add(new Calibration.Isotonic(new double[] {lowest / 4, Math.nextDown(lowest), lowest, Math.nextUp(lowest),
+            1e-300, 0.5, Math.nextDown(highest), highest, Math.nextUp(highest), 0.99999, 1 - 1e-15},
+                new double[] {0.01, 0.02, 0.03, 0.04, 0.05, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99}));
+        all.add(new Calibration.Isotonic(new double[] {Double.MIN_VALUE, 1e-310, 0.2, 0.999999, 1 - 1e-12},
+                new double[] {0.1, 0.2, 0.3, 0.4, 0.5}));
         // Steps a few units in the last place apart, and near 1.
         double[] near = {0.25, Math.nextUp(0.25), Math.nextUp(Math.nextUp(0.25)), 0.9999, 1 - 1e-12};
         all.add(new Calibration.Isotonic(near, new double[] {0.1, 0.2, 0.3, 0.4, 0.5}));
@@ -129,6 +140,18 @@ class MarginCalibrationTest {
                 }
                 m.add(u - 2e-7 * (1 + Math.abs(u)));
                 m.add(u + 2e-7 * (1 + Math.abs(u)));
+            }
+        }
+        // Margins on and next to bucket edges: a grid of 8,192 steps across the moved thresholds.
+        double[] u = Arrays.stream(fast.movedThresholds()).filter(v -> v >= MarginCalibration.FAST_MIN
+                && v <= MarginCalibration.FAST_MAX).toArray();
+        if (u.length > 1) {
+            double width = (u[u.length - 1] - u[0]) / 8192;
+            for (int b = 0; b <= 8192; b += 7) {
+                double edge = u[0] + b * width;
+                m.add(edge);
+                m.add(Math.nextDown(edge));
+                m.add(Math.nextUp(edge));
             }
         }
         m.addAll(List.of(0.0, -0.0, MarginCalibration.FAST_MIN, MarginCalibration.FAST_MAX, Double.NEGATIVE_INFINITY,
