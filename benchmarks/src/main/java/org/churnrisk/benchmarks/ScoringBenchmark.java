@@ -51,11 +51,14 @@ import org.tribuo.impl.ArrayExample;
  * active at the last four month starts of the book in {@link ScoringModels}), so branches and
  * caches see real data, not one vector over and over. The secondary result
  * {@code cpuNanosPerOp} is the thread's CPU time per operation ({@link CpuTime.OfThread}),
- * which leaves out the time spent waiting for a core on a busy machine.
+ * which leaves out the time spent waiting for a core on a busy machine. The forks start with
+ * {@code --add-modules jdk.incubator.vector}, so linear scoring takes its vector path; replace
+ * the fork's arguments ({@code -jvmArgsAppend -Xmx2g}) to measure the scalar one.
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar '\.ScoringBenchmark\.' -prof gc
  * java -jar benchmarks/target/benchmarks.jar 'ScoringBenchmark.compiledScore' -p algorithm=xgboost
+ * java -jar benchmarks/target/benchmarks.jar 'ScoringBenchmark.compiledScore' -p algorithm=logistic -jvmArgsAppend -Xmx2g
  * }</pre>
  */
 @State(Scope.Thread)
