@@ -123,20 +123,20 @@ final class MarginCalibration {
             start = new int[buckets];
             known = new double[buckets];
             for (int bucket = 0, i = 0, j = 0; bucket < buckets; bucket++) {
-                double low = scale == 0 ? from : from + bucket / scale;
-                double high = scale == 0 ? from : from + (bucket + 1) / scale;
-                // A margin that lands here lies in [low - slack, high + slack]: its bucket is computed
+                double left = scale == 0 ? from : from + bucket / scale;
+                double right = scale == 0 ? from : from + (bucket + 1) / scale;
+                // A margin that lands here lies in [left - slack, right + slack]: its bucket is computed
                 // with rounding (about 1e-16 of the range), far less than this slack.
-                double slack = (scale == 0 ? 0 : 1e-6 / scale) + 1e-12 * (1 + Math.abs(low) + Math.abs(high));
-                while (i < k && moved[i] < low) {
+                double slack = (scale == 0 ? 0 : 1e-6 / scale) + 1e-12 * (1 + Math.abs(left) + Math.abs(right));
+                while (i < k && moved[i] < left) {
                     i++;
                 }
                 start[bucket] = i;
-                while (j < k && moved[j] <= low - slack) {
+                while (j < k && moved[j] <= left - slack) {
                     j++;
                 }
-                boolean clearAbove = j == k || below[j] > high + slack;
-                boolean clearBelow = j == 0 || above[j - 1] < low - slack;
+                boolean clearAbove = j == k || below[j] > right + slack;
+                boolean clearBelow = j == 0 || above[j - 1] < left - slack;
                 known[bucket] = scale != 0 && clearAbove && clearBelow ? steps[Math.max(0, j - 1)] : Double.NaN;
             }
         } else {
@@ -159,11 +159,7 @@ final class MarginCalibration {
         return new MarginCalibration(calibration);
     }
 
-    Calibration calibration() {
-        return calibration;
-    }
-
-    /** The calibrated probability of margin m: {@code calibration().apply(Logistic.sigmoid(m))}. */
+    /** The calibrated probability of margin m: {@code calibration.apply(Logistic.sigmoid(m))}. */
     double apply(double m) {
         if (kind == ISOTONIC) {
             return isotonic(m);
