@@ -2,11 +2,9 @@ package org.churnrisk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.BadRows;
 import org.churnrisk.features.Feature;
@@ -56,9 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(data)) {
-            throw new InvalidArgumentException("--data " + data + ": is not a directory (expected a book of exports)");
-        }
+        ChurnCli.requireBook(data);
         LoadedBundle bundle = ModelBundle.load(model, Feature.SCHEMA);
         BookConfig mapping = config != null ? BookConfig.load(config) : BookConfig.forBook(data);
         BookSources.files(data, mapping.mapping(Source.CHURN), true);

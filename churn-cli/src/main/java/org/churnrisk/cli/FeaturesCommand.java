@@ -2,7 +2,6 @@ package org.churnrisk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,9 +70,7 @@ final class FeaturesCommand implements Callable<Integer> {
         if (!name.endsWith(".csv") && !name.endsWith(".parquet")) {
             throw new InvalidArgumentException("--out " + out + ": expected a .csv or .parquet file");
         }
-        if (!Files.isDirectory(data)) {
-            throw new InvalidArgumentException("--data " + data + ": is not a directory (expected a book of exports)");
-        }
+        ChurnCli.requireBook(data);
         BookConfig mapping = config != null ? BookConfig.load(config) : BookConfig.forBook(data);
         PrintWriter err = spec.commandLine().getErr();
         ProgressReporter progress = new ProgressReporter(err, ProgressReporter.stderrIsTerminal());

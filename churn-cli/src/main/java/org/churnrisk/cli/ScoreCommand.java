@@ -2,7 +2,6 @@ package org.churnrisk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -111,9 +110,7 @@ final class ScoreCommand implements Callable<Integer> {
     /** How to read a book for scoring: mapping, feature and scoring settings, bad rows, progress. */
     record Inputs(ReadOptions read, FeatureConfig features, ScoringSettings scoring, ProgressReporter progress) {
         static Inputs of(Path data, Path config, boolean skipBadRows, Path rejects, PrintWriter err) throws IOException {
-            if (!Files.isDirectory(data)) {
-                throw new InvalidArgumentException("--data " + data + ": is not a directory (expected a book of exports)");
-            }
+            ChurnCli.requireBook(data);
             BookConfig mapping = config != null ? BookConfig.load(config) : BookConfig.forBook(data);
             ProgressReporter progress = new ProgressReporter(err, ProgressReporter.stderrIsTerminal());
             ReadOptions read = new ReadOptions(mapping, skipBadRows ? BadRows.SKIP : BadRows.FAIL, rejects, progress);

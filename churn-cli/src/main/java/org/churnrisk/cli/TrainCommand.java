@@ -2,7 +2,6 @@ package org.churnrisk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.model.BundleManifest;
 import org.churnrisk.features.BadRows;
@@ -91,9 +89,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(data)) {
-            throw new InvalidArgumentException("--data " + data + ": is not a directory (expected a book of exports)");
-        }
+        ChurnCli.requireBook(data);
         Algorithm chosen = algorithm == null ? null : Algorithm.parse(algorithm);
         LabelPolicy labels = new LabelPolicy(horizonDays);
         BookConfig mapping = config != null ? BookConfig.load(config) : BookConfig.forBook(data);

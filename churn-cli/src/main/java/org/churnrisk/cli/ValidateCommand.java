@@ -56,9 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(data)) {
-            throw new InvalidArgumentException("--data " + data + ": is not a directory (expected a book of exports)");
-        }
+        ChurnCli.requireBook(data);
         if (maxProblems < 0) {
             throw new InvalidArgumentException("--max-problems " + maxProblems + ": expected 0 or more");
         }
