@@ -1,0 +1,111 @@
+package org.churnrisk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the commands write for the committed sample book, against copies checked in under
+ * {@code src/test/resources/golden/sample-book/}: the feature table at two dates, the model
+ * chosen by {@code churn train} with its {@code evaluation.md} and {@code evaluation.json}, the
+ * at-risk report and its summary scored with that model, and one account's {@code explain}.
+ * Refactorings must leave every one of them byte-identical; a change on purpose shows up here
+ * as a diff to review.
+ *
+ * <p>The summary is compared with what differs from run to run taken out: the directories it
+ * names and the seconds each stage took.
+ *
+ * <p>To accept a change on purpose, regenerate the copies and commit them with the change:
+ * <pre>
+ * ./mvnw -B -q -pl churn-cli -am verify -Dtest=SampleBookGoldenTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dchurn.golden.update=true
+ * git diff churn-cli/src/test/resources/golden/
+ * </pre>
+ */
+class SampleBookGoldenTest {
+    static final Path MODULE = Path.of(System.getProperty("basedir", "."));
+    static final Path SAMPLE_BOOK = MODULE.resolve("../sample-data/book").normalize();
+    static final Path GOLDEN = MODULE.resolve("src/test/resources/golden/sample-book");
+    static final String AS_OF = "2026-11-01";
+
+    @TempDir
+    static Path dir;
+    static Path model;
+    static String explainOutput;
+
+    private static String churn(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ChurnCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        assertThat(code).as(String.join(" ", args) + ": " + err).isZero();
+        return out.toString();
+    }
+
+    @BeforeAll
+    static void trainAndScore() {
+        model = dir.resolve("model");
+        churn("train", "--data", SAMPLE_BOOK.toString(), "--out", model.toString(), "--seed", "42");
+        churn("score", "--data", SAMPLE_BOOK.toString(), "--model", model.toString(), "--as-of", AS_OF,
+                "--out", dir.resolve("at-risk.csv").toString());
+        churn("features", "--data", SAMPLE_BOOK.toString(), "--as-of", "2026-06-01," + AS_OF,
+                "--out", dir.resolve("features.csv").toString());
+        explainOutput = churn("explain", "--data", SAMPLE_BOOK.toString(), "--model", model.toString(),
+                "--as-of", AS_OF, "--account", "A00215");
+    }
+
+    private static void assertGolden(String name, String actual) throws IOException {
+        Path golden = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("churn.golden.update")) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).as("%s differs from %s; see this class's comment to regenerate it", name, golden)
+                .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theFeatureTableIsUnchanged() throws IOException {
+        assertGolden("features.csv", Files.readString(dir.resolve("features.csv"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theEvaluationIsUnchanged() throws IOException {
+        assertGolden("evaluation.md", Files.readString(model.resolve("evaluation.md"), StandardCharsets.UTF_8));
+        assertGolden("evaluation.json", Files.readString(model.resolve("evaluation.json"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theReportIsUnchanged() throws IOException {
+        assertGolden("at-risk.csv", Files.readString(dir.resolve("at-risk.csv"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSummaryIsUnchangedApartFromPathsAndTimings() throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode summary = (ObjectNode) json.readTree(dir.resolve("at-risk.summary.json").toFile());
+        JsonNode model = summary.path("model");
+        assertThat(model.path("directory").asText()).isEqualTo(SampleBookGoldenTest.model.toAbsolutePath().toString());
+        ((ObjectNode) model).put("directory", "<model>");
+        ((ObjectNode) summary.path("data")).put("book", "<book>");
+        assertThat(summary.remove("duration_seconds")).isNotNull();
+        assertThat(summary.remove("stage_seconds")).isNotNull();
+        assertGolden("at-risk.summary.json", json.writeValueAsString(summary) + "\n");
+    }
+
+    @Test
+    void theExplanationIsUnchanged() throws IOException {
+        assertGolden("explain-A00215.txt", explainOutput);
+    }
+}
