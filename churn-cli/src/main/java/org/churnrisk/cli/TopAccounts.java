@@ -3,7 +3,7 @@ package org.churnrisk.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import org.churnrisk.train.score.ScoredAccount;
+import org.churnrisk.score.ScoredAccount;
 
 /** Prints the riskiest accounts of a report as a table for a terminal. */
 final class TopAccounts {

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.sample.BookGenerator;
 import org.churnrisk.sample.GeneratorConfig;
-import org.churnrisk.train.score.ReportCsv;
+import org.churnrisk.score.ReportCsv;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,0 +1,56 @@
+package org.churnrisk.score;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.churnrisk.core.AtomicFiles;
+
+/**
+ * Writes a scored book as the at-risk report and its run summary, so that a nightly job never
+ * leaves half a report: both files are written in full to hidden siblings first, then moved into
+ * place, the report before its summary. A run that fails before that leaves the previous report and
+ * summary as they were. The report's bytes depend only on the scored accounts; the summary also
+ * records the run's duration.
+ *
+ * <pre>{@code
+ * ScoredBook book = model.score(Path.of("exports"), LocalDate.parse("2026-11-01"));
+ * RunSummary summary = ReportFiles.write(Path.of("reports/at-risk.csv"), book, model.settings(), book.seconds());
+ * }</pre>
+ */
+public final class ReportFiles {
+    private ReportFiles() {
+    }
+
+    /**
+     * Writes {@code report} and {@code <report>.summary.json}, comparing with the latest earlier
+     * report in the same folder for the accounts that entered the red band.
+     *
+     * @param seconds the run's duration, for the summary
+     * @throws IOException if a file cannot be written; the previous files are then unchanged
+     */
+    public static RunSummary write(Path report, ScoredBook book, ScoringSettings settings, double seconds)
+            throws IOException {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(book, "book");
+        PreviousReport previous = PreviousReport.find(report, book.asOf());
+        RunSummary summary = RunSummary.of(report, book, settings, previous, seconds);
+        Path summaryFile = RunSummary.fileOf(report);
+        Path reportTmp = AtomicFiles.createSibling(report);
+        Path summaryTmp = null;
+        try {
+            Files.writeString(reportTmp, ReportCsv.write(book.accounts()), StandardCharsets.UTF_8);
+            summaryTmp = AtomicFiles.createSibling(summaryFile);
+            Files.writeString(summaryTmp, summary.json(), StandardCharsets.UTF_8);
+            AtomicFiles.moveIntoPlace(reportTmp, report);
+            AtomicFiles.moveIntoPlace(summaryTmp, summaryFile);
+        } finally {
+            Files.deleteIfExists(reportTmp);
+            if (summaryTmp != null) {
+                Files.deleteIfExists(summaryTmp);
+            }
+        }
+        return summary;
+    }
+}

@@ -1,5 +1,0 @@
-/**
- * Nightly scoring: {@link org.churnrisk.train.score.ChurnModel}, the entry point for services,
- * and the ranked at-risk report with drivers, suggested plays and the run summary.
- */
-package org.churnrisk.train.score;
