@@ -59,6 +59,8 @@ import org.churnrisk.features.io.BookSources;
 public final class ChurnModel {
     /** Rows scored per task: large enough to amortise a task, small enough to spread over cores. */
     static final int CHUNK_ROWS = 1024;
+    /** Rows a task copies out of the table and scores in one batched call: a block stays in the cache. */
+    static final int BLOCK_ROWS = 64;
     private static final Feature[] FEATURES = Feature.values();
 
     /** Scored before unscored; by probability, then ARR (both highest first), then account id. */
@@ -306,36 +308,48 @@ public final class ChurnModel {
         return ranked;
     }
 
+    /**
+     * Scores rows {@code [from, to)} into {@code out[from, to)}, {@value #BLOCK_ROWS} rows at a
+     * time: the block's probabilities in one batched call to the scorer, then the contributions
+     * of each row the report lists (every scored row).
+     */
     private void scoreRows(FeatureTable table, int from, int to, Map<String, AccountInfo> accounts,
                            ScoredAccount[] out) {
         int n = FEATURES.length;
-        double[] x = new double[n];
+        int size = Math.min(BLOCK_ROWS, to - from);
+        double[] block = new double[size * n];
+        double[] p = new double[size];
         double[] c = new double[n];
         LocalDate asOf = table.asOf();
-        for (int r = from; r < to; r++) {
-            for (int f = 0; f < n; f++) {
-                x[f] = table.value(r, f);
+        for (int first = from; first < to; first += size) {
+            int count = Math.min(size, to - first);
+            table.copyRows(first, first + count, block, 0);
+            scorer.probabilities(block, 0, count, p, 0);
+            for (int i = 0; i < count; i++) {
+                int r = first + i;
+                int x = i * n;
+                String id = table.accountIds().get(r);
+                AccountInfo info = accounts.get(id);
+                Tier tier = block[x + Feature.TIER_ENTERPRISE.ordinal()] > 0 ? Tier.ENTERPRISE
+                        : block[x + Feature.TIER_GROWTH.ordinal()] > 0 ? Tier.GROWTH : Tier.STARTER;
+                boolean renewalKnown = block[x + Feature.HAS_RENEWAL_DATE.ordinal()] > 0;
+                int days = renewalKnown ? (int) block[x + Feature.DAYS_TO_RENEWAL.ordinal()] : -1;
+                String reason = unscorable(block, x, asOf);
+                double probability = Double.NaN;
+                RiskBand band = null;
+                List<Driver> drivers = List.of();
+                if (reason == null) {
+                    probability = p[i];
+                    band = settings.band(probability);
+                    scorer.contributions(block, x, c);
+                    drivers = Drivers.top(block, x, c, ReportCsv.DRIVERS);
+                }
+                String label = band == null ? PlayRule.UNSCORED : band.label();
+                out[r] = new ScoredAccount(id, info == null ? null : info.name(), tier,
+                        info == null ? null : info.csm(), block[x + Feature.ARR.ordinal()],
+                        renewalKnown ? asOf.plusDays(days) : null, days, probability, band, table.healthScore(r),
+                        drivers, settings.plays().play(label, tier, days, drivers, block, x), reason);
             }
-            String id = table.accountIds().get(r);
-            AccountInfo info = accounts.get(id);
-            Tier tier = x[Feature.TIER_ENTERPRISE.ordinal()] > 0 ? Tier.ENTERPRISE
-                    : x[Feature.TIER_GROWTH.ordinal()] > 0 ? Tier.GROWTH : Tier.STARTER;
-            boolean renewalKnown = x[Feature.HAS_RENEWAL_DATE.ordinal()] > 0;
-            int days = renewalKnown ? (int) x[Feature.DAYS_TO_RENEWAL.ordinal()] : -1;
-            String reason = unscorable(x, 0, asOf);
-            double p = Double.NaN;
-            RiskBand band = null;
-            List<Driver> drivers = List.of();
-            if (reason == null) {
-                p = scorer.probability(x, 0);
-                band = settings.band(p);
-                scorer.contributions(x, 0, c);
-                drivers = Drivers.top(x, 0, c, ReportCsv.DRIVERS);
-            }
-            String label = band == null ? PlayRule.UNSCORED : band.label();
-            out[r] = new ScoredAccount(id, info == null ? null : info.name(), tier, info == null ? null : info.csm(),
-                    x[Feature.ARR.ordinal()], renewalKnown ? asOf.plusDays(days) : null, days, p, band,
-                    table.healthScore(r), drivers, settings.plays().play(label, tier, days, drivers, x, 0), reason);
         }
     }
 

@@ -15,6 +15,7 @@ import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.contract.Account;
 import org.churnrisk.core.contract.Tier;
 import org.churnrisk.core.contract.UsageEvent;
+import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.features.RiskBand;
 import org.churnrisk.core.model.Calibration;
 import org.churnrisk.core.scoring.LinearScorer;
@@ -156,5 +157,37 @@ class ChurnModelTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void aLargeTableIsScoredInBlocksAsEachVectorOnItsOwn() {
+        int rows = 2 * ChurnModel.CHUNK_ROWS + ChurnModel.BLOCK_ROWS + 5;
+        int n = Feature.values().length;
+        java.util.Random rnd = new java.util.Random(7);
+        double[] values = new double[rows * n];
+        List<String> ids = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            ids.add(String.format("A%05d", r));
+            values[r * n + Feature.LOGINS_30D.ordinal()] = rnd.nextInt(40);
+            values[r * n + Feature.DAYS_SINCE_LAST_LOGIN.ordinal()] = rnd.nextInt(90);
+            values[r * n + Feature.HAS_ACTIVITY.ordinal()] = r % 97 == 0 ? 0 : 1;
+        }
+        values[100 * n + Feature.OPEN_TICKETS.ordinal()] = Double.NaN;
+        FeatureTable table = new FeatureTable(Feature.SCHEMA, AS_OF, ids, values, new double[rows]);
+
+        List<ScoredAccount> scored = MODEL.score(table, java.util.Map.of(), org.churnrisk.core.ProgressListener.NONE);
+
+        assertThat(scored).hasSize(rows);
+        for (ScoredAccount a : scored) {
+            double[] x = table.row(table.rowOf(a.accountId()));
+            if (a.scored()) {
+                Explanation e = MODEL.explain(x);
+                assertThat(a.probability()).isEqualTo(e.probability());
+                assertThat(a.drivers()).isEqualTo(e.drivers());
+            } else {
+                assertThat(a.unscoredReason()).isEqualTo(ChurnModel.unscorable(x, 0, AS_OF));
+            }
+        }
+        assertThat(scored.stream().filter(a -> !a.scored()).count()).isEqualTo(rows / 97 + 2);
     }
 }

@@ -3,7 +3,6 @@ package org.churnrisk.core.features;
 import java.time.LocalDate;
 import java.util.List;
 import org.churnrisk.core.InvalidArgumentException;
-import org.churnrisk.core.scoring.CompiledScorer;
 
 /**
  * The features of the accounts active at one as-of date: one row per account, sorted by account
@@ -82,25 +81,20 @@ public final class FeatureTable {
     }
 
     /**
-     * Writes the calibrated churn probability of rows {@code [from, to)} to {@code out[from, to)},
-     * letting the scorer read the values in place: a book is scored without copying its rows.
-     * {@link CompiledScorer} is sealed and its scorers only read, so the table stays immutable.
+     * Copies the values of rows {@code [from, to)}, one row after another, into {@code dest} from
+     * {@code destOffset}: a block of vectors in the layout the compiled scorers take.
      *
-     * @throws InvalidArgumentException if the range is not within the table and {@code out}, or
-     *         the scorer's schema is not this table's
+     * @throws InvalidArgumentException if the range is not within the table or does not fit {@code dest}
      */
-    public void scoreRows(CompiledScorer scorer, int from, int to, double[] out) {
-        if (!scorer.schema().equals(schema)) {
-            throw new InvalidArgumentException("the feature table has schema " + schema.version() + " (fingerprint "
-                    + schema.fingerprint() + ") but the model was trained on " + scorer.schema().version()
-                    + " (fingerprint " + scorer.schema().fingerprint()
-                    + "); extract the features again with the model's schema");
-        }
-        if (from < 0 || from > to || to > rows() || to > out.length) {
+    public void copyRows(int from, int to, double[] dest, int destOffset) {
+        int n = schema.size();
+        if (from < 0 || from > to || to > rows() || destOffset < 0
+                || (long) destOffset + (long) (to - from) * n > dest.length) {
             throw new InvalidArgumentException("rows [" + from + ", " + to + ") are not within the table's " + rows()
-                    + " rows and the " + out.length + " places of the output");
+                    + " rows, or their " + (to - from) * (long) n + " values do not fit the " + dest.length
+                    + " places of the destination from " + destOffset);
         }
-        scorer.probabilities(values, from * schema.size(), to - from, out, from);
+        System.arraycopy(values, from * n, dest, destOffset, (to - from) * n);
     }
 
     public double healthScore(int row) {

@@ -1,7 +1,6 @@
 package org.churnrisk.core.scoring;
 
 import org.churnrisk.core.features.FeatureSchema;
-import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.model.Calibration;
 
 /**
@@ -17,7 +16,8 @@ import org.churnrisk.core.model.Calibration;
  * double p = scorer.probability(vector);                    // calibrated P(churn)
  * double[] drivers = new double[scorer.schema().size()];
  * double base = scorer.contributions(vector, 0, drivers);   // base + sum(drivers) == margin
- * double[] book = scorer.probabilities(table);              // every row, on every core
+ * double[] p = new double[count];
+ * scorer.probabilities(vectors, 0, count, p, 0);           // count vectors one after another
  * }</pre>
  */
 public sealed interface CompiledScorer permits LinearScorer, TreeEnsembleScorer {
@@ -62,20 +62,4 @@ public sealed interface CompiledScorer permits LinearScorer, TreeEnsembleScorer 
      *         do not fit their arrays
      */
     void probabilities(double[] vectors, int offset, int count, double[] out, int outOffset);
-
-    /** Calibrated probabilities of every row of the table, using both cores for large tables. */
-    default double[] probabilities(FeatureTable table) {
-        double[] out = new double[table.rows()];
-        probabilities(table, out);
-        return out;
-    }
-
-    /**
-     * As {@link #probabilities(FeatureTable)}, into {@code out[0, table.rows())}: scoring a book
-     * then allocates nothing per account.
-     *
-     * @throws org.churnrisk.core.InvalidArgumentException if the table's schema is not
-     *         {@link #schema()} or {@code out} has fewer than {@code table.rows()} elements
-     */
-    void probabilities(FeatureTable table, double[] out);
 }

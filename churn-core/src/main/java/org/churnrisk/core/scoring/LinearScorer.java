@@ -3,7 +3,6 @@ package org.churnrisk.core.scoring;
 import java.util.Objects;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.features.FeatureSchema;
-import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.model.Calibration;
 
 /**
@@ -23,9 +22,6 @@ import org.churnrisk.core.model.Calibration;
  * }</pre>
  */
 public final class LinearScorer implements CompiledScorer {
-    /** Below this many rows a table is scored on the calling thread (about 50 microseconds of work). */
-    static final int MIN_PARALLEL_ROWS = 8192;
-
     private final FeatureSchema schema;
     private final Calibration calibration;
     private final double[] weights;
@@ -133,15 +129,10 @@ public final class LinearScorer implements CompiledScorer {
     @Override
     public void probabilities(double[] vectors, int offset, int count, double[] out, int outOffset) {
         int n = weights.length;
-        BookScoring.checkBatch(n, vectors, offset, count, out, outOffset);
+        Batch.check(n, vectors, offset, count, out, outOffset);
         for (int i = 0; i < count; i++) {
             out[outOffset + i] = probability(vectors, offset + i * n);
         }
-    }
-
-    @Override
-    public void probabilities(FeatureTable table, double[] out) {
-        BookScoring.probabilities(this, table, out, MIN_PARALLEL_ROWS);
     }
 
     private InvalidArgumentException outOfRange(double[] x, int offset) {

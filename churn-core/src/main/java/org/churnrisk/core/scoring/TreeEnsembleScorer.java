@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.features.FeatureSchema;
-import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.model.Calibration;
 
 /**
@@ -43,8 +42,6 @@ import org.churnrisk.core.model.Calibration;
 public final class TreeEnsembleScorer implements CompiledScorer {
     /** Deeper ensembles are walked on the node arrays: a full tree of depth 12 is 8,191 nodes. */
     static final int MAX_FLAT_DEPTH = 12;
-    /** Below this many rows a table is scored on the calling thread (about 100 microseconds of work). */
-    static final int MIN_PARALLEL_ROWS = 256;
     /** Vectors walked through each tree together by {@link #probabilities(double[], int, int, double[], int)}. */
     static final int BLOCK = 8;
 
@@ -427,7 +424,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     @Override
     public void probabilities(double[] vectors, int offset, int count, double[] out, int outOffset) {
         int n = schema.size();
-        BookScoring.checkBatch(n, vectors, offset, count, out, outOffset);
+        Batch.check(n, vectors, offset, count, out, outOffset);
         int i = 0;
         if (flat && count >= BLOCK) {
             float[] churn = new float[BLOCK];
@@ -533,11 +530,6 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     double cover(int node) {
         return cover[node];
-    }
-
-    @Override
-    public void probabilities(FeatureTable table, double[] out) {
-        BookScoring.probabilities(this, table, out, MIN_PARALLEL_ROWS);
     }
 
     private void check(double[] x, int offset) {

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.features.FeatureSchema;
-import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.model.Calibration;
 import org.junit.jupiter.api.Test;
 
@@ -100,36 +96,35 @@ class LinearScorerTest {
     }
 
     @Test
-    void probabilitiesOfALargeTableEqualThoseOfEachRow() {
-        FeatureTable table = table(LinearScorer.MIN_PARALLEL_ROWS * 3 + 7, 21);
-        double[] expected = new double[table.rows()];
-        for (int r = 0; r < table.rows(); r++) {
-            expected[r] = SCORER.probability(table.row(r));
+    void probabilitiesOfABatchEqualThoseOfEachVector() {
+        int n = SCHEMA.size();
+        int count = 1000;
+        double[] vectors = vectors(count, 21, 3);
+        double[] expected = new double[count];
+        for (int i = 0; i < count; i++) {
+            expected[i] = SCORER.probability(vectors, 3 + i * n);
         }
+        double[] out = new double[count + 2];
 
-        assertThat(SCORER.probabilities(table)).containsExactly(expected);
+        SCORER.probabilities(vectors, 3, count, out, 2);
+
+        assertThat(java.util.Arrays.copyOfRange(out, 2, count + 2)).containsExactly(expected);
     }
 
     @Test
-    void refusesATableOfAnotherSchema() {
-        FeatureTable other = new FeatureTable(new FeatureSchema("other/1", SCHEMA.names()), LocalDate.of(2026, 1, 1),
-                List.of("a"), new double[5], new double[1]);
-
-        assertThatThrownBy(() -> SCORER.probabilities(other))
+    void refusesABatchThatDoesNotFit() {
+        assertThatThrownBy(() -> SCORER.probabilities(new double[12], 0, 3, new double[3], 0))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessageContaining("the feature table has schema other/1");
+                .hasMessage("3 vectors of 5 values from offset 0 in 12 values, into 3 places from 0, do not fit");
     }
 
-    static FeatureTable table(int rows, long seed) {
+    /** {@code count} random vectors one after another, from {@code offset}. */
+    static double[] vectors(int count, long seed, int offset) {
         Random rnd = new Random(seed);
-        List<String> ids = new ArrayList<>();
-        double[] values = new double[rows * SCHEMA.size()];
-        for (int r = 0; r < rows; r++) {
-            ids.add(String.format("acct-%07d", r));
-        }
-        for (int i = 0; i < values.length; i++) {
+        double[] values = new double[offset + count * SCHEMA.size()];
+        for (int i = offset; i < values.length; i++) {
             values[i] = rnd.nextDouble() * 10;
         }
-        return new FeatureTable(SCHEMA, LocalDate.of(2026, 1, 1), ids, values, new double[rows]);
+        return values;
     }
 }

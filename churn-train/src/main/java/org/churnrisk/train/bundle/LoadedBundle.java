@@ -96,7 +96,7 @@ public final class LoadedBundle {
      *
      * <pre>{@code
      * CompiledScorer scorer = ModelBundle.load(dir, Feature.SCHEMA).scorer();
-     * double[] p = scorer.probabilities(table);
+     * double p = scorer.probability(vector);
      * }</pre>
      */
     public CompiledScorer scorer() {

@@ -65,8 +65,8 @@ class CompiledParityTest {
         for (FeatureTable table : book.scored) {
             double[] tribuoRaw = TribuoScores.calibrated(model, table, new Calibration.Identity());
             double[] tribuo = TribuoScores.calibrated(model, table, isotonic);
-            double[] compiled = scorer.probabilities(table);
-            double[] compiledRaw = raw.probabilities(table);
+            double[] compiled = TribuoScores.compiled(scorer, table);
+            double[] compiledRaw = TribuoScores.compiled(raw, table);
             for (int r = 0; r < table.rows(); r++) {
                 if (Math.abs(compiled[r] - tribuo[r]) <= 1e-12) {
                     continue;
@@ -94,7 +94,7 @@ class CompiledParityTest {
         int accounts = 0;
         for (FeatureTable table : book.scored) {
             double[] tribuo = TribuoScores.calibrated(model, table, calibration);
-            double[] compiled = scorer.probabilities(table);
+            double[] compiled = TribuoScores.compiled(scorer, table);
             double max = 0;
             for (int r = 0; r < table.rows(); r++) {
                 max = Math.max(max, Math.abs(compiled[r] - tribuo[r]));

@@ -3,13 +3,14 @@ package org.churnrisk.train.model;
 import java.util.List;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.model.Calibration;
+import org.churnrisk.core.scoring.CompiledScorer;
 import org.tribuo.Example;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 
-/** Tribuo's own churn probabilities for a feature table, the reference the compiled scorer must meet. */
+/** Tribuo's own churn probabilities for a feature table, the reference the compiled scorer must meet, and the compiled scorer's. */
 final class TribuoScores {
     private TribuoScores() {
     }
@@ -25,6 +26,15 @@ final class TribuoScores {
         for (int i = 0; i < p.length; i++) {
             p[i] = calibration.apply(predictions.get(i).getOutputScores().get(TribuoData.CHURN).getScore());
         }
+        return p;
+    }
+
+    /** The compiled scorer's probabilities of every row of a table, through its batched call. */
+    static double[] compiled(CompiledScorer scorer, FeatureTable table) {
+        double[] vectors = new double[table.rows() * table.schema().size()];
+        table.copyRows(0, table.rows(), vectors, 0);
+        double[] p = new double[table.rows()];
+        scorer.probabilities(vectors, 0, table.rows(), p, 0);
         return p;
     }
 }
