@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                     + "(censoring windows that run past the data), backtests logistic regression and XGBoost "
                     + "against the composite health score and a base-rate dummy on rolling-origin folds, and "
                     + "trains the final calibrated model.",
-            "Writes the model bundle (model.tribuo + bundle.json) and evaluation.json / evaluation.md to --out."
+            "Writes the model bundle (model.tribuo, scorer.bin, bundle.json) and evaluation.json / evaluation.md to --out."
         },
         footerHeading = "%nExample:%n",
         footer = "  churn train --data sample-data/book --out model/")
@@ -124,8 +124,8 @@ final class TrainCommand implements Callable<Integer> {
         stdout.println((chosen == null ? "Chose " : "Trained ") + o.chosen().label() + (chosen == null
                 ? " (best calibrated ROC AUC in the backtest)" : " (as asked)") + "; final model calibrated with "
                 + o.calibration().getClass().getSimpleName().toLowerCase(Locale.ROOT) + " scaling.");
-        stdout.printf(Locale.ROOT, "Wrote %s (model.tribuo, bundle.json, evaluation.json, evaluation.md) in %.1f s%n",
-                out, (System.nanoTime() - started) / 1e9);
+        stdout.printf(Locale.ROOT, "Wrote %s (model.tribuo, scorer.bin, bundle.json, evaluation.json, evaluation.md)"
+                + " in %.1f s%n", out, (System.nanoTime() - started) / 1e9);
         stdout.flush();
         return ExitCode.OK.code();
     }

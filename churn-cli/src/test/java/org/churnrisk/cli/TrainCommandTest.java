@@ -146,7 +146,7 @@ class TrainCommandTest {
     void evaluateRefusesATamperedBundle() throws IOException {
         Path copy = dir.resolve("tampered");
         Files.createDirectories(copy);
-        for (String f : new String[] {"bundle.json", "model.tribuo"}) {
+        for (String f : new String[] {"bundle.json", "model.tribuo", "scorer.bin"}) {
             Files.copy(model.resolve(f), copy.resolve(f));
         }
         byte[] bytes = Files.readAllBytes(copy.resolve("model.tribuo"));

@@ -34,6 +34,7 @@ import org.churnrisk.features.FeatureExtractor;
 import org.churnrisk.features.FeatureSettings;
 import org.churnrisk.features.ReadOptions;
 import org.churnrisk.features.io.BookSources;
+import org.churnrisk.score.bundle.ScoringBundle;
 
 /**
  * A trained churn model ready to score: the entry point for services that embed churn-risk.
@@ -54,7 +55,8 @@ import org.churnrisk.features.io.BookSources;
  * date is listed but not scored: the model has nothing to go on but its contract.
  *
  * <p>Immutable and thread-safe: one instance may serve concurrent calls. Scoring a book uses the
- * common fork-join pool for large books; it never loads a bundle through Java deserialization.
+ * common fork-join pool for large books. Loading reads {@code bundle.json} and the compiled scorer
+ * ({@code scorer.bin}), never the Tribuo model, and never through Java deserialization.
  */
 public final class ChurnModel {
     /** Rows scored per task: large enough to amortise a task, small enough to spread over cores. */
@@ -88,36 +90,20 @@ public final class ChurnModel {
      * Loads the model bundle in {@code dir} with the default {@link ScoringSettings}.
      *
      * @throws org.churnrisk.core.model.BundleException if the bundle is missing, changed, from
-     *         another version or trained on other features (see churn-train's ModelBundle.load)
+     *         another version or trained on other features (see {@link ScoringBundle#load})
      * @throws IOException if a file cannot be read
      */
     public static ChurnModel load(Path dir) throws IOException {
         return load(dir, ScoringSettings.DEFAULT);
     }
 
-    /** Loads the model bundle in {@code dir}, with bands and plays from {@code settings}. */
+    /**
+     * Loads the model bundle in {@code dir}, with bands and plays from {@code settings}: its
+     * manifest and its compiled scorer ({@code scorer.bin}), without Tribuo (see {@link ScoringBundle#load}).
+     */
     public static ChurnModel load(Path dir, ScoringSettings settings) throws IOException {
-        // Interim: bundles do not carry the compiled scorer yet, so churn-train (on the class path
-        // of every caller today) loads the bundle and compiles it. Replaced by churn-score's own
-        // bundle reader when bundles carry scorer.bin.
-        Object[] loaded;
-        try {
-            loaded = (Object[]) Class.forName("org.churnrisk.train.bundle.InterimScoring")
-                    .getMethod("load", Path.class).invoke(null, dir);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("loading a bundle needs churn-train on the class path", e);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> provenance = (Map<String, Object>) loaded[1];
-        return new ChurnModel((CompiledScorer) loaded[0], settings, provenance);
+        ScoringBundle bundle = ScoringBundle.load(dir, Feature.SCHEMA);
+        return new ChurnModel(bundle.scorer(), settings, provenance(bundle));
     }
 
     /**
@@ -400,6 +386,26 @@ public final class ChurnModel {
                     + " would look inactive; score as of " + last.plusDays(1) + ", export fresher usage, or raise"
                     + " scoring.max_usage_lag_days (now " + settings.maxUsageLagDays() + ") in churn.yaml");
         }
+    }
+
+    private static Map<String, Object> provenance(ScoringBundle bundle) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("directory", bundle.directory().toAbsolutePath().normalize().toString());
+        m.put("algorithm", bundle.manifest().algorithm());
+        m.put("created_by", bundle.manifest().createdBy());
+        m.put("horizon_days", bundle.manifest().horizonDays());
+        m.put("feature_schema", bundle.manifest().schemaVersion());
+        m.put("calibration", bundle.manifest().calibration().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        m.put("model_sha256", bundle.modelSha256());
+        // The training's inputs stay in bundle.json; the summary names the snapshots and the seed.
+        Map<String, Object> trained = bundle.provenance();
+        if (trained.get("snapshot_dates") instanceof List<?> dates && !dates.isEmpty()) {
+            m.put("trained_snapshots", dates.size() + " from " + dates.get(0) + " to " + dates.get(dates.size() - 1));
+        }
+        if (trained.containsKey("seed")) {
+            m.put("trained_seed", trained.get("seed"));
+        }
+        return m;
     }
 
     /** Every file read, with its size and SHA-256, by source. */

@@ -10,8 +10,8 @@ import org.churnrisk.core.features.FeatureSchema;
  * What a model bundle says about its model, apart from the model itself: the bundle format, who
  * wrote it, the algorithm, the churn horizon, the feature schema and the calibration. It is the
  * typed part of a bundle's {@code bundle.json}; the free-form metrics and provenance, the
- * checksums and the JSON itself belong to the writer (churn-train), so this module needs no JSON
- * library.
+ * checksums and the JSON itself belong to churn-score's {@code BundleJson}, so this module needs
+ * no JSON library.
  *
  * <p>The compact constructor checks each field on its own and throws
  * {@link InvalidArgumentException}; {@link #validate()} checks the rules that span fields (a
@@ -38,8 +38,12 @@ public record BundleManifest(int formatVersion, String createdBy, String algorit
                              String schemaVersion, String schemaFingerprint, List<String> featureNames,
                              Calibration calibration) {
 
-    /** The bundle format this build writes, and the only one it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The bundle format this build writes, and the only one it reads. Format 2 added the compiled
+     * scorer ({@code scorer.bin}) beside the Tribuo model; format 1 bundles are refused with a
+     * message that says to retrain (see {@link #unsupportedFormat}).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{16}");
 
@@ -99,9 +103,7 @@ public record BundleManifest(int formatVersion, String createdBy, String algorit
      */
     public BundleManifest validate() {
         if (formatVersion != FORMAT_VERSION) {
-            throw new BundleException("format_version " + formatVersion + " is not supported: this churn-risk reads"
-                    + " format " + FORMAT_VERSION + " (the bundle was created by " + createdBy
-                    + "); load it with that version or retrain with this one");
+            throw new BundleException(unsupportedFormat(formatVersion, createdBy));
         }
         FeatureSchema schema;
         try {
@@ -133,6 +135,23 @@ public record BundleManifest(int formatVersion, String createdBy, String algorit
                     + expected.fingerprint() + "); retrain with this version");
         }
         return this;
+    }
+
+    /**
+     * Why a bundle of {@code format} is not read, and what to do: a format 1 bundle lacks the
+     * compiled scorer that scoring reads, so it must be trained again; any other format comes
+     * from another version of churn-risk.
+     *
+     * @param createdBy what wrote the bundle, as its {@code created_by} says
+     */
+    public static String unsupportedFormat(int format, String createdBy) {
+        if (format == 1) {
+            return "format_version 1 is no longer read: this churn-risk reads format " + FORMAT_VERSION
+                    + ", which holds the compiled scorer (scorer.bin) that scoring reads without Tribuo (the bundle"
+                    + " was created by " + createdBy + "); retrain with churn train to write the bundle again";
+        }
+        return "format_version " + format + " is not supported: this churn-risk reads format " + FORMAT_VERSION
+                + " (the bundle was created by " + createdBy + "); load it with that version or retrain with this one";
     }
 
     private static void requireText(String field, String value) {

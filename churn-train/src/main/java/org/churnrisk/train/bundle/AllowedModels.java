@@ -5,6 +5,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import java.util.List;
 import org.churnrisk.core.model.BundleException;
+import org.churnrisk.score.bundle.BundleJson;
 import org.churnrisk.train.model.Algorithm;
 import org.tribuo.Tribuo;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
@@ -62,8 +63,8 @@ final class AllowedModels {
         }
         Algorithm holds = name.equals(XGBOOST) ? Algorithm.XGBOOST : Algorithm.LOGISTIC;
         if (holds != algorithm) {
-            throw new BundleException(BundleIo.MODEL_FILE + " holds a " + holds + " model (" + proto.getClassName()
-                    + ") but " + BundleIo.BUNDLE_JSON + " says the algorithm is " + algorithm
+            throw new BundleException(BundleJson.MODEL_FILE + " holds a " + holds + " model (" + proto.getClassName()
+                    + ") but " + BundleJson.BUNDLE_JSON + " says the algorithm is " + algorithm
                     + ": the files come from different trainings; retrain");
         }
     }
@@ -71,20 +72,20 @@ final class AllowedModels {
     private static <M extends Message> M unpack(ModelProto proto, Class<M> type) {
         Any data = proto.getSerializedData();
         if (!data.is(type)) {
-            throw new BundleException(BundleIo.MODEL_FILE + " holds a " + proto.getClassName() + " whose data is of type '"
+            throw new BundleException(BundleJson.MODEL_FILE + " holds a " + proto.getClassName() + " whose data is of type '"
                     + data.getTypeUrl() + "' (expected " + type.getSimpleName()
                     + "): it was not written by churn-risk; retrain or restore the bundle");
         }
         try {
             return data.unpack(type);
         } catch (InvalidProtocolBufferException e) {
-            throw new BundleException(BundleIo.MODEL_FILE + " is not a model Tribuo " + Tribuo.VERSION + " can read ("
+            throw new BundleException(BundleJson.MODEL_FILE + " is not a model Tribuo " + Tribuo.VERSION + " can read ("
                     + e.getMessage() + "); retrain or restore the bundle", e);
         }
     }
 
     private static BundleException refused(String what) {
-        return new BundleException(BundleIo.MODEL_FILE + " holds " + what + ", which churn-risk does not load: it"
+        return new BundleException(BundleJson.MODEL_FILE + " holds " + what + ", which churn-risk does not load: it"
                 + " loads only the models it trains (" + TransformedModel.class.getSimpleName() + " around "
                 + LinearSGDModel.class.getSimpleName() + ", " + LinearSGDModel.class.getSimpleName() + ", "
                 + XGBoostModel.class.getSimpleName() + "); retrain with churn-risk");

@@ -1,6 +1,5 @@
 package org.churnrisk.train.bundle;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.model.BundleManifest;
 import org.churnrisk.core.model.Calibration;
 import org.churnrisk.core.scoring.CompiledScorer;
-import org.churnrisk.train.model.ScorerCompiler;
+import org.churnrisk.score.bundle.ScoringBundle;
 import org.churnrisk.train.model.TribuoData;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -22,8 +21,9 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 
 /**
- * A model bundle that passed every check of {@link ModelBundle#load}: its manifest, its Tribuo
- * model, its metrics and provenance, and calibrated churn probabilities for feature vectors.
+ * A model bundle that passed every check of {@link ModelBundle#load}: what churn-score's
+ * {@link ScoringBundle} reads (manifest, compiled scorer, metrics, provenance) plus its Tribuo
+ * model, and calibrated churn probabilities for feature vectors.
  *
  * <p>{@link #scorer()} is the fast path for scoring; the {@code predict} methods go through
  * Tribuo, which stays the reference for evaluation.
@@ -40,32 +40,28 @@ import org.tribuo.impl.ArrayExample;
 public final class LoadedBundle {
     static final int BATCH = 4096;
 
-    private final Path directory;
+    private final ScoringBundle scoring;
     private final BundleManifest manifest;
     private final FeatureSchema schema;
     private final Model<Label> model;
-    private final String modelSha256;
-    private final ObjectNode metrics;
-    private final ObjectNode provenance;
     private final String[] featureNames;
-    private final Object compileLock = new Object();
-    private volatile CompiledScorer scorer;
 
-    LoadedBundle(Path directory, BundleManifest manifest, Model<Label> model, String modelSha256, ObjectNode metrics,
-                 ObjectNode provenance) {
-        this.directory = directory;
-        this.manifest = manifest;
+    LoadedBundle(ScoringBundle scoring, Model<Label> model) {
+        this.scoring = scoring;
+        this.manifest = scoring.manifest();
         this.schema = manifest.schema();
         this.model = model;
-        this.modelSha256 = modelSha256;
-        this.metrics = metrics.deepCopy();
-        this.provenance = provenance.deepCopy();
         this.featureNames = schema.names().toArray(new String[0]);
+    }
+
+    /** What scoring reads of this bundle, without the Tribuo model. */
+    public ScoringBundle scoring() {
+        return scoring;
     }
 
     /** The directory the bundle was loaded from. */
     public Path directory() {
-        return directory;
+        return scoring.directory();
     }
 
     public BundleManifest manifest() {
@@ -87,12 +83,11 @@ public final class LoadedBundle {
     }
 
     /**
-     * The bundle's model compiled for scoring, with the bundle's calibration: what {@code churn
-     * score} and services should score with. Its calibrated probabilities equal
-     * {@link #predictProbabilities(double[][])}'s within 1e-12 for logistic regression and 1e-6 for
-     * XGBoost, at a small fraction of the cost and with no allocation per account.
-     *
-     * <p>Compiled on the first call and kept; safe to call from any thread.
+     * The bundle's compiled scorer ({@code scorer.bin}, compiled from the model when the bundle
+     * was written), with the bundle's calibration: what {@code churn score} and services score
+     * with. Its calibrated probabilities equal {@link #predictProbabilities(double[][])}'s within
+     * 1e-12 for logistic regression and 1e-6 for XGBoost, at a small fraction of the cost and
+     * with no allocation per account. Safe to call from any thread.
      *
      * <pre>{@code
      * CompiledScorer scorer = ModelBundle.load(dir, Feature.SCHEMA).scorer();
@@ -100,42 +95,32 @@ public final class LoadedBundle {
      * }</pre>
      */
     public CompiledScorer scorer() {
-        CompiledScorer s = scorer;
-        if (s == null) {
-            synchronized (compileLock) {
-                s = scorer;
-                if (s == null) {
-                    s = ScorerCompiler.compile(model, schema, manifest.calibration());
-                    scorer = s;
-                }
-            }
-        }
-        return s;
+        return scoring.scorer();
     }
 
     /** The SHA-256 of {@code model.tribuo} (64 lower-case hex digits), which {@code load} verified. */
     public String modelSha256() {
-        return modelSha256;
+        return scoring.modelSha256();
     }
 
     /** The {@code metrics} object of {@code bundle.json} as pretty-printed JSON. */
     public String metricsJson() {
-        return BundleIo.pretty(metrics);
+        return scoring.metricsJson();
     }
 
     /** The {@code provenance} object of {@code bundle.json} as pretty-printed JSON. */
     public String provenanceJson() {
-        return BundleIo.pretty(provenance);
+        return scoring.provenanceJson();
     }
 
     /** The {@code metrics} object as unmodifiable maps, lists, strings, numbers, booleans and nulls. */
     public Map<String, Object> metrics() {
-        return BundleIo.toMap(metrics);
+        return scoring.metrics();
     }
 
     /** The {@code provenance} object as unmodifiable maps, lists, strings, numbers, booleans and nulls. */
     public Map<String, Object> provenance() {
-        return BundleIo.toMap(provenance);
+        return scoring.provenance();
     }
 
     /**
@@ -216,7 +201,7 @@ public final class LoadedBundle {
 
     @Override
     public String toString() {
-        return "LoadedBundle(" + directory + ", " + manifest.algorithm() + ", schema " + schema.version()
+        return "LoadedBundle(" + directory() + ", " + manifest.algorithm() + ", schema " + schema.version()
                 + ", calibration " + manifest.calibration() + ")";
     }
 

@@ -5,7 +5,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +20,11 @@ import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.features.FeatureSchema;
 import org.churnrisk.core.model.BundleException;
 import org.churnrisk.core.model.BundleManifest;
+import org.churnrisk.core.scoring.ScorerFile;
+import org.churnrisk.score.bundle.BundleJson;
+import org.churnrisk.score.bundle.ScoringBundle;
 import org.churnrisk.train.model.Algorithm;
+import org.churnrisk.train.model.ScorerCompiler;
 import org.churnrisk.train.model.TribuoData;
 import org.tribuo.Model;
 import org.tribuo.Tribuo;
@@ -34,15 +37,20 @@ import org.tribuo.protos.core.ModelProto;
  * Writes a trained model as a model bundle, one directory that holds everything the model is, and
  * loads it back only when every check passes.
  *
- * <p>A bundle directory holds two files:
+ * <p>A bundle directory (format {@value BundleManifest#FORMAT_VERSION}) holds three files:
  * <ul>
  *   <li>{@code model.tribuo}: the Tribuo model in Tribuo's protobuf format ({@link Model#serialize()}),
  *       never Java serialization, with Tribuo's training timestamps pinned to the Unix epoch so that
- *       the same data and seed give the same bytes (see {@code TrainingTimes});</li>
+ *       the same data and seed give the same bytes (see {@code TrainingTimes}); read by
+ *       {@link #load} for evaluation and kept for provenance;</li>
+ *   <li>{@code scorer.bin}: the model compiled for scoring ({@link ScorerCompiler}) with the
+ *       manifest's calibration, as {@link ScorerFile} writes it: what churn-score's
+ *       {@code ChurnModel.load} reads, without Tribuo;</li>
  *   <li>{@code bundle.json}: the {@link BundleManifest} (format version, creator, algorithm,
  *       horizon, feature schema, calibration), the metrics and provenance given to
- *       {@link #write}, and the SHA-256 of {@code model.tribuo}. Keys come in a fixed order and
- *       nothing depends on the clock, so the same inputs give the same bytes.</li>
+ *       {@link #write}, and the SHA-256 of {@code model.tribuo} and of {@code scorer.bin}
+ *       ({@link BundleJson}). Keys come in a fixed order and nothing depends on the clock, so the
+ *       same inputs give the same bytes.</li>
  * </ul>
  *
  * <p><b>Trust.</b> Tribuo's protobuf loader turns class names found in the file into classes (it
@@ -68,23 +76,25 @@ import org.tribuo.protos.core.ModelProto;
  */
 public final class ModelBundle {
     /** The file that holds the Tribuo model. */
-    public static final String MODEL_FILE = BundleIo.MODEL_FILE;
+    public static final String MODEL_FILE = BundleJson.MODEL_FILE;
+    /** The file that holds the compiled scorer. */
+    public static final String SCORER_FILE = BundleJson.SCORER_FILE;
     /** The file that holds the manifest, metrics, provenance and checksums. */
-    public static final String MANIFEST_FILE = BundleIo.BUNDLE_JSON;
+    public static final String MANIFEST_FILE = BundleJson.BUNDLE_JSON;
 
     /** The key under {@code provenance} that {@link #write} fills with this JVM's and Tribuo's versions. */
     public static final String RUNTIME_KEY = "runtime";
 
     /** Reports written beside the model by {@code churn train}; replaced with the bundle, never loaded. */
     public static final Set<String> REPORT_FILES = Set.of("evaluation.json", "evaluation.md");
-    private static final Set<String> BUNDLE_FILES = Set.of(MODEL_FILE, MANIFEST_FILE, "evaluation.json",
-            "evaluation.md");
+    private static final Set<String> BUNDLE_FILES = Set.of(MODEL_FILE, SCORER_FILE, MANIFEST_FILE,
+            "evaluation.json", "evaluation.md");
 
     private ModelBundle() {
     }
 
     /**
-     * Writes a bundle into {@code dir}: both files go into a new sibling directory, which then
+     * Writes a bundle into {@code dir}: the files go into a new sibling directory, which then
      * replaces {@code dir}, so a reader sees the old bundle or the new one, never a mix. An
      * existing {@code dir} may be empty or an earlier bundle; anything else in it is refused
      * rather than deleted.
@@ -151,9 +161,11 @@ public final class ModelBundle {
                     + e.getMessage());
         }
         byte[] modelBytes = TrainingTimes.pin(proto.toByteArray());
-        ObjectNode provenanceTree = BundleIo.object(provenance, "provenance");
-        provenanceTree.set(RUNTIME_KEY, BundleIo.object(runtime(), "provenance." + RUNTIME_KEY));
-        byte[] json = BundleIo.write(manifest, BundleIo.object(metrics, "metrics"), provenanceTree, sha256(modelBytes));
+        byte[] scorerBytes = ScorerFile.toBytes(ScorerCompiler.compile(model, manifest.schema(), manifest.calibration()));
+        ObjectNode provenanceTree = BundleJson.object(provenance, "provenance");
+        provenanceTree.set(RUNTIME_KEY, BundleJson.object(runtime(), "provenance." + RUNTIME_KEY));
+        byte[] json = BundleJson.write(manifest, BundleJson.object(metrics, "metrics"), provenanceTree,
+                Map.of(MODEL_FILE, sha256(modelBytes), SCORER_FILE, sha256(scorerBytes)));
 
         Path target = dir.toAbsolutePath().normalize();
         checkReplaceable(target);
@@ -163,6 +175,7 @@ public final class ModelBundle {
         Files.createDirectory(partial);
         try {
             Files.write(partial.resolve(MODEL_FILE), modelBytes);
+            Files.write(partial.resolve(SCORER_FILE), scorerBytes);
             Files.write(partial.resolve(MANIFEST_FILE), json);
             for (Map.Entry<String, String> report : new java.util.TreeMap<>(reports).entrySet()) {
                 Files.writeString(partial.resolve(report.getKey()), report.getValue(),
@@ -179,39 +192,31 @@ public final class ModelBundle {
     }
 
     /**
-     * Loads the bundle in {@code dir} after checking, in this order: that both files are there;
-     * that {@code bundle.json} is valid JSON in format {@value BundleManifest#FORMAT_VERSION} and
-     * consistent with itself; that the model was trained on {@code expected}; that
-     * {@code model.tribuo} matches its checksum; that it holds a model class churn-risk writes, of
-     * the manifest's algorithm; that Tribuo can read it; and that the model predicts the
-     * {@code churn} label with probabilities from the manifest's features only.
+     * Loads the bundle in {@code dir}, for evaluation as well as scoring: first every check of
+     * churn-score's {@link ScoringBundle#load} (the files are there; {@code bundle.json} is valid
+     * JSON in format {@value BundleManifest#FORMAT_VERSION} and consistent with itself; the model
+     * was trained on {@code expected}; the algorithm is known; {@code scorer.bin} matches its
+     * checksum, the schema and the manifest), then that {@code model.tribuo} is there and matches
+     * its checksum; that it holds a model class churn-risk writes, of the manifest's algorithm;
+     * that Tribuo can read it; and that the model predicts the {@code churn} label with
+     * probabilities from the manifest's features only.
      *
      * @param expected the feature schema this build computes, e.g. {@code Feature.SCHEMA}
      * @throws BundleException naming the bundle, the problem and what to do, if any check fails
      * @throws IOException     if a file that is there cannot be read
      */
     public static LoadedBundle load(Path dir, FeatureSchema expected) throws IOException {
-        Objects.requireNonNull(dir, "dir");
-        Objects.requireNonNull(expected, "expected schema");
-        String where = "model bundle " + dir + ": ";
-        if (!Files.isDirectory(dir)) {
-            throw new BundleException(where + (Files.exists(dir) ? "is not a directory" : "does not exist")
-                    + "; train a model first, or pass the directory that holds " + MANIFEST_FILE + " and " + MODEL_FILE);
-        }
+        ScoringBundle scoring = ScoringBundle.load(dir, expected);
         try {
-            BundleIo.Parsed parsed = BundleIo.read(readBundleFile(dir, MANIFEST_FILE));
-            BundleManifest manifest = parsed.manifest().validate().checkSchema(expected);
+            BundleManifest manifest = scoring.manifest();
             Algorithm algorithm = algorithm(manifest);
-            byte[] modelBytes = readBundleFile(dir, MODEL_FILE);
-            if (!sha256(modelBytes).equals(parsed.modelSha256())) {
-                throw new BundleException(MODEL_FILE + " does not match the checksum in " + MANIFEST_FILE
-                        + ": the bundle was changed or truncated; retrain or restore it");
-            }
+            byte[] modelBytes = ScoringBundle.readFile(dir, MODEL_FILE);
+            ScoringBundle.checkSum(MODEL_FILE, modelBytes, scoring.modelSha256());
             Model<Label> model = deserialize(modelBytes, algorithm);
             checkModel(model, manifest);
-            return new LoadedBundle(dir, manifest, model, parsed.modelSha256(), parsed.metrics(), parsed.provenance());
+            return new LoadedBundle(scoring, model);
         } catch (BundleException e) {
-            throw new BundleException(where + e.getMessage(), e.getCause() == null ? e : e.getCause());
+            throw new BundleException("model bundle " + dir + ": " + e.getMessage(), e.getCause() == null ? e : e.getCause());
         }
     }
 
@@ -298,15 +303,6 @@ public final class ModelBundle {
         }
     }
 
-    private static byte[] readBundleFile(Path dir, String name) throws IOException {
-        try {
-            return Files.readAllBytes(dir.resolve(name));
-        } catch (NoSuchFileException e) {
-            throw new BundleException(name + " is missing: the directory is not a complete model bundle;"
-                    + " retrain or restore it", e);
-        }
-    }
-
     private static Map<String, Object> runtime() {
         Map<String, Object> runtime = new LinkedHashMap<>();
         runtime.put("tribuo_version", Tribuo.VERSION);
@@ -375,7 +371,7 @@ public final class ModelBundle {
     }
 
     static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
+        return ScoringBundle.sha256(bytes);
     }
 
     private static MessageDigest sha256() {

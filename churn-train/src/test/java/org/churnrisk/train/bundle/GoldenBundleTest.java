@@ -23,8 +23,8 @@ import org.tribuo.Tribuo;
  * {@code src/test/resources/bundle/bundle.golden.json}, so that any change to the format fails here
  * and is made on purpose (with a new {@link BundleManifest#FORMAT_VERSION} if old readers would
  * misread it). What differs between machines and trainings is a placeholder in the golden copy:
- * the SHA-256 of model.tribuo (Tribuo's provenance records the training time) and the runtime
- * versions.
+ * the SHA-256 of model.tribuo (Tribuo's provenance records the training time) and of scorer.bin
+ * (whose own golden copy is {@code ScorerFileGoldenTest} in churn-core), and the runtime versions.
  */
 class GoldenBundleTest {
     static final String GOLDEN = "/bundle/bundle.golden.json";
@@ -39,6 +39,7 @@ class GoldenBundleTest {
 
         String expected = golden()
                 .replace("@MODEL_SHA256@", ModelBundle.sha256(Files.readAllBytes(dir.resolve("model.tribuo"))))
+                .replace("@SCORER_SHA256@", ModelBundle.sha256(Files.readAllBytes(dir.resolve("scorer.bin"))))
                 .replace("\"@TRIBUO_VERSION@\"", json(Tribuo.VERSION))
                 .replace("\"@JAVA_VERSION@\"", json(System.getProperty("java.version")))
                 .replace("\"@JAVA_VENDOR@\"", json(System.getProperty("java.vendor")))

@@ -102,7 +102,7 @@ class ModelBundleLoadRefusalTest {
 
     @Test
     void garbageJsonIsReportedWithItsLine() throws IOException {
-        Files.writeString(dir.resolve("bundle.json"), "{\n  \"format_version\": 1,\n  oops\n}\n");
+        Files.writeString(dir.resolve("bundle.json"), "{\n  \"format_version\": 2,\n  oops\n}\n");
 
         assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
                 .isInstanceOf(BundleException.class)
@@ -143,12 +143,23 @@ class ModelBundleLoadRefusalTest {
 
     @Test
     void anUnknownFormatVersion() throws IOException {
-        TinyModels.editJson(dir, "\"format_version\": 1,", "\"format_version\": 2,");
+        TinyModels.editJson(dir, "\"format_version\": 2,", "\"format_version\": 3,");
 
         assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
                 .isInstanceOf(BundleException.class)
-                .hasMessage(where + "bundle.json: format_version 2 is not supported: this churn-risk reads format 1 (the"
+                .hasMessage(where + "bundle.json: format_version 3 is not supported: this churn-risk reads format 2 (the"
                         + " bundle was created by churn-risk test); load it with that version or retrain with this one");
+    }
+
+    @Test
+    void aFormatOneBundleIsRefusedWithAMessageThatSaysToRetrain() throws IOException {
+        TinyModels.editJson(dir, "\"format_version\": 2,", "\"format_version\": 1,");
+
+        assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
+                .isInstanceOf(BundleException.class)
+                .hasMessage(where + "bundle.json: format_version 1 is no longer read: this churn-risk reads format 2,"
+                        + " which holds the compiled scorer (scorer.bin) that scoring reads without Tribuo (the bundle"
+                        + " was created by churn-risk test); retrain with churn train to write the bundle again");
     }
 
     @Test
@@ -225,14 +236,48 @@ class ModelBundleLoadRefusalTest {
     }
 
     @Test
+    void anAlgorithmThatIsNotTheScorers() throws IOException {
+        TinyModels.editJson(dir, "\"algorithm\": \"logistic\"", "\"algorithm\": \"xgboost\"");
+
+        assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
+                .isInstanceOf(BundleException.class)
+                .hasMessage(where + "scorer.bin holds a logistic scorer but bundle.json says the algorithm is xgboost:"
+                        + " the files come from different trainings; retrain");
+    }
+
+    @Test
     void anAlgorithmThatIsNotTheModels() throws IOException {
         TinyModels.editJson(dir, "\"algorithm\": \"logistic\"", "\"algorithm\": \"xgboost\"");
+        TinyModels.replaceScorer(dir, TinyModels.stumps(TinyModels.SCHEMA, TinyModels.manifest().calibration()));
 
         assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
                 .isInstanceOf(BundleException.class)
                 .hasMessage(where + "model.tribuo holds a logistic model (org.tribuo.transform.TransformedModel) but"
                         + " bundle.json says the algorithm is xgboost: the files come from different trainings;"
                         + " retrain");
+    }
+
+    @Test
+    void aMissingScorerFile() throws IOException {
+        Files.delete(dir.resolve("scorer.bin"));
+
+        assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
+                .isInstanceOf(BundleException.class)
+                .hasMessage(where + "scorer.bin is missing: the directory is not a complete model bundle; retrain or"
+                        + " restore it");
+    }
+
+    @Test
+    void aFlippedByteInTheScorer() throws IOException {
+        Path scorer = dir.resolve("scorer.bin");
+        byte[] bytes = Files.readAllBytes(scorer);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(scorer, bytes);
+
+        assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
+                .isInstanceOf(BundleException.class)
+                .hasMessage(where + "scorer.bin does not match the checksum in bundle.json: the bundle was changed or"
+                        + " truncated; retrain or restore it");
     }
 
     @Test
@@ -272,6 +317,7 @@ class ModelBundleLoadRefusalTest {
         TinyModels.editJson(other, "\"names\": [ \"logins_30d\", \"tickets_90d\", \"seat_utilisation\" ]",
                 "\"names\": [ \"logins_30d\", \"tickets_90d\" ]");
         TinyModels.editJson(other, TinyModels.SCHEMA.fingerprint(), narrow.fingerprint());
+        TinyModels.replaceScorer(other, TinyModels.linear(narrow, TinyModels.manifest().calibration()));
 
         assertThatThrownBy(() -> ModelBundle.load(other, narrow))
                 .isInstanceOf(BundleException.class)

@@ -24,11 +24,11 @@ class ModelBundleWriteTest {
     Path tmp;
 
     @Test
-    void aBundleIsTwoFilesAndNothingIsLeftBeside() throws IOException {
+    void aBundleIsThreeFilesAndNothingIsLeftBeside() throws IOException {
         TinyModels.write(tmp.resolve("model"), TinyModels.logistic());
 
         assertThat(list(tmp)).containsExactly("model");
-        assertThat(list(tmp.resolve("model"))).containsExactly("bundle.json", "model.tribuo");
+        assertThat(list(tmp.resolve("model"))).containsExactly("bundle.json", "model.tribuo", "scorer.bin");
     }
 
     @Test
@@ -49,7 +49,7 @@ class ModelBundleWriteTest {
 
         TinyModels.write(dir, TinyModels.logistic());
 
-        assertThat(list(dir)).containsExactly("bundle.json", "model.tribuo");
+        assertThat(list(dir)).containsExactly("bundle.json", "model.tribuo", "scorer.bin");
     }
 
     @Test
@@ -126,7 +126,7 @@ class ModelBundleWriteTest {
 
     @Test
     void aManifestThatDoesNotValidateIsNotWritten() {
-        BundleManifest edited = new BundleManifest(1, "churn-risk test", "logistic", 120, "tiny-features/1",
+        BundleManifest edited = new BundleManifest(2, "churn-risk test", "logistic", 120, "tiny-features/1",
                 "0123456789abcdef", TinyModels.SCHEMA.names(), new Calibration.Identity());
 
         assertThatThrownBy(() -> ModelBundle.write(tmp.resolve("model"), TinyModels.logistic(), edited, Map.of(),

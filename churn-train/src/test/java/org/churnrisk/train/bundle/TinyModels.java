@@ -12,6 +12,11 @@ import java.util.SplittableRandom;
 import org.churnrisk.core.features.FeatureSchema;
 import org.churnrisk.core.model.BundleManifest;
 import org.churnrisk.core.model.Calibration;
+import org.churnrisk.core.scoring.CompiledScorer;
+import org.churnrisk.core.scoring.DecisionTree;
+import org.churnrisk.core.scoring.LinearScorer;
+import org.churnrisk.core.scoring.ScorerFile;
+import org.churnrisk.core.scoring.TreeEnsembleScorer;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
@@ -143,5 +148,29 @@ final class TinyModels {
         String old = ModelBundle.sha256(Files.readAllBytes(file));
         Files.write(file, bytes);
         editJson(dir, old, ModelBundle.sha256(bytes));
+    }
+
+    /** Replaces scorer.bin and updates its checksum, as someone who knows the format would. */
+    static void replaceScorer(Path dir, CompiledScorer scorer) throws IOException {
+        Path file = dir.resolve(ModelBundle.SCORER_FILE);
+        String old = ModelBundle.sha256(Files.readAllBytes(file));
+        byte[] bytes = ScorerFile.toBytes(scorer);
+        Files.write(file, bytes);
+        editJson(dir, old, ModelBundle.sha256(bytes));
+    }
+
+    /** A one-tree-per-class XGBoost scorer over {@code schema}: a stand-in scorer.bin of another algorithm. */
+    static CompiledScorer stumps(FeatureSchema schema, Calibration calibration) {
+        DecisionTree stump = new DecisionTree(new int[] {0, -1, -1}, new float[] {10f, 0, 0}, new int[] {1, -1, -1},
+                new int[] {2, -1, -1}, new boolean[] {true, false, false}, new float[] {0, 0.2f, -0.2f},
+                new double[] {100, 60, 40});
+        return TreeEnsembleScorer.of(schema, calibration, 0.5f, List.of(stump), List.of(stump));
+    }
+
+    /** A logistic scorer over {@code schema} with all weights 0.1. */
+    static CompiledScorer linear(FeatureSchema schema, Calibration calibration) {
+        double[] w = new double[schema.size()];
+        java.util.Arrays.fill(w, 0.1);
+        return LinearScorer.of(schema, w, -1, new double[schema.size()], calibration);
     }
 }

@@ -22,6 +22,11 @@ class AlgorithmTest {
     }
 
     @Test
+    void everyAlgorithmIsOneABundleForScoringMayName() {
+        assertThat(org.churnrisk.score.bundle.ScoringBundle.ALGORITHMS).isEqualTo(Algorithm.labels());
+    }
+
+    @Test
     void anUnknownLabelIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> Algorithm.parse("forest"))
                 .isInstanceOf(InvalidArgumentException.class)

@@ -1,4 +1,4 @@
-package org.churnrisk.train.bundle;
+package org.churnrisk.score.bundle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -36,18 +36,27 @@ import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.model.BundleException;
 import org.churnrisk.core.model.BundleManifest;
 import org.churnrisk.core.model.Calibration;
+import org.churnrisk.core.scoring.ScorerFile;
 
 /**
- * Reads and writes {@code bundle.json}. Keys come in a fixed order, output is pretty-printed
+ * Reads and writes {@code bundle.json}, the one place that knows its layout: the bundle writer
+ * (churn-train's {@code ModelBundle}) and the readers ({@link ScoringBundle} here, and
+ * {@code ModelBundle.load} on top of it) go through it. Keys come in a fixed order, output is pretty-printed
  * with {@code \n} line ends on every OS, and doubles are written as their shortest round-tripping
  * decimal by Jackson's own writer rather than the JDK's {@code Double.toString} (whose output
  * changed in JDK 19), so the same inputs give the same bytes everywhere and every double reads
  * back exactly. Duplicate keys and trailing text are refused. Stateless; the mapper is configured
  * once and thread-safe.
  */
-final class BundleIo {
-    static final String BUNDLE_JSON = "bundle.json";
-    static final String MODEL_FILE = "model.tribuo";
+public final class BundleJson {
+    /** The manifest: format, creator, algorithm, horizon, feature schema, calibration, metrics, provenance, checksums. */
+    public static final String BUNDLE_JSON = "bundle.json";
+    /** The Tribuo model, for evaluation and provenance; scoring does not read it. */
+    public static final String MODEL_FILE = "model.tribuo";
+    /** The compiled scorer ({@link ScorerFile}), what scoring reads. */
+    public static final String SCORER_FILE = ScorerFile.FILE_NAME;
+    /** The files {@code checksums} names, in the order it names them. */
+    public static final List<String> CHECKSUMMED = List.of(MODEL_FILE, SCORER_FILE);
     static final String SHA256_PREFIX = "sha256:";
 
     private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -63,15 +72,28 @@ final class BundleIo {
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
-    private BundleIo() {
+    private BundleJson() {
     }
 
-    /** What {@link #read} found in a {@code bundle.json}. */
-    record Parsed(BundleManifest manifest, ObjectNode metrics, ObjectNode provenance, String modelSha256) {
+    /**
+     * What {@link #read} found in a {@code bundle.json}.
+     *
+     * @param checksums the SHA-256 of each file of {@link #CHECKSUMMED}, as 64 lower-case hex digits
+     */
+    public record Parsed(BundleManifest manifest, ObjectNode metrics, ObjectNode provenance,
+                         Map<String, String> checksums) {
+        public Parsed {
+            checksums = Map.copyOf(checksums);
+        }
     }
 
-    /** The bytes of a {@code bundle.json}; metrics and provenance come from {@link #tree}. */
-    static byte[] write(BundleManifest m, ObjectNode metrics, ObjectNode provenance, String modelSha256) {
+    /**
+     * The bytes of a {@code bundle.json}; metrics and provenance come from {@link #tree}.
+     *
+     * @param checksums the SHA-256 (64 lower-case hex digits) of each file of {@link #CHECKSUMMED}
+     */
+    public static byte[] write(BundleManifest m, ObjectNode metrics, ObjectNode provenance,
+                               Map<String, String> checksums) {
         ObjectNode root = NODES.objectNode();
         root.put("format_version", m.formatVersion());
         root.put("created_by", m.createdBy());
@@ -85,12 +107,20 @@ final class BundleIo {
         root.set("calibration", calibration(m.calibration()));
         root.set("metrics", metrics.deepCopy());
         root.set("provenance", provenance.deepCopy());
-        root.putObject("checksums").put(MODEL_FILE, SHA256_PREFIX + modelSha256);
+        ObjectNode sums = root.putObject("checksums");
+        for (String file : CHECKSUMMED) {
+            String sha = checksums.get(file);
+            if (sha == null || !SHA256.matcher(SHA256_PREFIX + sha).matches()) {
+                throw new InvalidArgumentException("checksums: " + file + " has " + (sha == null ? "none" : "'" + sha + "'")
+                        + " (expected 64 lower-case hex digits)");
+            }
+            sums.put(file, SHA256_PREFIX + sha);
+        }
         return pretty(root).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Pretty JSON text ending in a newline. */
-    static String pretty(JsonNode node) {
+    public static String pretty(JsonNode node) {
         try {
             return PRETTY.writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
@@ -103,10 +133,12 @@ final class BundleIo {
      * Parses a {@code bundle.json}. The format version is read first, so that a bundle of another
      * format is refused as such rather than for a field it names differently.
      *
-     * @throws BundleException naming the line and column of a syntax error, or the field that is
-     *                         missing or of the wrong type; messages start with {@code bundle.json}
+     * @throws BundleException naming the line and column of a syntax error, the format when it is
+     *                         not {@value BundleManifest#FORMAT_VERSION} (format 1: retrain), or the
+     *                         field that is missing or of the wrong type; messages start with
+     *                         {@code bundle.json}
      */
-    static Parsed read(byte[] json) {
+    public static Parsed read(byte[] json) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -134,10 +166,8 @@ final class BundleIo {
         }
         if (format != BundleManifest.FORMAT_VERSION) {
             JsonNode by = root.get("created_by");
-            throw new BundleException(BUNDLE_JSON + ": format_version " + format + " is not supported: this churn-risk"
-                    + " reads format " + BundleManifest.FORMAT_VERSION + " (the bundle was created by "
-                    + (by != null && by.isTextual() ? by.textValue() : "an unknown program")
-                    + "); load it with that version or retrain with this one");
+            throw new BundleException(BUNDLE_JSON + ": " + BundleManifest.unsupportedFormat(format,
+                    by != null && by.isTextual() ? by.textValue() : "an unknown program"));
         }
         try {
             ObjectNode schema = object(root, "feature_schema", "");
@@ -146,20 +176,23 @@ final class BundleIo {
                     text(schema, "version", "feature_schema."), text(schema, "fingerprint", "feature_schema."),
                     texts(schema, "names", "feature_schema."), calibration(object(root, "calibration", "")));
             ObjectNode checksums = object(root, "checksums", "");
-            String sha = text(checksums, MODEL_FILE, "checksums.");
-            if (!SHA256.matcher(sha).matches()) {
-                throw new Problem("checksums." + MODEL_FILE + " is '" + sha
-                        + "' (expected sha256: and 64 lower-case hex digits)");
+            Map<String, String> sums = new LinkedHashMap<>();
+            for (String file : CHECKSUMMED) {
+                String sha = text(checksums, file, "checksums.");
+                if (!SHA256.matcher(sha).matches()) {
+                    throw new Problem("checksums." + file + " is '" + sha
+                            + "' (expected sha256: and 64 lower-case hex digits)");
+                }
+                sums.put(file, sha.substring(SHA256_PREFIX.length()));
             }
-            return new Parsed(manifest, object(root, "metrics", ""), object(root, "provenance", ""),
-                    sha.substring(SHA256_PREFIX.length()));
+            return new Parsed(manifest, object(root, "metrics", ""), object(root, "provenance", ""), sums);
         } catch (Problem | InvalidArgumentException e) {
             throw new BundleException(BUNDLE_JSON + ": " + e.getMessage() + "; retrain or restore the bundle", e);
         }
     }
 
     /** An unmodifiable copy of a JSON object as maps, lists, strings, numbers, booleans and nulls. */
-    static Map<String, Object> toMap(ObjectNode node) {
+    public static Map<String, Object> toMap(ObjectNode node) {
         Map<String, Object> map = MAPPER.convertValue(node, new TypeReference<LinkedHashMap<String, Object>>() { });
         @SuppressWarnings("unchecked")
         Map<String, Object> frozen = (Map<String, Object>) freeze(map);
@@ -175,7 +208,7 @@ final class BundleIo {
      *
      * @throws InvalidArgumentException naming the path of a value of another type
      */
-    static JsonNode tree(Object value, String path) {
+    public static JsonNode tree(Object value, String path) {
         if (value == null) {
             return NODES.nullNode();
         }
@@ -237,7 +270,7 @@ final class BundleIo {
     }
 
     /** {@link #tree} of a map. */
-    static ObjectNode object(Map<?, ?> map, String path) {
+    public static ObjectNode object(Map<?, ?> map, String path) {
         for (Object key : map.keySet()) {
             if (!(key instanceof String)) {
                 throw new InvalidArgumentException(path + ": key " + key + " is not a string (JSON keys are strings)");
