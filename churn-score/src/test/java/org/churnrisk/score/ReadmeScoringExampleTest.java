@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Java examples of the README's "Scoring from a service" section are the bodies of the two
- * {@code static} methods below: the tests run them on a generated book and a model trained on it,
- * and check that the README shows them as they are.
+ * {@code static} methods below: the tests run them on the committed sample book and a bundle
+ * trained on it, with churn-score and what it brings only (no Tribuo), and check that the README
+ * shows them as they are.
  */
 class ReadmeScoringExampleTest {
     private static final Path MODULE = Path.of(System.getProperty("basedir", "."));

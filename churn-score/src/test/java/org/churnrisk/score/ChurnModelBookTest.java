@@ -14,8 +14,10 @@ import org.churnrisk.features.FeatureSettings;
 import org.churnrisk.features.ReadOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** ChurnModel loaded from a real bundle, scoring a generated book on disk. */
+/** ChurnModel loaded from a real bundle, scoring the committed sample book on disk. */
 class ChurnModelBookTest {
     static TrainedBook trained;
     static ChurnModel model;
@@ -55,15 +57,25 @@ class ChurnModelBookTest {
     }
 
     @Test
-    void probabilitiesMatchTheBundlesOwnPredictions() throws IOException {
+    void probabilitiesAreThoseOfTheBundlesScorer() throws IOException {
         var table = FeatureExtractor.create(FeatureSettings.forBook(trained.book(), null))
                 .extract(trained.book(), trained.asOf());
-        double[] expected = org.churnrisk.train.bundle.ModelBundle.load(trained.model(),
-                org.churnrisk.features.Feature.SCHEMA).predictProbabilities(table);
         String id = table.accountIds().get(7);
 
-        assertThat(scored.account(id).probability()).isCloseTo(expected[7],
-                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(scored.account(id).probability()).isEqualTo(model.scorer().probability(table.row(7)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"logistic", "xgboost"})
+    void bothBundlesLoadAndScoreTheBookWithDrivers(String algorithm) throws IOException {
+        ChurnModel churn = ChurnModel.load(TrainedBook.BUNDLES.resolve(algorithm));
+
+        ScoredBook book = churn.score(trained.book(), trained.asOf());
+
+        assertThat(churn.scorer().algorithm()).isEqualTo(algorithm);
+        assertThat(book.model()).containsEntry("algorithm", algorithm);
+        assertThat(((Number) book.model().get("trained_seed")).longValue()).isEqualTo(42);
+        assertThat(book.ranked().get(0).drivers()).isNotEmpty();
     }
 
     @Test
@@ -71,7 +83,8 @@ class ChurnModelBookTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> files = (List<Map<String, Object>>) scored.data().get("files");
 
-        assertThat(files).extracting(f -> f.get("file")).contains("accounts.csv", "usage.csv", "tickets.csv");
+        assertThat(files).extracting(f -> f.get("file")).contains("accounts.csv", "tickets.csv")
+                .anySatisfy(f -> assertThat((String) f).startsWith("usage/"));
         assertThat(files).allSatisfy(f -> assertThat((String) f.get("sha256")).hasSize(64));
     }
 
