@@ -73,7 +73,7 @@ public class BookScoringBenchmark {
         @Setup(Level.Trial)
         public void load() throws IOException {
             models = ScoringModels.open();
-            churn = ChurnModel.of(models.bundle(Algorithm.parse(algorithm)).scorer(), ScoringSettings.DEFAULT);
+            churn = ChurnModel.load(models.bundle(Algorithm.parse(algorithm)).directory(), ScoringSettings.DEFAULT);
         }
     }
 

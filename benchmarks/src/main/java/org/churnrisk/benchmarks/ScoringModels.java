@@ -41,7 +41,7 @@ import org.churnrisk.train.model.ChurnTrainer;
  * <p>Making the book and training take a minute, and JMH forks a JVM per benchmark and
  * parameter, so both are kept under {@code <java.io.tmpdir>/churn-bench-books/}: the book as
  * {@code accounts-2000-days-730-seed-42}, each model as a bundle in
- * {@code accounts-2000-days-730-seed-42-models-2/<algorithm>}. A cached book is checked against its
+ * {@code accounts-2000-days-730-seed-42-models-3/<algorithm>}. A cached book is checked against its
  * {@code generator.json}, a cached bundle by {@link ModelBundle#load}; anything else is made
  * again. Delete the directories to start afresh.
  */
@@ -56,8 +56,11 @@ final class ScoringModels {
      * comparable when the default changes.
      */
     static final ChurnTrainer.Boosting BOOSTING = new ChurnTrainer.Boosting(100, 6, 0.1, 0.8, 1.0);
-    /** Bumped whenever the models would come out differently, so no stale cached model is measured. */
-    static final int MODELS_VERSION = 2;
+    /**
+     * Bumped whenever the models would come out differently, or their bundles' format changes, so
+     * no stale cached model is measured (3: bundle format 2, with scorer.bin).
+     */
+    static final int MODELS_VERSION = 3;
 
     final Path book;
     /** The feature tables of the last {@value #POOL_DATES} month starts, oldest first. */
