@@ -179,6 +179,24 @@ class ScoreCommandTest {
     }
 
     @Test
+    void aFormatOneBundleIsInvalidDataAndTheMessageSaysToRetrain() throws java.io.IOException {
+        Path old = java.nio.file.Files.createDirectory(dir.resolve("format-1"));
+        for (String f : new String[] {"bundle.json", "model.tribuo", "scorer.bin"}) {
+            java.nio.file.Files.copy(model.resolve(f), old.resolve(f));
+        }
+        String json = java.nio.file.Files.readString(old.resolve("bundle.json"));
+        java.nio.file.Files.writeString(old.resolve("bundle.json"),
+                json.replace("\"format_version\": 2,", "\"format_version\": 1,"));
+
+        Run run = churn("score", "--data", book.toString(), "--model", old.toString(), "--out",
+                dir.resolve("at-risk.csv").toString(), "--as-of", AS_OF);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
+        assertThat(run.err()).contains("format_version 1 is no longer read", "retrain with churn train")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void aDataDirectoryThatDoesNotExistIsAUsageError() {
         Run run = score(dir.resolve("nothing"), dir.resolve("at-risk.csv"), "--as-of", AS_OF);
 
