@@ -1,10 +1,10 @@
 package org.churnrisk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.churnrisk.cli.CliRun.churn;
+import static org.churnrisk.cli.CliRun.churnWith;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -25,25 +24,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 class ChurnCliTest {
-
-    /** What one run of the real command line produced. */
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run churn(String... args) {
-        return churnWith(null, args);
-    }
-
-    /** Runs {@code churn} with {@code extra} added as a subcommand, the way tests plug in throwaway commands. */
-    private static Run churnWith(Object extra, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = ChurnCli.commandLine(new PrintWriter(out), new PrintWriter(err));
-        if (extra != null) {
-            commandLine.addSubcommand(extra);
-        }
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
 
     /** A subcommand that fails the way a real one would: by throwing. */
     @Command(name = "fail", mixinStandardHelpOptions = true)
@@ -86,7 +66,7 @@ class ChurnCliTest {
 
     @Test
     void helpExitsZeroAndPrintsUsageOnStdout() {
-        Run run = churn("--help");
+        CliRun run = churn("--help");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Usage: churn").contains("--verbose", "--version");
@@ -95,21 +75,21 @@ class ChurnCliTest {
 
     @Test
     void helpListsSubcommands() {
-        Run run = churnWith(new Fail(new IllegalStateException()), "--help");
+        CliRun run = churnWith(new Fail(new IllegalStateException()), "--help");
 
         assertThat(run.out()).containsPattern("Commands:\\R\\s+help\\b").containsPattern("\\R\\s+fail\\b");
     }
 
     @Test
     void helpListsExitCodes() {
-        Run run = churn("--help");
+        CliRun run = churn("--help");
 
         assertThat(run.out()).contains("Exit codes:").containsPattern("\\s3\\s+Invalid input data");
     }
 
     @Test
     void versionExitsZeroAndPrintsFilteredProjectVersion() {
-        Run run = churn("--version");
+        CliRun run = churn("--version");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).first().asString().matches("churn-risk \\d+\\.\\d+\\.\\d+.*");
@@ -118,7 +98,7 @@ class ChurnCliTest {
 
     @Test
     void unknownOptionExitsWithUsageAndNamesIt() {
-        Run run = churn("--bogus");
+        CliRun run = churn("--bogus");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("churn: ").contains("'--bogus'", "Try 'churn --help'");
@@ -127,7 +107,7 @@ class ChurnCliTest {
 
     @Test
     void unknownOptionOfSubcommandPointsToThatSubcommandsHelp() {
-        Run run = churnWith(new Fail(new IllegalStateException()), "fail", "--bogus");
+        CliRun run = churnWith(new Fail(new IllegalStateException()), "fail", "--bogus");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("'--bogus'", "Try 'churn fail --help'");
@@ -135,7 +115,7 @@ class ChurnCliTest {
 
     @Test
     void misspelledSubcommandSuggestsTheRightOne() {
-        Run run = churnWith(new Fail(new IllegalStateException()), "fails");
+        CliRun run = churnWith(new Fail(new IllegalStateException()), "fails");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("'fails'", "Did you mean: churn fail");
@@ -143,7 +123,7 @@ class ChurnCliTest {
 
     @Test
     void noSubcommandPrintsUsageOnStderrAndExitsWithUsage() {
-        Run run = churn();
+        CliRun run = churn();
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("Usage: churn");
@@ -152,7 +132,7 @@ class ChurnCliTest {
 
     @Test
     void helpSubcommandShowsHelpOfAnotherSubcommand() {
-        Run run = churnWith(new Fail(new IllegalStateException()), "help", "fail");
+        CliRun run = churnWith(new Fail(new IllegalStateException()), "help", "fail");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Usage: churn fail");
@@ -173,7 +153,7 @@ class ChurnCliTest {
     @ParameterizedTest
     @MethodSource("exceptionsAndExitCodes")
     void exceptionMapsToExitCode(Exception thrown, int expectedExitCode) {
-        Run run = churnWith(new Fail(thrown), "fail");
+        CliRun run = churnWith(new Fail(thrown), "fail");
 
         assertThat(run.exitCode()).isEqualTo(expectedExitCode);
     }
@@ -181,7 +161,7 @@ class ChurnCliTest {
     @ParameterizedTest
     @MethodSource("exceptionsAndExitCodes")
     void exceptionIsReportedWithoutStackTrace(Exception thrown, int ignored) {
-        Run run = churnWith(new Fail(thrown), "fail");
+        CliRun run = churnWith(new Fail(thrown), "fail");
 
         assertThat(run.err()).startsWith("churn: ").doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
@@ -190,7 +170,7 @@ class ChurnCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"--verbose fail", "fail --verbose"})
     void verbosePrintsStackTraceWhereverItIsGiven(String args) {
-        Run run = churnWith(new Fail(new InvalidDataException("usage.csv line 3: bad date")), args.split(" "));
+        CliRun run = churnWith(new Fail(new InvalidDataException("usage.csv line 3: bad date")), args.split(" "));
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.err())
@@ -201,35 +181,35 @@ class ChurnCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"--verbose peek", "peek --verbose"})
     void verboseReachesSubcommandsThroughTheirParent(String args) {
-        Run run = churnWith(new Peek(), args.split(" "));
+        CliRun run = churnWith(new Peek(), args.split(" "));
 
         assertThat(run.exitCode()).isEqualTo(10);
     }
 
     @Test
     void dataErrorPrintsOnlyTheMessage() {
-        Run run = churnWith(new Fail(new InvalidDataException("usage.csv line 3: bad date")), "fail");
+        CliRun run = churnWith(new Fail(new InvalidDataException("usage.csv line 3: bad date")), "fail");
 
         assertThat(run.err()).isEqualTo("churn: usage.csv line 3: bad date" + System.lineSeparator());
     }
 
     @Test
     void invalidArgumentPointsToTheCommandsHelp() {
-        Run run = churnWith(new Fail(new InvalidArgumentException("--horizon must be positive")), "fail");
+        CliRun run = churnWith(new Fail(new InvalidArgumentException("--horizon must be positive")), "fail");
 
         assertThat(run.err()).contains("churn: --horizon must be positive", "Try 'churn fail --help'");
     }
 
     @Test
     void missingFileIsNamed() {
-        Run run = churnWith(new Fail(new NoSuchFileException("data/usage.csv")), "fail");
+        CliRun run = churnWith(new Fail(new NoSuchFileException("data/usage.csv")), "fail");
 
         assertThat(run.err()).startsWith("churn: no such file or directory: data/usage.csv");
     }
 
     @Test
     void uncheckedIoErrorKeepsItsOwnMessageAndTheCause() {
-        Run run = churnWith(
+        CliRun run = churnWith(
                 new Fail(new UncheckedIOException("cannot write scores.csv", new IOException("disk full"))), "fail");
 
         assertThat(run.err()).startsWith("churn: cannot write scores.csv: disk full");
@@ -237,7 +217,7 @@ class ChurnCliTest {
 
     @Test
     void unexpectedExceptionIsCalledInternalAndSuggestsVerbose() {
-        Run run = churnWith(new Fail(new IllegalStateException("bug")), "fail");
+        CliRun run = churnWith(new Fail(new IllegalStateException("bug")), "fail");
 
         assertThat(run.err())
                 .startsWith("churn: internal error: java.lang.IllegalStateException: bug")
@@ -246,7 +226,7 @@ class ChurnCliTest {
 
     @Test
     void parameterExceptionThrownBySubcommandIsAUsageError() {
-        Run run = churnWith(new CheckOptions(), "check");
+        CliRun run = churnWith(new CheckOptions(), "check");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).startsWith("churn: --from must be before --to").contains("Try 'churn check --help'");

@@ -1,12 +1,10 @@
 package org.churnrisk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.churnrisk.cli.CliRun.churn;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.churnrisk.core.ProgressListener;
-import org.churnrisk.sample.BookGenerator;
-import org.churnrisk.sample.GeneratorConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,14 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
     @TempDir
     static Path dir;
-    static ScoreCommandTest.Run run;
+    static CliRun run;
 
     @BeforeAll
     static void demo() throws IOException {
-        Path book = dir.resolve("book");
-        BookGenerator.generate(GeneratorConfig.builder().accounts(120).days(500).seed(3).truthSamples(0).build(), book,
-                false, ProgressListener.NONE);
-        run = ScoreCommandTest.churn("demo", "--data", book.toString(), "--out", dir.resolve("demo").toString(),
+        Path book = GeneratedBooks.generate(dir.resolve("book"), 120, 500, 3);
+        run = churn("demo", "--data", book.toString(), "--out", dir.resolve("demo").toString(),
                 "--algorithm", "logistic", "--folds", "2");
     }
 
@@ -45,7 +41,7 @@ class DemoCommandTest {
 
     @Test
     void withoutTheSampleBookItSaysWhereItLooked() {
-        ScoreCommandTest.Run missing = ScoreCommandTest.churn("demo", "--data", dir.resolve("absent").toString());
+        CliRun missing = churn("demo", "--data", dir.resolve("absent").toString());
 
         assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(missing.err()).contains("absent", "is not a directory");

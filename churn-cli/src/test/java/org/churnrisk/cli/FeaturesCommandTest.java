@@ -1,10 +1,10 @@
 package org.churnrisk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.churnrisk.cli.CliRun.churn;
+import static org.churnrisk.cli.GeneratedBooks.BAD_USAGE_ROW;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +15,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.churnrisk.core.ProgressListener;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.features.Feature;
 import org.churnrisk.features.FeatureExtractor;
 import org.churnrisk.features.FeatureSettings;
-import org.churnrisk.sample.BookGenerator;
-import org.churnrisk.sample.GeneratorConfig;
+import org.churnrisk.testkit.FileTrees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code churn features} through the real command line, on small generated and hand-written books. */
 class FeaturesCommandTest {
     private static final String AS_OF = "2026-10-01";
-    private static final String BAD_USAGE_ROW = ",2026-09-15,u-x,login,-2,0";
 
     @TempDir
     static Path shared;
@@ -42,39 +39,19 @@ class FeaturesCommandTest {
     @TempDir
     Path dir;
 
-    /** What one run of the real command line produced. */
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run churn(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ChurnCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run features(Path data, Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of("features", "--data", data.toString(), "--out", out.toString()));
-        args.addAll(List.of(more));
-        return churn(args.toArray(new String[0]));
+    private static CliRun features(Path data, Path out, String... more) {
+        return churn(List.of("features", "--data", data.toString(), "--out", out.toString()), more);
     }
 
     @BeforeAll
     static void generate() throws IOException {
-        book = shared.resolve("book");
-        BookGenerator.generate(GeneratorConfig.builder().accounts(15).days(120).seed(5).truthSamples(0).build(), book,
-                false, ProgressListener.NONE);
+        book = GeneratedBooks.small(shared.resolve("book"));
     }
 
     /** A copy of the generated book whose usage.csv has a bad row; returns the row's line number. */
     private long damagedCopy(Path copy) throws IOException {
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(book)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
-        String account = Files.readAllLines(book.resolve("accounts.csv")).get(1).split(",")[0];
+        FileTrees.copy(book, copy);
+        String account = GeneratedBooks.firstAccount(book);
         Path usage = copy.resolve("usage.csv");
         Files.writeString(usage, account + BAD_USAGE_ROW + "\n", StandardOpenOption.APPEND);
         return Files.readAllLines(usage).size();
@@ -94,7 +71,7 @@ class FeaturesCommandTest {
     void aGoodRunExitsZeroAndReportsWhatItReadAndWrote() {
         Path out = dir.resolve("features.csv");
 
-        Run run = features(book, out, "--as-of", AS_OF);
+        CliRun run = features(book, out, "--as-of", AS_OF);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK.code());
         assertThat(out).isRegularFile();
@@ -123,7 +100,7 @@ class FeaturesCommandTest {
         FeatureTable table = FeatureExtractor.create(FeatureSettings.forBook(book, null))
                 .extract(book, LocalDate.parse(AS_OF));
 
-        Run run = features(book, out, "--as-of", AS_OF);
+        CliRun run = features(book, out, "--as-of", AS_OF);
 
         List<String> rows = lines(out).subList(1, lines(out).size());
         assertThat(rows).extracting(r -> cell(r, 0)).isNotEmpty().containsExactlyElementsOf(table.accountIds())
@@ -136,7 +113,7 @@ class FeaturesCommandTest {
     void twoDatesSeparatedByACommaGiveOneSortedBlockPerDate() throws IOException {
         Path out = dir.resolve("features.csv");
 
-        Run run = features(book, out, "--as-of", "2026-09-01,2026-10-01");
+        CliRun run = features(book, out, "--as-of", "2026-09-01,2026-10-01");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK.code());
         List<String> rows = lines(out).subList(1, lines(out).size());
@@ -185,7 +162,7 @@ class FeaturesCommandTest {
             all.add(a.replace("BOOK", book.toString()).replace("OUT", dir.resolve("features.csv").toString()));
         }
 
-        Run run = churn(all.toArray(new String[0]));
+        CliRun run = churn(all.toArray(new String[0]));
 
         assertThat(run.exitCode()).as(kind).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains(message).contains("Try 'churn features --help'");
@@ -200,7 +177,7 @@ class FeaturesCommandTest {
         Path outDir = dir.resolve("out");
         Files.createDirectories(outDir);
 
-        Run run = features(dir.resolve("book"), outDir.resolve("features.csv"), "--as-of", AS_OF);
+        CliRun run = features(dir.resolve("book"), outDir.resolve("features.csv"), "--as-of", AS_OF);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.err()).contains("churn: usage.csv line " + String.format(Locale.ROOT, "%,d", line)
@@ -215,7 +192,7 @@ class FeaturesCommandTest {
         features(book, out, "--as-of", AS_OF);
         byte[] before = Files.readAllBytes(out);
 
-        Run run = features(dir.resolve("book"), out, "--as-of", "2026-09-01");
+        CliRun run = features(dir.resolve("book"), out, "--as-of", "2026-09-01");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(Files.readAllBytes(out)).isNotEmpty().isEqualTo(before);
@@ -226,11 +203,11 @@ class FeaturesCommandTest {
         long line = damagedCopy(dir.resolve("book"));
         Path out = dir.resolve("features.csv");
 
-        Run run = features(dir.resolve("book"), out, "--as-of", AS_OF, "--skip-bad-rows");
+        CliRun run = features(dir.resolve("book"), out, "--as-of", AS_OF, "--skip-bad-rows");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK.code());
         Path rejects = dir.resolve("features.csv.rejects/usage.rejects.csv");
-        String account = Files.readAllLines(book.resolve("accounts.csv")).get(1).split(",")[0];
+        String account = GeneratedBooks.firstAccount(book);
         assertThat(lines(rejects)).containsExactly("file,line,reason,row",
                 "usage.csv," + line + ",column 'quantity' value '-2' is negative (expected a whole number >= 0),\""
                         + account + BAD_USAGE_ROW + "\"");
@@ -261,7 +238,7 @@ class FeaturesCommandTest {
         Files.writeString(hand.resolve("surveys.csv"), "account_id,responded_at,kind,score\n");
         Path out = dir.resolve("features.csv");
 
-        Run run = features(hand, out, "--as-of", AS_OF);
+        CliRun run = features(hand, out, "--as-of", AS_OF);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK.code());
         List<String> rows = lines(out).subList(1, lines(out).size());

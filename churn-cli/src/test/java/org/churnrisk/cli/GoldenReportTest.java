@@ -1,10 +1,9 @@
 package org.churnrisk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.churnrisk.cli.CliRun.churnSuccessfully;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,22 +32,14 @@ class GoldenReportTest {
     @TempDir
     Path dir;
 
-    private static int churn(String... args) {
-        StringWriter err = new StringWriter();
-        int code = ChurnCli.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
-                .execute(args);
-        assertThat(code).as(String.join(" ", args) + ": " + err).isZero();
-        return code;
-    }
-
     @Test
     void theSampleBooksReportMatchesTheGoldenCopy() throws IOException {
         Path model = dir.resolve("model");
         Path report = dir.resolve("at-risk.csv");
-        churn("train", "--data", SAMPLE_BOOK.toString(), "--out", model.toString(), "--algorithm", "logistic",
-                "--folds", "2", "--seed", "42");
-        churn("score", "--data", SAMPLE_BOOK.toString(), "--model", model.toString(), "--as-of", "2026-11-01",
-                "--out", report.toString());
+        churnSuccessfully("train", "--data", SAMPLE_BOOK.toString(), "--out", model.toString(), "--algorithm",
+                "logistic", "--folds", "2", "--seed", "42");
+        churnSuccessfully("score", "--data", SAMPLE_BOOK.toString(), "--model", model.toString(), "--as-of",
+                "2026-11-01", "--out", report.toString());
 
         String actual = Files.readString(report, StandardCharsets.UTF_8);
         if (Boolean.getBoolean("churn.golden.update")) {

@@ -2,6 +2,7 @@ package org.churnrisk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.churnrisk.cli.CliRun.churnSuccessfully;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,18 +20,18 @@ import picocli.CommandLine;
  */
 class HelpExamplesTest {
 
+    /** The real command line, to inspect or parse with, not to run: what it writes is dropped. */
+    private static CommandLine churn() {
+        return ChurnCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    }
+
     /** The commands of {@code churn}, as registered, except picocli's own {@code help}. */
     static List<String> commands() {
-        CommandLine churn = ChurnCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-        return churn.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+        return churn().getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
     }
 
     private static String help(String command) {
-        StringWriter out = new StringWriter();
-        int code = ChurnCli.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
-                .execute(command, "--help");
-        assertThat(code).isZero();
-        return out.toString();
+        return churnSuccessfully(command, "--help").out();
     }
 
     /** The lines after the help's last heading, which must be "Example:" or "Examples:". */
@@ -67,8 +68,7 @@ class HelpExamplesTest {
         assertThat(examples).isNotEmpty().allSatisfy(example -> {
             String[] words = example.strip().split(" +");
             String[] args = Arrays.copyOfRange(words, 1, words.length);
-            CommandLine churn = ChurnCli.commandLine(new PrintWriter(new StringWriter()),
-                    new PrintWriter(new StringWriter()));
+            CommandLine churn = churn();
             assertThatCode(() -> churn.parseArgs(args)).as(example).doesNotThrowAnyException();
         });
     }

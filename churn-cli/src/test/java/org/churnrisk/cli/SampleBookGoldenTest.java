@@ -1,14 +1,13 @@
 package org.churnrisk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.churnrisk.cli.CliRun.churnSuccessfully;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,24 +44,16 @@ class SampleBookGoldenTest {
     static Path model;
     static String explainOutput;
 
-    private static String churn(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ChurnCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        assertThat(code).as(String.join(" ", args) + ": " + err).isZero();
-        return out.toString();
-    }
-
     @BeforeAll
     static void trainAndScore() {
         model = dir.resolve("model");
-        churn("train", "--data", SAMPLE_BOOK.toString(), "--out", model.toString(), "--seed", "42");
-        churn("score", "--data", SAMPLE_BOOK.toString(), "--model", model.toString(), "--as-of", AS_OF,
+        churnSuccessfully("train", "--data", SAMPLE_BOOK.toString(), "--out", model.toString(), "--seed", "42");
+        churnSuccessfully("score", "--data", SAMPLE_BOOK.toString(), "--model", model.toString(), "--as-of", AS_OF,
                 "--out", dir.resolve("at-risk.csv").toString());
-        churn("features", "--data", SAMPLE_BOOK.toString(), "--as-of", "2026-06-01," + AS_OF,
+        churnSuccessfully("features", "--data", SAMPLE_BOOK.toString(), "--as-of", "2026-06-01," + AS_OF,
                 "--out", dir.resolve("features.csv").toString());
-        explainOutput = churn("explain", "--data", SAMPLE_BOOK.toString(), "--model", model.toString(),
-                "--as-of", AS_OF, "--account", "A00215");
+        explainOutput = churnSuccessfully("explain", "--data", SAMPLE_BOOK.toString(), "--model", model.toString(),
+                "--as-of", AS_OF, "--account", "A00215").out();
     }
 
     private static void assertGolden(String name, String actual) throws IOException {

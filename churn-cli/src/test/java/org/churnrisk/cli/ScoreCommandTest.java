@@ -1,23 +1,21 @@
 package org.churnrisk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.churnrisk.cli.CliRun.churn;
+import static org.churnrisk.cli.CliRun.churnSuccessfully;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.churnrisk.core.ProgressListener;
-import org.churnrisk.sample.BookGenerator;
 import org.churnrisk.sample.GeneratorConfig;
 import org.churnrisk.score.ReportCsv;
+import org.churnrisk.testkit.FileTrees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,42 +35,23 @@ class ScoreCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {}
-
-    static Run churn(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ChurnCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    static Run score(Path data, Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of("score", "--data", data.toString(), "--model", model.toString(),
-                "--out", out.toString()));
-        args.addAll(List.of(more));
-        return churn(args.toArray(new String[0]));
+    static CliRun score(Path data, Path out, String... more) {
+        return churn(List.of("score", "--data", data.toString(), "--model", model.toString(), "--out", out.toString()),
+                more);
     }
 
     @BeforeAll
     static void train() throws IOException {
-        book = shared.resolve("book");
-        BookGenerator.generate(GeneratorConfig.builder().accounts(150).days(500).seed(9).truthSamples(0).build(), book,
-                false, ProgressListener.NONE);
+        book = GeneratedBooks.generate(shared.resolve("book"), 150, 500, 9);
         model = shared.resolve("model");
-        Run run = churn("train", "--data", book.toString(), "--out", model.toString(), "--algorithm", "logistic",
+        churnSuccessfully("train", "--data", book.toString(), "--out", model.toString(), "--algorithm", "logistic",
                 "--folds", "2");
-        assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
     /** A copy of the book whose tickets.csv ends with a bad row; returns the row's line number. */
     private static long damagedCopy(Path copy) throws IOException {
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(book)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
-        String account = Files.readAllLines(book.resolve("accounts.csv")).get(1).split(",")[0];
+        FileTrees.copy(book, copy);
+        String account = GeneratedBooks.firstAccount(book);
         Path tickets = copy.resolve("tickets.csv");
         Files.writeString(tickets, "T-BAD," + account + ",2026-13-01T10:00:00Z,,normal,false,\n",
                 StandardOpenOption.APPEND);
@@ -85,7 +64,7 @@ class ScoreCommandTest {
     void aGoodRunWritesTheReportWithItsColumns() throws IOException {
         Path out = dir.resolve("at-risk.csv");
 
-        Run run = score(book, out, "--as-of", AS_OF);
+        CliRun run = score(book, out, "--as-of", AS_OF);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(out).get(0)).isEqualTo(String.join(",", ReportCsv.COLUMNS));
@@ -93,7 +72,7 @@ class ScoreCommandTest {
 
     @Test
     void aGoodRunPrintsTheSummaryAndTheRiskiestAccounts() {
-        Run run = score(book, dir.resolve("at-risk.csv"), "--as-of", AS_OF, "--top", "3");
+        CliRun run = score(book, dir.resolve("at-risk.csv"), "--as-of", AS_OF, "--top", "3");
 
         assertThat(run.out()).contains("As of " + AS_OF + ": ", "ARR at risk: $", "rank  account", "top driver",
                 "Wrote ");
@@ -124,7 +103,7 @@ class ScoreCommandTest {
     void aLaterRunListsTheAccountsThatEnteredTheRedBand() {
         score(book, dir.resolve("october.csv"), "--as-of", "2026-10-01");
 
-        Run run = score(book, dir.resolve("november.csv"), "--as-of", AS_OF);
+        CliRun run = score(book, dir.resolve("november.csv"), "--as-of", AS_OF);
 
         assertThat(run.out()).contains("Entered the red band since october.csv (as of 2026-10-01): ");
     }
@@ -134,7 +113,7 @@ class ScoreCommandTest {
         Path copy = dir.resolve("book");
         damagedCopy(copy);
 
-        Run run = score(copy, dir.resolve("at-risk.csv"), "--as-of", AS_OF, "--skip-bad-rows");
+        CliRun run = score(copy, dir.resolve("at-risk.csv"), "--as-of", AS_OF, "--skip-bad-rows");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("at-risk.summary.json").toFile());
@@ -146,7 +125,7 @@ class ScoreCommandTest {
 
     @Test
     void aMissingOutIsAUsageError() {
-        Run run = churn("score", "--data", book.toString(), "--model", model.toString());
+        CliRun run = churn("score", "--data", book.toString(), "--model", model.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("Missing required option: '--out=<report.csv>'", "Try 'churn score --help'");
@@ -154,7 +133,7 @@ class ScoreCommandTest {
 
     @Test
     void aReportThatIsNotCsvIsAUsageError() {
-        Run run = score(book, dir.resolve("at-risk.xlsx"), "--as-of", AS_OF);
+        CliRun run = score(book, dir.resolve("at-risk.xlsx"), "--as-of", AS_OF);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("expected a .csv file");
@@ -163,7 +142,7 @@ class ScoreCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"2026-13-01", "01/11/2026", "yesterday"})
     void aDateThatIsNotIsoIsAUsageErrorNamingTheFormat(String date) {
-        Run run = score(book, dir.resolve("at-risk.csv"), "--as-of", date);
+        CliRun run = score(book, dir.resolve("at-risk.csv"), "--as-of", date);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("'" + date + "' is not a date (expected yyyy-MM-dd");
@@ -171,7 +150,7 @@ class ScoreCommandTest {
 
     @Test
     void aMissingModelIsInvalidDataNamingTheDirectory() {
-        Run run = churn("score", "--data", book.toString(), "--model", dir.resolve("nomodel").toString(), "--out",
+        CliRun run = churn("score", "--data", book.toString(), "--model", dir.resolve("nomodel").toString(), "--out",
                 dir.resolve("at-risk.csv").toString(), "--as-of", AS_OF);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
@@ -188,7 +167,7 @@ class ScoreCommandTest {
         java.nio.file.Files.writeString(old.resolve("bundle.json"),
                 json.replace("\"format_version\": 2,", "\"format_version\": 1,"));
 
-        Run run = churn("score", "--data", book.toString(), "--model", old.toString(), "--out",
+        CliRun run = churn("score", "--data", book.toString(), "--model", old.toString(), "--out",
                 dir.resolve("at-risk.csv").toString(), "--as-of", AS_OF);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
@@ -198,7 +177,7 @@ class ScoreCommandTest {
 
     @Test
     void aDataDirectoryThatDoesNotExistIsAUsageError() {
-        Run run = score(dir.resolve("nothing"), dir.resolve("at-risk.csv"), "--as-of", AS_OF);
+        CliRun run = score(dir.resolve("nothing"), dir.resolve("at-risk.csv"), "--as-of", AS_OF);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("is not a directory");
@@ -211,7 +190,7 @@ class ScoreCommandTest {
         Path copy = dir.resolve("book");
         long line = damagedCopy(copy);
 
-        Run run = score(copy, dir.resolve("at-risk.csv"), "--as-of", AS_OF);
+        CliRun run = score(copy, dir.resolve("at-risk.csv"), "--as-of", AS_OF);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.err()).contains("churn: tickets.csv line " + String.format(Locale.ROOT, "%,d", line)
@@ -227,7 +206,7 @@ class ScoreCommandTest {
         Path copy = shared.resolve("damaged-" + System.nanoTime());
         damagedCopy(copy);
 
-        Run run = score(copy, out, "--as-of", AS_OF);
+        CliRun run = score(copy, out, "--as-of", AS_OF);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(Files.readAllBytes(out)).isEqualTo(report);
@@ -240,7 +219,7 @@ class ScoreCommandTest {
 
     @Test
     void staleExportsAreInvalidDataWithTheDateToUse() {
-        Run run = score(book, dir.resolve("at-risk.csv"), "--as-of", "2027-02-01");
+        CliRun run = score(book, dir.resolve("at-risk.csv"), "--as-of", "2027-02-01");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.err()).contains("usage ends 2026-10-", "days before 2027-01-31", "score as of 2026-1");
@@ -251,7 +230,7 @@ class ScoreCommandTest {
         Path yaml = dir.resolve("churn.yaml");
         Files.writeString(yaml, Files.readString(book.resolve("churn.yaml")) + "scoring:\n  bands: {red_at: 2}\n");
 
-        Run run = score(book, dir.resolve("at-risk.csv"), "--as-of", AS_OF, "--config", yaml.toString());
+        CliRun run = score(book, dir.resolve("at-risk.csv"), "--as-of", AS_OF, "--config", yaml.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("scoring.bands", "red_at");
@@ -265,7 +244,7 @@ class ScoreCommandTest {
         score(book, out, "--as-of", AS_OF);
         String top = Files.readAllLines(out).get(1).split(",")[1];
 
-        Run run = churn("explain", "--data", book.toString(), "--model", model.toString(), "--as-of", AS_OF,
+        CliRun run = churn("explain", "--data", book.toString(), "--model", model.toString(), "--as-of", AS_OF,
                 "--account", top);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -276,7 +255,7 @@ class ScoreCommandTest {
 
     @Test
     void explainingAnUnknownAccountIsAUsageError() {
-        Run run = churn("explain", "--data", book.toString(), "--model", model.toString(), "--as-of", AS_OF,
+        CliRun run = churn("explain", "--data", book.toString(), "--model", model.toString(), "--as-of", AS_OF,
                 "--account", "NOPE");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());

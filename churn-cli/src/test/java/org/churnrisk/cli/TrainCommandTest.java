@@ -1,17 +1,13 @@
 package org.churnrisk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.churnrisk.cli.CliRun.churn;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.churnrisk.core.ProgressListener;
 import org.churnrisk.features.Feature;
-import org.churnrisk.sample.BookGenerator;
-import org.churnrisk.sample.GeneratorConfig;
 import org.churnrisk.train.bundle.LoadedBundle;
 import org.churnrisk.train.bundle.ModelBundle;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,28 +19,19 @@ class TrainCommandTest {
     static Path dir;
     static Path book;
     static Path model;
-    static int exitCode;
-    static String output;
-
-    private static int churn(StringWriter out, StringWriter err, String... args) {
-        return ChurnCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    }
+    static CliRun training;
 
     @BeforeAll
     static void train() throws IOException {
-        book = dir.resolve("book");
-        BookGenerator.generate(GeneratorConfig.builder().accounts(250).days(600).seed(4).truthSamples(0).build(), book,
-                false, ProgressListener.NONE);
+        book = GeneratedBooks.generate(dir.resolve("book"), 250, 600, 4);
         model = dir.resolve("model");
-        StringWriter out = new StringWriter();
-        exitCode = churn(out, new StringWriter(), "train", "--data", book.toString(), "--out", model.toString(),
-                "--algorithm", "logistic", "--folds", "3");
-        output = out.toString();
+        training = churn("train", "--data", book.toString(), "--out", model.toString(), "--algorithm", "logistic",
+                "--folds", "3");
     }
 
     @Test
     void writesALoadableBundleWithItsEvaluation() throws IOException {
-        assertThat(exitCode).isEqualTo(ExitCode.OK.code());
+        assertThat(training.exitCode()).isEqualTo(ExitCode.OK.code());
         assertThat(model.resolve("evaluation.json")).isRegularFile();
         assertThat(Files.readString(model.resolve("evaluation.md"))).contains("# Model evaluation", "health score");
         LoadedBundle bundle = ModelBundle.load(model, Feature.SCHEMA);
@@ -54,16 +41,16 @@ class TrainCommandTest {
 
     @Test
     void printsModelsAndBaselinesSideBySide() {
-        assertThat(output).contains("logistic", "health score", "dummy (base rate)", "ROC AUC", "Trained logistic");
+        assertThat(training.out()).contains("logistic", "health score", "dummy (base rate)", "ROC AUC",
+                "Trained logistic");
     }
 
     @Test
     void trainingAgainIntoTheSameDirectoryReplacesTheBundle() {
-        StringWriter err = new StringWriter();
-        int code = churn(new StringWriter(), err, "train", "--data", book.toString(), "--out", model.toString(),
-                "--algorithm", "logistic", "--folds", "2");
+        CliRun run = churn("train", "--data", book.toString(), "--out", model.toString(), "--algorithm", "logistic",
+                "--folds", "2");
 
-        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK.code());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK.code());
     }
 
     @Test
@@ -71,23 +58,22 @@ class TrainCommandTest {
         Path other = dir.resolve("other");
         Files.createDirectories(other);
         Files.writeString(other.resolve("notes.txt"), "mine");
-        StringWriter err = new StringWriter();
 
-        int code = churn(new StringWriter(), err, "train", "--data", book.toString(), "--out", other.toString(),
-                "--algorithm", "logistic", "--folds", "2");
+        CliRun run = churn("train", "--data", book.toString(), "--out", other.toString(), "--algorithm", "logistic",
+                "--folds", "2");
 
-        assertThat(code).isEqualTo(ExitCode.USAGE.code());
-        assertThat(err.toString()).contains("not part of a model bundle");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("not part of a model bundle");
         assertThat(other.resolve("notes.txt")).hasContent("mine");
     }
 
     @Test
     void snapshotsEveryTwoMonthsGiveHalfTheDates() throws IOException {
         Path every2 = dir.resolve("every-2m");
-        int code = churn(new StringWriter(), new StringWriter(), "train", "--data", book.toString(), "--out",
-                every2.toString(), "--algorithm", "logistic", "--folds", "2", "--snapshot-every", "2m");
+        CliRun run = churn("train", "--data", book.toString(), "--out", every2.toString(), "--algorithm", "logistic",
+                "--folds", "2", "--snapshot-every", "2m");
 
-        assertThat(code).isEqualTo(ExitCode.OK.code());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
         List<?> monthly = (List<?>) ModelBundle.load(model, Feature.SCHEMA).provenance().get("snapshot_dates");
         List<?> twoMonthly = (List<?>) ModelBundle.load(every2, Feature.SCHEMA).provenance().get("snapshot_dates");
         assertThat(twoMonthly).hasSize((monthly.size() + 1) / 2).first().isEqualTo(monthly.get(0));
@@ -95,24 +81,20 @@ class TrainCommandTest {
 
     @Test
     void aSnapshotIntervalThatIsNotOneIsAUsageError() {
-        StringWriter err = new StringWriter();
+        CliRun run = churn("train", "--data", book.toString(), "--out", dir.resolve("x").toString(),
+                "--snapshot-every", "monthly");
 
-        int code = churn(new StringWriter(), err, "train", "--data", book.toString(), "--out",
-                dir.resolve("x").toString(), "--snapshot-every", "monthly");
-
-        assertThat(code).isEqualTo(ExitCode.USAGE.code());
-        assertThat(err.toString()).contains("'monthly' is not an interval").contains("1m, 2w, 14d");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("'monthly' is not an interval").contains("1m, 2w, 14d");
     }
 
     @Test
     void anUnknownAlgorithmIsAUsageError() {
-        StringWriter err = new StringWriter();
+        CliRun run = churn("train", "--data", book.toString(), "--out", dir.resolve("x").toString(), "--algorithm",
+                "forest");
 
-        int code = churn(new StringWriter(), err, "train", "--data", book.toString(), "--out",
-                dir.resolve("x").toString(), "--algorithm", "forest");
-
-        assertThat(code).isEqualTo(ExitCode.USAGE.code());
-        assertThat(err.toString()).contains("forest").contains("logistic");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("forest").contains("logistic");
     }
 
     @Test
@@ -122,24 +104,19 @@ class TrainCommandTest {
         for (String f : new String[] {"accounts.csv", "usage.csv", "tickets.csv", "surveys.csv"}) {
             Files.copy(book.resolve(f), noChurn.resolve(f));
         }
-        StringWriter err = new StringWriter();
 
-        int code = churn(new StringWriter(), err, "train", "--data", noChurn.toString(), "--out",
-                dir.resolve("y").toString());
+        CliRun run = churn("train", "--data", noChurn.toString(), "--out", dir.resolve("y").toString());
 
-        assertThat(code).isEqualTo(ExitCode.INVALID_DATA.code());
-        assertThat(err.toString()).contains("no file for churn");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
+        assertThat(run.err()).contains("no file for churn");
     }
 
     @Test
     void evaluateScoresTheBundleAgainstTheHealthScore() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        CliRun run = churn("evaluate", "--data", book.toString(), "--model", model.toString());
 
-        int code = churn(out, err, "evaluate", "--data", book.toString(), "--model", model.toString());
-
-        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK.code());
-        assertThat(out.toString()).contains("logistic", "health score", "ROC AUC", "labelled snapshots");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK.code());
+        assertThat(run.out()).contains("logistic", "health score", "ROC AUC", "labelled snapshots");
     }
 
     @Test
@@ -152,11 +129,10 @@ class TrainCommandTest {
         byte[] bytes = Files.readAllBytes(copy.resolve("model.tribuo"));
         bytes[bytes.length / 2] ^= 1;
         Files.write(copy.resolve("model.tribuo"), bytes);
-        StringWriter err = new StringWriter();
 
-        int code = churn(new StringWriter(), err, "evaluate", "--data", book.toString(), "--model", copy.toString());
+        CliRun run = churn("evaluate", "--data", book.toString(), "--model", copy.toString());
 
-        assertThat(code).isEqualTo(ExitCode.INVALID_DATA.code());
-        assertThat(err.toString()).contains("does not match the checksum");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
+        assertThat(run.err()).contains("does not match the checksum");
     }
 }

@@ -1,26 +1,20 @@
 package org.churnrisk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.churnrisk.cli.CliRun.churn;
+import static org.churnrisk.cli.GeneratedBooks.BAD_USAGE_ROW;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.churnrisk.core.ProgressListener;
-import org.churnrisk.sample.BookGenerator;
-import org.churnrisk.sample.GeneratorConfig;
+import org.churnrisk.testkit.FileTrees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateCommandTest {
     private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
     private static final Path SAMPLE_BOOK = MODULE.resolve("../sample-data/book");
-    private static final String BAD_USAGE_ROW = ",2026-09-15,u-x,login,-2,0";
 
     @TempDir
     static Path shared;
@@ -39,45 +32,23 @@ class ValidateCommandTest {
     @TempDir
     Path dir;
 
-    /** What one run of the real command line produced. */
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run churn(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ChurnCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run validate(Path data, String... more) {
-        List<String> args = new ArrayList<>(List.of("validate", "--data", data.toString()));
-        args.addAll(List.of(more));
-        return churn(args.toArray(new String[0]));
+    private static CliRun validate(Path data, String... more) {
+        return churn(List.of("validate", "--data", data.toString()), more);
     }
 
     @BeforeAll
     static void generate() throws IOException {
-        book = shared.resolve("book");
-        BookGenerator.generate(GeneratorConfig.builder().accounts(15).days(120).seed(5).truthSamples(0).build(), book,
-                false, ProgressListener.NONE);
+        book = GeneratedBooks.small(shared.resolve("book"));
     }
 
     private Path copyOfBook() throws IOException {
-        Path copy = dir.resolve("book");
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(book)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
-        return copy;
+        return FileTrees.copy(book, dir.resolve("book"));
     }
 
     /** A copy of the generated book whose usage.csv ends in two bad rows; returns the book. */
     private Path damagedCopy() throws IOException {
         Path copy = copyOfBook();
-        String account = Files.readAllLines(copy.resolve("accounts.csv")).get(1).split(",")[0];
+        String account = GeneratedBooks.firstAccount(copy);
         Files.writeString(copy.resolve("usage.csv"), account + BAD_USAGE_ROW + "\n" + account + ",2026-09-16,u-x,login\n",
                 StandardOpenOption.APPEND);
         return copy;
@@ -87,21 +58,9 @@ class ValidateCommandTest {
         return Files.readAllLines(file, StandardCharsets.UTF_8).size();
     }
 
-    /** Every file under {@code root} by relative path, with its bytes. */
-    private static Map<String, String> snapshot(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.toList()) {
-                files.put(root.relativize(p).toString(), Files.isDirectory(p) ? "<dir>"
-                        : HexFormat.of().formatHex(Files.readAllBytes(p)));
-            }
-        }
-        return files;
-    }
-
     @Test
     void theSampleBookIsValidAndExitsZero() {
-        Run run = validate(SAMPLE_BOOK);
+        CliRun run = validate(SAMPLE_BOOK);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK.code());
         assertThat(run.out())
@@ -118,7 +77,7 @@ class ValidateCommandTest {
         Path damaged = damagedCopy();
         long last = lines(damaged.resolve("usage.csv"));
 
-        Run run = validate(damaged);
+        CliRun run = validate(damaged);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.out())
@@ -133,17 +92,17 @@ class ValidateCommandTest {
     @Test
     void validatingLeavesTheBookAndItsFolderAsTheyWere() throws IOException {
         Path damaged = damagedCopy();
-        Map<String, String> before = snapshot(dir);
+        Map<String, String> before = FileTrees.snapshot(dir);
 
-        Run run = validate(damaged);
+        CliRun run = validate(damaged);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
-        assertThat(snapshot(dir)).isEqualTo(before);
+        assertThat(FileTrees.snapshot(dir)).isEqualTo(before);
     }
 
     @Test
     void maxProblemsLimitsTheRowsShownInFullNotTheCount() throws IOException {
-        Run run = validate(damagedCopy(), "--max-problems", "1");
+        CliRun run = validate(damagedCopy(), "--max-problems", "1");
 
         assertThat(run.out()).contains("usage: 2 problems", "the first 1 of 2 in full:")
                 .doesNotContain("has 4 columns, the header has 6\n    ");
@@ -153,7 +112,7 @@ class ValidateCommandTest {
     void jsonWritesTheReportForMachines() throws IOException {
         Path json = dir.resolve("reports/validation.json");
 
-        Run run = validate(damagedCopy(), "--json", json.toString());
+        CliRun run = validate(damagedCopy(), "--json", json.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -170,7 +129,7 @@ class ValidateCommandTest {
         Path mapping = dir.resolve("exports.yaml");
         Files.writeString(mapping, "sources:\n  accounts:\n    files: [crm_accounts.csv]\n");
 
-        Run run = validate(renamed, "--config", mapping.toString());
+        CliRun run = validate(renamed, "--config", mapping.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
         assertThat(run.out()).startsWith("Book " + renamed + ", mapping " + mapping + "\n");
@@ -181,7 +140,7 @@ class ValidateCommandTest {
         Path renamed = copyOfBook();
         Files.move(renamed.resolve("accounts.csv"), renamed.resolve("crm_accounts.csv"));
 
-        Run run = validate(renamed);
+        CliRun run = validate(renamed);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.out()).contains("no file for accounts (looked for accounts.csv, accounts.csv.gz, "
@@ -193,7 +152,7 @@ class ValidateCommandTest {
         Path mapping = dir.resolve("exports.yaml");
         Files.writeString(mapping, "sources:\n  usages: {}\n");
 
-        Run run = validate(book, "--config", mapping.toString());
+        CliRun run = validate(book, "--config", mapping.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).startsWith("churn: exports.yaml: sources: 'usages' is not a source");
@@ -201,7 +160,7 @@ class ValidateCommandTest {
 
     @Test
     void dataThatIsNotADirectoryIsAUsageError() {
-        Run run = validate(dir.resolve("missing"));
+        CliRun run = validate(dir.resolve("missing"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("is not a directory (expected a book of exports)", "Try 'churn validate --help'");
@@ -209,7 +168,7 @@ class ValidateCommandTest {
 
     @Test
     void aNegativeMaxProblemsIsAUsageError() {
-        Run run = validate(book, "--max-problems", "-1");
+        CliRun run = validate(book, "--max-problems", "-1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("--max-problems -1: expected 0 or more");
@@ -219,7 +178,7 @@ class ValidateCommandTest {
     void aJsonFileThatCannotBeWrittenIsAnIoError() throws IOException {
         Path blocker = Files.writeString(dir.resolve("blocker"), "a file, not a folder");
 
-        Run run = validate(book, "--json", blocker.resolve("validation.json").toString());
+        CliRun run = validate(book, "--json", blocker.resolve("validation.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.IO_ERROR.code());
         assertThat(run.out()).isEmpty();

@@ -1,18 +1,16 @@
 package org.churnrisk.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.churnrisk.testkit.ReadmeExamples.printed;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +24,7 @@ import org.churnrisk.features.validate.BookValidator;
 import org.churnrisk.features.validate.Problem;
 import org.churnrisk.features.validate.SourceReport;
 import org.churnrisk.features.validate.ValidationReport;
+import org.churnrisk.testkit.ReadmeExamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,10 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeExampleTest {
     private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
-    private static final Path README = MODULE.resolve("../README.md");
-    private static final Path SOURCE = MODULE.resolve("src/test/java/org/churnrisk/features/ReadmeExampleTest.java");
     private static final Path SAMPLE_BOOK = MODULE.resolve("../sample-data/book");
-    private static final String SECTION = "## Using the library";
+    private static final ReadmeExamples README = ReadmeExamples.of(ReadmeExampleTest.class, "## Using the library");
 
     // ---- the examples: each body is a ```java block of the README, verbatim ----------------------
 
@@ -81,24 +78,6 @@ class ReadmeExampleTest {
     }
 
     // ---- running them ----------------------------------------------------------------------------
-
-    @FunctionalInterface
-    private interface Example {
-        void run() throws IOException;
-    }
-
-    /** What an example prints on standard output. */
-    private static String printed(Example example) throws IOException {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            example.run();
-        } finally {
-            System.setOut(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void theBookExamplePrintsPlausibleFeaturesOfTheSampleBook() throws IOException {
@@ -164,43 +143,9 @@ class ReadmeExampleTest {
 
     @Test
     void theReadmeShowsTheExamplesAsTheyAre() throws IOException {
-        List<String> blocks = readmeJavaBlocks();
+        List<String> blocks = README.javaBlocks();
 
-        assertThat(blocks).containsExactly(body("featuresOfABook"), body("validateABook"),
-                body("featuresOfRecordsInMemory"));
-    }
-
-    /** The ```java blocks of the README's section, in order. */
-    private static List<String> readmeJavaBlocks() throws IOException {
-        List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
-        int start = lines.indexOf(SECTION);
-        assertThat(start).as("the README has the section " + SECTION).isNotNegative();
-        List<String> blocks = new ArrayList<>();
-        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
-            if (lines.get(i).equals("```java")) {
-                List<String> block = new ArrayList<>();
-                for (i++; !lines.get(i).equals("```"); i++) {
-                    block.add(lines.get(i));
-                }
-                blocks.add(String.join("\n", block));
-            }
-        }
-        return blocks;
-    }
-
-    /** The body of a method of this file, without its common indentation. */
-    private static String body(String method) throws IOException {
-        List<String> lines = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
-        int i = 0;
-        while (!lines.get(i).matches("    static void " + method + "\\(.*\\{")) {
-            i++;
-        }
-        List<String> body = new ArrayList<>();
-        for (i++; !lines.get(i).equals("    }"); i++) {
-            body.add(lines.get(i));
-        }
-        int indent = body.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return String.join("\n", body.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
+        assertThat(blocks).containsExactly(README.body("featuresOfABook"), README.body("validateABook"),
+                README.body("featuresOfRecordsInMemory"));
     }
 }

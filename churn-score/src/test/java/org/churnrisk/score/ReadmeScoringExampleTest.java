@@ -1,12 +1,9 @@
 package org.churnrisk.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.churnrisk.testkit.ReadmeExamples.printed;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +11,7 @@ import java.util.List;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.features.FeatureExtractor;
 import org.churnrisk.features.FeatureSettings;
+import org.churnrisk.testkit.ReadmeExamples;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +21,8 @@ import org.junit.jupiter.api.Test;
  * shows them as they are.
  */
 class ReadmeScoringExampleTest {
-    private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
-    private static final Path README = MODULE.resolve("../README.md");
-    private static final Path SOURCE = MODULE.resolve("src/test/java/org/churnrisk/score/ReadmeScoringExampleTest.java");
-    private static final String SECTION = "## Scoring from a service";
+    private static final ReadmeExamples README = ReadmeExamples.of(ReadmeScoringExampleTest.class,
+            "## Scoring from a service");
 
     // ---- the examples: each body is a ```java block of the README, verbatim ----------------------
 
@@ -50,23 +46,6 @@ class ReadmeScoringExampleTest {
     }
 
     // ---- running them ----------------------------------------------------------------------------
-
-    @FunctionalInterface
-    private interface Example {
-        void run() throws IOException;
-    }
-
-    private static String printed(Example example) throws IOException {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            example.run();
-        } finally {
-            System.setOut(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void theBookExamplePrintsTheThreeRiskiestAccounts() throws IOException {
@@ -103,38 +82,6 @@ class ReadmeScoringExampleTest {
 
     @Test
     void theReadmeShowsTheExamplesAsTheyAre() throws IOException {
-        assertThat(readmeJavaBlocks()).containsExactly(body("scoreABook"), body("explainOneVector"));
-    }
-
-    private static List<String> readmeJavaBlocks() throws IOException {
-        List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
-        int start = lines.indexOf(SECTION);
-        assertThat(start).as("the README has the section " + SECTION).isNotNegative();
-        List<String> blocks = new ArrayList<>();
-        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
-            if (lines.get(i).equals("```java")) {
-                List<String> block = new ArrayList<>();
-                for (i++; !lines.get(i).equals("```"); i++) {
-                    block.add(lines.get(i));
-                }
-                blocks.add(String.join("\n", block));
-            }
-        }
-        return blocks;
-    }
-
-    private static String body(String method) throws IOException {
-        List<String> lines = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
-        int i = 0;
-        while (!lines.get(i).matches("    static void " + method + "\\(.*\\{")) {
-            i++;
-        }
-        List<String> body = new ArrayList<>();
-        for (i++; !lines.get(i).equals("    }"); i++) {
-            body.add(lines.get(i));
-        }
-        int indent = body.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return String.join("\n", body.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
+        assertThat(README.javaBlocks()).containsExactly(README.body("scoreABook"), README.body("explainOneVector"));
     }
 }

@@ -23,6 +23,7 @@ import org.churnrisk.features.FeatureExtractor;
 import org.churnrisk.features.ReadOptions;
 import org.churnrisk.features.io.DataProblemException;
 import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.testkit.FileTrees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +84,7 @@ class BadRowsValidationTest {
                 + "A-1001,2025-01-10,2025-01-01,42000,60,growth\n");
         Books.write(book, "churn.csv", Books.CHURN
                 + "A-9999,2025-02-01,budget cuts\n");
-        before = Books.snapshot(dir);
+        before = FileTrees.snapshot(dir);
         report = BookValidator.forBook(book).validate(book);
     }
 
@@ -209,7 +210,7 @@ class BadRowsValidationTest {
 
     @Test
     void validatingLeavesTheBookAndItsFolderAsTheyWere() throws IOException {
-        assertThat(Books.snapshot(dir)).isEqualTo(before);
+        assertThat(FileTrees.snapshot(dir)).isEqualTo(before);
     }
 
     @Test

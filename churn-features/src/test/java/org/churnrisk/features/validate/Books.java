@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
-/** Small hand-written books for validation tests, and a way to see that a book was left as it was. */
+/** Small hand-written books for validation tests. */
 final class Books {
     static final String ACCOUNTS = "account_id,account_name,arr,licensed_seats,contract_start,renewal_date,tier,csm\n";
     static final String USAGE = "account_id,occurred_at,user_id,event,quantity,errors\n";
@@ -50,33 +47,5 @@ final class Books {
         Files.createDirectories(path.getParent());
         Files.writeString(path, content, StandardCharsets.UTF_8);
         return path;
-    }
-
-    /** Copies a directory tree. */
-    static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
-    }
-
-    /** Every file and folder under {@code dir} by relative path, with the bytes of the files. */
-    static Map<String, String> snapshot(Path dir) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.toList()) {
-                String name = dir.relativize(p).toString();
-                files.put(name, Files.isDirectory(p) ? "<dir>"
-                        : java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
-            }
-        }
-        return files;
     }
 }

@@ -12,6 +12,7 @@ import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.FeatureSettings;
 import org.churnrisk.features.io.BookConfig;
 import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.testkit.FileTrees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class ForeignBookValidationTest {
     @Test
     void timesAreDatedInTheMappingsZone() throws IOException {
         // 22:30 in New York on April 30 is 02:30 UTC on May 1.
-        Path book = Books.copy(FOREIGN, dir.resolve("book"));
+        Path book = FileTrees.copy(FOREIGN, dir.resolve("book"));
         Files.writeString(book.resolve("mixpanel_export_2025-04.csv"), "ACME-001,lee@acme.example,Login,4/30/2025 22:30,1,"
                 + "Firefox\r\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
@@ -64,7 +65,7 @@ class ForeignBookValidationTest {
 
     @Test
     void aBadValueIsNamedWithTheExportsColumnName() throws IOException {
-        Path book = Books.copy(FOREIGN, dir.resolve("book"));
+        Path book = FileTrees.copy(FOREIGN, dir.resolve("book"));
         Files.writeString(book.resolve("mixpanel_export_2025-04.csv"), "ACME-001,lee@acme.example,Login,4/31/2025 9:00,1,"
                 + "Firefox\r\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
@@ -82,7 +83,7 @@ class ForeignBookValidationTest {
 
     @Test
     void aMappingGivenApartFromTheBookIsUsed() throws IOException {
-        Path book = Books.copy(FOREIGN, dir.resolve("book"));
+        Path book = FileTrees.copy(FOREIGN, dir.resolve("book"));
         Path mapping = Files.move(book.resolve("churn.yaml"), dir.resolve("exports.yaml"));
 
         ValidationReport report = BookValidator.create(BookConfig.load(mapping), FeatureSettings.forBook(book, mapping))

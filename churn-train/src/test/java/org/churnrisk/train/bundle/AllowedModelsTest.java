@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Any;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.churnrisk.core.model.BundleException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.protos.core.ModelProto;
 
 /**
  * Only the model classes churn-risk writes reach Tribuo's deserializer, even when model.tribuo and
  * its checksum were replaced together.
  */
-class AllowedModelsTest {
+class AllowedModelsTest extends FreshBundle {
     static final String ONLY = "which churn-risk does not load: it loads only the models it trains (TransformedModel"
             + " around LinearSGDModel, LinearSGDModel, XGBoostModel); retrain with churn-risk";
-
-    @TempDir
-    Path tmp;
-    Path dir;
-    String where;
-
-    @BeforeEach
-    void writeABundle() throws IOException {
-        dir = TinyModels.write(tmp.resolve("model"), TinyModels.standardizedLogistic());
-        where = "model bundle " + dir + ": ";
-    }
 
     @Test
     void anotherTribuoModelIsRefused() throws IOException {

@@ -12,25 +12,12 @@ import java.util.List;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.features.FeatureSchema;
 import org.churnrisk.core.model.BundleException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each way a bundle can be broken is refused with a message that names it and says what to do. */
-class ModelBundleLoadRefusalTest {
+class ModelBundleLoadRefusalTest extends FreshBundle {
     static final String CHANGED = "model.tribuo does not match the checksum in bundle.json: the bundle was changed"
             + " or truncated; retrain or restore it";
-
-    @TempDir
-    Path tmp;
-    Path dir;
-    String where;
-
-    @BeforeEach
-    void writeABundle() throws IOException {
-        dir = TinyModels.write(tmp.resolve("model"), TinyModels.standardizedLogistic());
-        where = "model bundle " + dir + ": ";
-    }
 
     @Test
     void aBundleThatLoadsIsTheBaseline() throws IOException {
