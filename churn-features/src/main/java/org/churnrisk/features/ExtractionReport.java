@@ -2,7 +2,7 @@ package org.churnrisk.features;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.problems.ReadStats;
 
 /**
  * What reading a book found: rows read, accepted and rejected per source, the rejects files

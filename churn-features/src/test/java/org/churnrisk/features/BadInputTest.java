@@ -17,8 +17,8 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.features.FeatureTable;
-import org.churnrisk.features.io.DataProblemException;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.problems.DataProblemException;
+import org.churnrisk.features.io.problems.ReadStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * message a person can act on (file, line, column, value and what was expected).
  *
  * <p>Not covered here: a Parquet file whose column has the wrong type. The Parquet test writer
- * ({@code io.ParquetTableWriter}) is package-private in {@code org.churnrisk.features.io}.
+ * ({@code ParquetTableWriter}) is package-private in {@code org.churnrisk.features.io.parquet}.
  */
 class BadInputTest {
     private static final LocalDate AS_OF = LocalDate.of(2025, 4, 1);

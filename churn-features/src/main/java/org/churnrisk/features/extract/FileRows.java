@@ -11,12 +11,12 @@ import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.core.contract.Requirement;
 import org.churnrisk.core.contract.Source;
-import org.churnrisk.features.io.BookConfig;
 import org.churnrisk.features.io.BookSources;
-import org.churnrisk.features.io.DataProblemException;
-import org.churnrisk.features.io.ProblemSink;
-import org.churnrisk.features.io.ReadStats;
 import org.churnrisk.features.io.RecordCursor;
+import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.features.io.problems.DataProblemException;
+import org.churnrisk.features.io.problems.ProblemSink;
+import org.churnrisk.features.io.problems.ReadStats;
 
 /**
  * Rows from the files of a book on disk, through the mapping, with every row accounted for: each

@@ -1,7 +1,7 @@
 package org.churnrisk.features.extract;
 
 import java.util.Arrays;
-import org.churnrisk.features.io.Hashing;
+import org.churnrisk.features.io.values.Hashing;
 
 /**
  * Folds usage events into per account and snapshot counters in one pass, whatever the order of

@@ -2,6 +2,10 @@ package org.churnrisk.features.io;
 
 import java.io.Closeable;
 import java.io.IOException;
+import org.churnrisk.features.io.mapping.SourceMapping;
+import org.churnrisk.features.io.problems.DataProblemException;
+import org.churnrisk.features.io.values.Hashing;
+import org.churnrisk.features.io.values.ValueFormats;
 
 /**
  * A forward-only view of the rows of one export file, with typed access to the canonical columns

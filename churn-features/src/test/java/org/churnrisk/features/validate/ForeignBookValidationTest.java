@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.FeatureSettings;
-import org.churnrisk.features.io.BookConfig;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.features.io.problems.ReadStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
