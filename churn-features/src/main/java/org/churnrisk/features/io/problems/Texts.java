@@ -2,7 +2,7 @@ package org.churnrisk.features.io.problems;
 
 import java.util.List;
 
-/** Small text helpers for messages. Stateless. */
+/** Small text helpers for messages, shared by the readers so that every format words a problem alike. Stateless. */
 public final class Texts {
     /** Values longer than this are cut in messages. */
     public static final int MAX_VALUE_CHARS = 60;
