@@ -1,17 +1,12 @@
 package org.churnrisk.features.io.csv;
 
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.churnrisk.core.contract.ColumnSpec;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.io.RecordCursor;
@@ -41,6 +36,11 @@ import org.churnrisk.features.io.values.ValueParser;
  * than 64 MB or damaged gzip data, the rest of the file cannot be read and {@link #next()} returns
  * false. Not thread-safe.
  *
+ * <p>The work is split as commons-csv splits it: {@link CsvInput} opens the file as bytes
+ * (gzip, the refusals of what is not CSV text, the byte-order mark, counting the file's bytes),
+ * {@link CsvLexer} splits the bytes into rows of fields with their line numbers,
+ * and this class maps the header to the canonical columns and reads values.
+ *
  * <pre>{@code
  * try (CsvCursor rows = new CsvCursor(book.resolve("usage.csv"), SourceMapping.defaults(Source.USAGE))) {
  *     while (rows.next()) {
@@ -53,52 +53,21 @@ import org.churnrisk.features.io.values.ValueParser;
 public final class CsvCursor implements RecordCursor {
     /** The default read buffer: large enough that refills are rare, small enough for the L2 cache. */
     static final int DEFAULT_BUFFER_BYTES = 256 * 1024;
-    /** A row longer than this almost surely comes from a quote that is never closed. */
-    static final int MAX_ROW_BYTES = 64 * 1024 * 1024;
-
-    private static final int GZIP_BUFFER_BYTES = 64 * 1024;
-    private static final int OK = 0;
-    private static final int NEED_MORE = 1;
-    private static final int UNTERMINATED = 2;
 
     private final String fileName;
     private final SourceMapping mapping;
     private final List<ColumnSpec> columns;
     private final ValueParser parser;
-    private final CountingInputStream counting;
-    private final InputStream in;
-
-    private byte[] buf;
-    private int limit;
-    private boolean eof;
-    private boolean finished;
-    /** Start of the next row in {@link #buf}. */
-    private int pos;
-    /** Physical line number of the next row. */
-    private long nextLine = 1;
-
-    private int rowStart;
-    private int rowEnd;
-    private long rowLine;
-    private int fieldCount;
-    private int[] fieldStart = new int[16];
-    private int[] fieldEnd = new int[16];
-    private boolean[] fieldEscaped = new boolean[16];
-
-    // results of scanRow
-    private int scanNext;
-    private int scanLines;
-    private int badQuoteField;
-    private int quoteLineOffset;
-
+    private final CsvInput input;
+    private final CsvLexer lexer;
     private final List<String> header;
+    /** Per canonical column, its field in the file's rows, or -1 when the file lacks it. */
     private final int[] columnField;
 
-    // the current value of slice(): trimmed bytes, possibly in the unescape buffer
+    // the current value of slice(): trimmed bytes, in the lexer's buffer or its unescape buffer
     private byte[] sliceBytes;
     private int sliceFrom;
     private int sliceTo;
-    private byte[] unescaped = new byte[256];
 
     /**
      * Opens a file and reads its header; the file name in messages is the path's last element.
@@ -126,38 +95,23 @@ public final class CsvCursor implements RecordCursor {
         this.mapping = mapping;
         this.columns = mapping.source().columns();
         this.parser = new ValueParser(mapping.formats());
-        this.buf = new byte[Math.max(bufferBytes, 16)];
-        boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
         if (Files.size(file) == 0) {
             throw emptyFile();
         }
-        this.counting = new CountingInputStream(Files.newInputStream(file));
-        InputStream stream = counting;
+        this.input = CsvInput.open(file, displayName, Math.max(bufferBytes, 16));
         boolean ok = false;
         try {
-            if (gzip) {
-                try {
-                    stream = new GZIPInputStream(counting, GZIP_BUFFER_BYTES);
-                } catch (ZipException | EOFException e) {
-                    throw new DataProblemException(fileName, "is not gzip-compressed although its name ends in .gz;"
-                            + " rename it to " + stripSuffix(fileName, 3) + " if it is plain CSV");
-                }
-            }
-            this.in = stream;
-            fill();
-            checkContent(gzip);
-            if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
-                pos = 3;
-            }
-            if (!advance()) {
+            this.lexer = new CsvLexer(input, displayName);
+            if (!lexer.next()) {
                 throw emptyFile();
             }
             this.header = readHeader();
             this.columnField = mapColumns();
+            lexer.skipBlankLines(header.size() > 1);
             ok = true;
         } finally {
             if (!ok) {
-                stream.close();
+                input.close();
             }
         }
     }
@@ -166,15 +120,17 @@ public final class CsvCursor implements RecordCursor {
 
     @Override
     public boolean next() throws IOException {
-        if (!advance()) {
+        if (!lexer.next()) {
             return false;
         }
+        int badQuoteField = lexer.badQuoteField();
         if (badQuoteField >= 0) {
             String column = badQuoteField < header.size() ? "'" + header.get(badQuoteField) + "'"
                     : Integer.toString(badQuoteField + 1);
             throw new DataProblemException(location(), "the value in column " + column
                     + " has text after its closing quote (a quote inside a quoted value must be doubled: \"\")");
         }
+        int fieldCount = lexer.fieldCount();
         if (fieldCount != header.size()) {
             throw new DataProblemException(location(), "has " + fieldCount + (fieldCount == 1 ? " column" : " columns")
                     + ", the header has " + header.size());
@@ -189,17 +145,18 @@ public final class CsvCursor implements RecordCursor {
 
     @Override
     public String location() {
-        return lineLocation(rowLine);
+        return CsvLexer.lineLocation(fileName, lexer.line());
     }
 
     /** The physical line where the current row starts (the header is line 1 unless blank lines precede it). */
     public long line() {
-        return rowLine;
+        return lexer.line();
     }
 
     /** Bytes read from the file so far (compressed bytes for {@code .csv.gz}), for progress. */
+    @Override
     public long bytesRead() {
-        return counting.count;
+        return input.bytesRead();
     }
 
     @Override
@@ -284,7 +241,7 @@ public final class CsvCursor implements RecordCursor {
 
     @Override
     public String rawRow() {
-        return new String(buf, rowStart, rowEnd - rowStart, StandardCharsets.UTF_8);
+        return lexer.rawRow();
     }
 
     /**
@@ -301,270 +258,11 @@ public final class CsvCursor implements RecordCursor {
 
     @Override
     public void close() throws IOException {
-        finished = true;
-        in.close();
+        lexer.finish();
+        input.close();
     }
 
-    // ---- rows ------------------------------------------------------------------------------------
-
-    /** Moves to the next non-empty row and splits it; false at the end. */
-    private boolean advance() throws IOException {
-        while (!finished) {
-            if (pos >= limit) {
-                if (eof) {
-                    finished = true;
-                    return false;
-                }
-                pos = 0;
-                limit = 0;
-                fill();
-                continue;
-            }
-            int result = scanRow(pos);
-            if (result == NEED_MORE) {
-                makeRoom();
-                fill();
-                continue;
-            }
-            rowStart = pos;
-            rowLine = nextLine;
-            pos = scanNext;
-            nextLine += scanLines;
-            if (result == UNTERMINATED) {
-                finished = true;
-                throw new DataProblemException(lineLocation(rowLine + quoteLineOffset),
-                        "a quoted value starting on this line has no closing quote (the file ends inside it)");
-            }
-            if (fieldCount == 1 && isBlankBytes(fieldStart[0], fieldEnd[0]) && (header == null || header.size() > 1)) {
-                continue; // an empty line
-            }
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Splits the row at {@code start}: sets the fields, {@link #rowEnd}, {@link #scanNext} and
-     * {@link #scanLines}. Returns NEED_MORE when the buffer ends inside the row before the end of
-     * the file; the caller then refills and scans the row again from its start.
-     */
-    private int scanRow(int start) {
-        final byte[] b = buf;
-        final int lim = limit;
-        int p = start;
-        int f = 0;
-        int lines = 0;
-        badQuoteField = -1;
-        while (true) {
-            if (f == fieldStart.length) {
-                growFields();
-            }
-            if (p >= lim) {
-                if (!eof) {
-                    return NEED_MORE;
-                }
-                setField(f++, p, p, false);
-                return endAtEof(p, f, lines);
-            }
-            if (b[p] != '"') {
-                int q = p;
-                while (q < lim) {
-                    byte c = b[q];
-                    if (c <= ',' && (c == ',' || c == '\n' || c == '\r')) {
-                        break;
-                    }
-                    q++;
-                }
-                if (q >= lim && !eof) {
-                    return NEED_MORE;
-                }
-                setField(f++, p, q, false);
-                if (q >= lim) {
-                    return endAtEof(q, f, lines);
-                }
-                if (b[q] == ',') {
-                    p = q + 1;
-                    continue;
-                }
-                return endAtLineBreak(q, f, lines);
-            }
-            // a quoted field
-            int quoteLines = lines;
-            int q = p + 1;
-            boolean escaped = false;
-            while (true) {
-                while (q < lim) {
-                    byte c = b[q];
-                    if (c == '"' || c == '\n' || c == '\r') {
-                        break;
-                    }
-                    q++;
-                }
-                if (q >= lim) {
-                    if (!eof) {
-                        return NEED_MORE;
-                    }
-                    quoteLineOffset = quoteLines;
-                    fieldCount = f;
-                    rowEnd = lim;
-                    scanNext = lim;
-                    scanLines = lines;
-                    return UNTERMINATED;
-                }
-                byte c = b[q];
-                if (q + 1 >= lim && !eof) {
-                    return NEED_MORE; // need the next byte: a doubled quote, or CR LF
-                }
-                boolean hasNext = q + 1 < lim;
-                if (c == '"') {
-                    if (hasNext && b[q + 1] == '"') {
-                        escaped = true;
-                        q += 2;
-                        continue;
-                    }
-                    break;
-                }
-                if (c == '\n' || !hasNext || b[q + 1] != '\n') {
-                    lines++; // LF, or a CR that is not followed by LF
-                }
-                q++;
-            }
-            setField(f, p + 1, q, escaped);
-            p = q + 1;
-            while (p < lim && (b[p] == ' ' || b[p] == '\t')) {
-                p++;
-            }
-            if (p >= lim) {
-                if (!eof) {
-                    return NEED_MORE;
-                }
-                return endAtEof(p, f + 1, lines);
-            }
-            byte c = b[p];
-            if (c == ',') {
-                f++;
-                p++;
-                continue;
-            }
-            if (c == '\n' || c == '\r') {
-                return endAtLineBreak(p, f + 1, lines);
-            }
-            // Text after the closing quote: remember it, and read on to the end of the field.
-            if (badQuoteField < 0) {
-                badQuoteField = f;
-            }
-            int r = p;
-            while (r < lim && b[r] != ',' && b[r] != '\n' && b[r] != '\r') {
-                r++;
-            }
-            if (r >= lim && !eof) {
-                return NEED_MORE;
-            }
-            f++;
-            if (r >= lim) {
-                return endAtEof(r, f, lines);
-            }
-            if (b[r] == ',') {
-                p = r + 1;
-                continue;
-            }
-            return endAtLineBreak(r, f, lines);
-        }
-    }
-
-    private void setField(int f, int start, int end, boolean escaped) {
-        fieldStart[f] = start;
-        fieldEnd[f] = end;
-        fieldEscaped[f] = escaped;
-    }
-
-    private int endAtEof(int end, int fields, int lines) {
-        fieldCount = fields;
-        rowEnd = end;
-        scanNext = end;
-        scanLines = lines;
-        return OK;
-    }
-
-    /** Ends the row at the CR or LF at {@code q}. */
-    private int endAtLineBreak(int q, int fields, int lines) {
-        int next = q + 1;
-        if (buf[q] == '\r') {
-            if (q + 1 >= limit && !eof) {
-                return NEED_MORE;
-            }
-            if (q + 1 < limit && buf[q + 1] == '\n') {
-                next = q + 2;
-            }
-        }
-        fieldCount = fields;
-        rowEnd = q;
-        scanNext = next;
-        scanLines = lines + 1;
-        return OK;
-    }
-
-    private void growFields() {
-        int n = fieldStart.length * 2;
-        fieldStart = java.util.Arrays.copyOf(fieldStart, n);
-        fieldEnd = java.util.Arrays.copyOf(fieldEnd, n);
-        fieldEscaped = java.util.Arrays.copyOf(fieldEscaped, n);
-    }
-
-    /** Moves the unfinished row to the front of the buffer, or grows the buffer if it is the whole buffer. */
-    private void makeRoom() {
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-            limit -= pos;
-            pos = 0;
-        } else if (limit == buf.length) {
-            if (buf.length >= MAX_ROW_BYTES) {
-                fail();
-                throw new DataProblemException(lineLocation(nextLine), "a row starting on this line is longer than "
-                        + (MAX_ROW_BYTES >> 20) + " MB; a quoted value probably lacks its closing quote");
-            }
-            buf = java.util.Arrays.copyOf(buf, Math.min(MAX_ROW_BYTES, buf.length * 2));
-        }
-    }
-
-    /** Reads until the buffer is full or the file ends. */
-    private void fill() throws IOException {
-        try {
-            while (limit < buf.length) {
-                int n = in.read(buf, limit, buf.length - limit);
-                if (n < 0) {
-                    eof = true;
-                    return;
-                }
-                limit += n;
-            }
-        } catch (EOFException e) {
-            fail();
-            throw new DataProblemException(lineLocation(nextLine),
-                    "the gzip data ends early (the file is truncated, or was still being written)");
-        } catch (ZipException e) {
-            fail();
-            throw new DataProblemException(lineLocation(nextLine), "the gzip data is damaged (" + e.getMessage() + ")");
-        }
-    }
-
-    /** Stops reading after an error that leaves the rest of the file unreadable; the row that failed has no text. */
-    private void fail() {
-        finished = true;
-        rowStart = 0;
-        rowEnd = 0;
-        rowLine = nextLine;
-        fieldCount = 0;
-    }
-
-    private boolean isBlankBytes(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if ((buf[i] & 0xff) > ' ') {
-                return false;
-            }
-        }
-        return true;
-    }
+    // ---- values ----------------------------------------------------------------------------------
 
     /** Points {@link #sliceBytes} at the trimmed value; false if the column is absent or blank. */
     private boolean slice(int column) {
@@ -572,13 +270,14 @@ public final class CsvCursor implements RecordCursor {
         if (f < 0) {
             return false;
         }
-        byte[] b = buf;
-        int from = fieldStart[f];
-        int to = fieldEnd[f];
-        if (fieldEscaped[f]) {
-            to = unescape(from, to);
+        CsvLexer lx = lexer;
+        byte[] b = lx.bytes();
+        int from = lx.start(f);
+        int to = lx.end(f);
+        if (lx.escaped(f)) {
+            to = lx.unescape(f);
             from = 0;
-            b = unescaped;
+            b = lx.unescaped();
         }
         while (from < to && (b[from] & 0xff) <= ' ') {
             from++;
@@ -592,38 +291,19 @@ public final class CsvCursor implements RecordCursor {
         return from < to;
     }
 
-    /** Copies a quoted field's content without its doubled quotes into {@link #unescaped}; returns the length. */
-    private int unescape(int from, int to) {
-        if (unescaped.length < to - from) {
-            unescaped = new byte[Math.max(to - from, unescaped.length * 2)];
-        }
-        int o = 0;
-        for (int i = from; i < to; i++) {
-            byte c = buf[i];
-            unescaped[o++] = c;
-            if (c == '"') {
-                i++;
-            }
-        }
-        return o;
-    }
-
-    private String lineLocation(long line) {
-        return fileName + " line " + Texts.grouped(line);
-    }
-
-    // ---- opening ---------------------------------------------------------------------------------
+    // ---- the header ------------------------------------------------------------------------------
 
     private List<String> readHeader() {
+        int fieldCount = lexer.fieldCount();
         List<String> names = new ArrayList<>(fieldCount);
         for (int f = 0; f < fieldCount; f++) {
-            int from = fieldStart[f];
-            int to = fieldEnd[f];
-            byte[] b = buf;
-            if (fieldEscaped[f]) {
-                to = unescape(from, to);
+            byte[] b = lexer.bytes();
+            int from = lexer.start(f);
+            int to = lexer.end(f);
+            if (lexer.escaped(f)) {
+                to = lexer.unescape(f);
                 from = 0;
-                b = unescaped;
+                b = lexer.unescaped();
             }
             String name = new String(b, from, to - from, StandardCharsets.UTF_8);
             while (name.startsWith("\uFEFF")) {
@@ -689,135 +369,5 @@ public final class CsvCursor implements RecordCursor {
         }
         return new DataProblemException(fileName, "is empty (expected a header row with columns "
                 + String.join(", ", names) + ")");
-    }
-
-    /** Recognises files that are not CSV text from their first block. */
-    private void checkContent(boolean gzip) {
-        if (limit == 0) {
-            return;
-        }
-        if (startsWith(0x1f, 0x8b)) {
-            throw new DataProblemException(fileName, gzip ? "holds gzip data inside gzip; decompress it once"
-                    : "is gzip-compressed but its name ends in .csv; rename it to " + fileName + ".gz");
-        }
-        if (startsWith('P', 'A', 'R', '1')) {
-            throw new DataProblemException(fileName, "is a Parquet file, not CSV text; rename it to "
-                    + stripSuffix(fileName, gzip ? 7 : 4) + ".parquet");
-        }
-        if (startsWith('P', 'K', 3, 4)) {
-            throw new DataProblemException(fileName, "is a zip archive (an Excel workbook?), not CSV text;"
-                    + " export the sheet as CSV UTF-8");
-        }
-        if (startsWith(0xFF, 0xFE) || startsWith(0xFE, 0xFF)) {
-            throw new DataProblemException(fileName, "is UTF-16 text; save it as UTF-8 CSV");
-        }
-        int check = eof ? limit : Math.max(0, limit - 3); // a character may continue past the block
-        int line = 1;
-        int i = 0;
-        while (i < check) {
-            int c = buf[i] & 0xff;
-            if (c < 0x80) {
-                if (c == 0) {
-                    throw new DataProblemException(fileName, "is not a text file (line " + line
-                            + " holds a NUL byte); expected UTF-8 CSV text");
-                }
-                if (c == '\n') {
-                    line++;
-                }
-                i++;
-                continue;
-            }
-            int n = utf8SequenceLength(i);
-            if (n < 0) {
-                throw new DataProblemException(fileName, "is not UTF-8 text (line " + line + " has the byte "
-                        + String.format("0x%02X", c) + ", which is not valid UTF-8); save the file as UTF-8,"
-                        + " or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8");
-            }
-            i += n;
-        }
-    }
-
-    /** The length of the valid UTF-8 sequence at {@code i}, or -1. */
-    private int utf8SequenceLength(int i) {
-        int c = buf[i] & 0xff;
-        int n;
-        int min;
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 2;
-            min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 3;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 4;
-            min = 0x10000;
-        } else {
-            return -1;
-        }
-        if (i + n > limit) {
-            return -1;
-        }
-        int cp = c & (0xFF >> (n + 1));
-        for (int k = 1; k < n; k++) {
-            int cc = buf[i + k] & 0xff;
-            if ((cc & 0xC0) != 0x80) {
-                return -1;
-            }
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            return -1;
-        }
-        return n;
-    }
-
-    private boolean startsWith(int... bytes) {
-        if (limit < bytes.length) {
-            return false;
-        }
-        for (int i = 0; i < bytes.length; i++) {
-            if ((buf[i] & 0xff) != bytes[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String stripSuffix(String name, int chars) {
-        return name.substring(0, Math.max(0, name.length() - chars));
-    }
-
-    /** Counts the bytes read from the file, for {@link #bytesRead()}. */
-    private static final class CountingInputStream extends FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                count++;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(n);
-            count += Math.max(0, skipped);
-            return skipped;
-        }
     }
 }
