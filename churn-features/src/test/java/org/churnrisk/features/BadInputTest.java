@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * valid book is written to a temporary folder, one file is damaged, and the run must stop with a
  * message a person can act on (file, line, column, value and what was expected).
  *
- * <p>Not covered here: a Parquet file whose column has the wrong type. The Parquet test writer
- * ({@code ParquetTableWriter}) is package-private in {@code org.churnrisk.features.io.parquet}.
+ * <p>Not covered here: a Parquet file whose column has the wrong type ({@code ParquetCursorTest}
+ * covers it).
  */
 class BadInputTest {
     private static final LocalDate AS_OF = LocalDate.of(2025, 4, 1);

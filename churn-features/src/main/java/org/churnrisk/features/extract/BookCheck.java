@@ -90,7 +90,7 @@ public final class BookCheck {
      */
     public static Result run(Path book, BookConfig mapping, FeatureConfig features, ProblemSink problems,
                              ProgressListener progress) throws IOException {
-        FileRows files = new FileRows(book, mapping, problems, progress);
+        FileRows files = new FileRows(book, mapping, problems, progress, false);
         DatedRows rows = new DatedRows(files, mapping);
         AccountBook accounts = BookLoader.accounts(rows);
         EventCatalog catalog = new EventCatalog(features.loginEvent(), features.integrationEvents(),

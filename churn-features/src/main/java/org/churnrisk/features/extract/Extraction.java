@@ -40,7 +40,7 @@ public final class Extraction {
         RejectsFiles rejects = options.badRows() == BadRows.SKIP ? new RejectsFiles(options.rejectsDir()) : null;
         try (rejects) {
             FileRows rows = new FileRows(book, options.mapping(), rejects != null ? rejects : ProblemSink.FAIL,
-                    options.progress());
+                    options.progress(), true);
             Result result = run(rows, config, asOf, options.progress(), out);
             List<Path> rejectFiles = List.of();
             if (rejects != null) {
@@ -49,7 +49,7 @@ public final class Extraction {
             }
             return new ExtractionReport(rows.stats(), rejectFiles, day(result.usage().minSecond, config),
                     day(result.usage().maxSecond, config), result.book().churnDates(),
-                    (System.nanoTime() - started) / 1e9, result.book().infos());
+                    (System.nanoTime() - started) / 1e9, result.book().infos(), rows.inputFiles());
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.churnrisk.core.contract.ColumnSpec;
 import org.churnrisk.core.contract.Source;
+import org.churnrisk.features.io.FileHash;
 import org.churnrisk.features.io.RecordCursor;
 import org.churnrisk.features.io.mapping.SourceMapping;
 import org.churnrisk.features.io.problems.DataProblemException;
@@ -37,8 +38,8 @@ import org.churnrisk.features.io.values.ValueParser;
  * false. Not thread-safe.
  *
  * <p>The work is split as commons-csv splits it: {@link CsvInput} opens the file as bytes
- * (gzip, the refusals of what is not CSV text, the byte-order mark, counting the file's bytes),
- * {@link CsvLexer} splits the bytes into rows of fields with their line numbers,
+ * (gzip, the refusals of what is not CSV text, the byte-order mark, counting and hashing the
+ * file's bytes), {@link CsvLexer} splits the bytes into rows of fields with their line numbers,
  * and this class maps the header to the canonical columns and reads values.
  *
  * <pre>{@code
@@ -157,6 +158,18 @@ public final class CsvCursor implements RecordCursor {
     @Override
     public long bytesRead() {
         return input.bytesRead();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The bytes were hashed as they were read, below gzip; only what was not read yet (after
+     * a stop before the end of the file) is read now.
+     */
+    @Override
+    public FileHash fileHash() throws IOException {
+        lexer.finish();
+        return input.fileHash();
     }
 
     @Override

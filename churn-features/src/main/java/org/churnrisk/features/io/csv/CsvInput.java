@@ -2,7 +2,6 @@ package org.churnrisk.features.io.csv;
 
 import java.io.Closeable;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.churnrisk.features.io.FileHash;
 import org.churnrisk.features.io.problems.DataProblemException;
 
 /**
@@ -20,21 +20,23 @@ import org.churnrisk.features.io.problems.DataProblemException;
  * a zip archive (an Excel workbook), UTF-16, a NUL byte, bytes that are not UTF-8. A UTF-8
  * byte-order mark is skipped.
  *
- * <p>Below gzip, every byte taken from the file is counted, for progress. {@link #fill} reads on
- * for the lexer and words damaged gzip data at the line the lexer is on. Not thread-safe.
+ * <p>Below gzip, a {@link HashingInputStream} counts and hashes every byte taken from the file,
+ * so that {@link #fileHash()} gives its size and SHA-256 as stored without a second read.
+ * {@link #fill} reads on for the lexer and words damaged gzip data at the line the lexer is on.
+ * Not thread-safe.
  */
 final class CsvInput implements Closeable {
     private static final int GZIP_BUFFER_BYTES = 64 * 1024;
 
     private final String fileName;
-    private final CountingInputStream raw;
+    private final HashingInputStream raw;
     private final InputStream in;
     private byte[] firstBlock;
     private int firstStart;
     private int firstLength;
     private boolean atEnd;
 
-    private CsvInput(String fileName, CountingInputStream raw, InputStream in) {
+    private CsvInput(String fileName, HashingInputStream raw, InputStream in) {
         this.fileName = fileName;
         this.raw = raw;
         this.in = in;
@@ -50,7 +52,7 @@ final class CsvInput implements Closeable {
      */
     static CsvInput open(Path file, String fileName, int blockBytes) throws IOException {
         boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-        CountingInputStream raw = new CountingInputStream(Files.newInputStream(file));
+        HashingInputStream raw = new HashingInputStream(Files.newInputStream(file));
         InputStream stream = raw;
         try {
             if (gzip) {
@@ -130,7 +132,17 @@ final class CsvInput implements Closeable {
 
     /** Bytes read from the file so far (compressed bytes for {@code .csv.gz}). */
     long bytesRead() {
-        return raw.count;
+        return raw.count();
+    }
+
+    /**
+     * The size and SHA-256 of the whole file as stored; bytes not read yet are read now. No more
+     * bytes can be read after this.
+     *
+     * @throws IOException if the rest of the file cannot be read
+     */
+    FileHash fileHash() throws IOException {
+        return raw.fileHash();
     }
 
     @Override
@@ -234,39 +246,5 @@ final class CsvInput implements Closeable {
 
     private static String stripSuffix(String name, int chars) {
         return name.substring(0, Math.max(0, name.length() - chars));
-    }
-
-    /** Counts the bytes read from the file, for {@link #bytesRead()}. */
-    private static final class CountingInputStream extends FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                count++;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(n);
-            count += Math.max(0, skipped);
-            return skipped;
-        }
     }
 }

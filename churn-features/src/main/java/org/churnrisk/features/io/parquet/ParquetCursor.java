@@ -2,9 +2,11 @@ package org.churnrisk.features.io.parquet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import org.apache.parquet.format.RowGroup;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.contract.ColumnSpec;
 import org.churnrisk.core.contract.Source;
+import org.churnrisk.features.io.FileHash;
 import org.churnrisk.features.io.RecordCursor;
 import org.churnrisk.features.io.csv.CsvCursor;
 import org.churnrisk.features.io.mapping.SourceMapping;
@@ -61,6 +64,15 @@ import org.churnrisk.features.io.values.ValueParser;
  * stay dictionary ids or offsets into the page), so memory stays at a page per column whatever the
  * row-group size, and the accessors are array reads. Not thread-safe.
  *
+ * <p>{@link #fileHash()}: the cursor seeks and reads only the footer and the column chunks of
+ * the mapped columns, so no stream of the whole file passes by to hash on the way. When asked,
+ * the whole file is read once more through the channel this cursor opened, sequentially in 1 MB
+ * positional reads into one heap buffer that is hashed as it fills (mapping the file would save
+ * a copy but no read, and keeps the file mapped until a garbage collection). The file is usually
+ * still in the page cache from the read of its rows, and Parquet files are small (about 3 bytes
+ * a usage row), so this costs a few milliseconds per million rows; callers that do not ask pay
+ * nothing.
+ *
  * <pre>{@code
  * int accountId = Source.USAGE.columnNames().indexOf("account_id");
  * try (RecordCursor rows = new ParquetCursor(book.resolve("usage.parquet"), SourceMapping.defaults(Source.USAGE))) {
@@ -71,6 +83,7 @@ import org.churnrisk.features.io.values.ValueParser;
  * }</pre>
  */
 public final class ParquetCursor implements RecordCursor {
+    private static final int HASH_BUFFER_BYTES = 1 << 20;
 
     private final String fileName;
     private final Source source;
@@ -87,6 +100,7 @@ public final class ParquetCursor implements RecordCursor {
     private long rowsBefore;
     private int batchLength;
     private int pos = -1;
+    private FileHash hash;
 
     /**
      * Opens {@code file} and resolves its columns; the file name in messages is the file's own name,
@@ -481,6 +495,22 @@ public final class ParquetCursor implements RecordCursor {
         String value = c != null && pos >= 0 && pos < batchLength ? c.text(pos) : null;
         return DataProblemException.ofValue(location(), spec.name(), c == null ? spec.name() : c.fileColumn, value,
                 expected);
+    }
+
+    /** {@inheritDoc} See the class comment for how the file is read for it. */
+    @Override
+    public FileHash fileHash() throws IOException {
+        if (hash == null) {
+            MessageDigest digest = FileHash.newDigest();
+            ByteBuffer buffer = ByteBuffer.allocate(HASH_BUFFER_BYTES);
+            long at = 0;
+            for (int n; (n = channel.read(buffer.clear(), at)) >= 0; ) {
+                digest.update(buffer.array(), 0, n);
+                at += n;
+            }
+            hash = FileHash.of(at, digest);
+        }
+        return hash;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.churnrisk.core.contract.Source;
+import org.churnrisk.features.io.FileHash;
 import org.churnrisk.features.io.mapping.SourceMapping;
 import org.churnrisk.features.io.problems.DataProblemException;
 import org.churnrisk.features.io.values.Hashing;
@@ -547,6 +548,74 @@ class CsvCursorTest {
         try (CsvCursor c = advanced(new CsvCursor(file, "usage/part-1.csv", SourceMapping.defaults(Source.USAGE)), 1)) {
             assertThat(c.fileName()).isEqualTo("usage/part-1.csv");
             assertThat(c.location()).isEqualTo("usage/part-1.csv line 2");
+        }
+    }
+
+    // ---- the file's size and hash ----------------------------------------------------------------------
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String usageRows(int rows) {
+        StringBuilder text = new StringBuilder(USAGE_HEADER);
+        for (int i = 0; i < rows; i++) {
+            text.append("A-").append(i).append(",2025-03-04,u-").append(i * 7919 % 10_007).append(",login,1,0\n");
+        }
+        return text.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"usage.csv", "usage.csv.gz"})
+    void hashesTheFilesBytesAsStoredWhileReadingThem(String name) throws IOException {
+        Path file = name.endsWith(".gz") ? writeGzip(name, usageRows(2_000)) : write(name, usageRows(2_000));
+        try (CsvCursor c = new CsvCursor(file, name, SourceMapping.defaults(Source.USAGE), 64)) {
+            advanced(c, 2_000);
+            assertThat(c.next()).isFalse();
+            assertThat(c.bytesRead()).as("every byte taken once").isEqualTo(Files.size(file));
+            assertThat(c.fileHash()).isEqualTo(new FileHash(Files.size(file), sha256(file)));
+            assertThat(c.bytesRead()).as("nothing read again for the hash").isEqualTo(Files.size(file));
+        }
+    }
+
+    @Test
+    void hashesBytesThatFollowTheLastGzipMember() throws IOException {
+        byte[] gzip = Files.readAllBytes(writeGzip("rows.gz", USAGE_HEADER + "A-1,2025-03-04,u,login,1,0\n"));
+        byte[] padded = Arrays.copyOf(gzip, gzip.length + 5); // zeros, as some copy tools leave them
+        Path file = write("usage.csv.gz", padded);
+        try (CsvCursor c = advanced(usage(file), 1)) {
+            assertThat(c.next()).isFalse();
+            assertThat(c.fileHash()).isEqualTo(new FileHash(padded.length, sha256(file)));
+        }
+    }
+
+    @Test
+    void hashesTheWholeFileWhenReadingStopsBeforeTheEnd() throws IOException {
+        Path file = write("usage.csv", usageRows(5_000));
+        try (CsvCursor c = new CsvCursor(file, "usage.csv", SourceMapping.defaults(Source.USAGE), 64)) {
+            advanced(c, 3);
+            assertThat(c.bytesRead()).isLessThan(Files.size(file));
+            assertThat(c.fileHash()).isEqualTo(new FileHash(Files.size(file), sha256(file)));
+            assertThat(c.next()).as("no rows after the hash").isFalse();
+        }
+    }
+
+    @Test
+    void hashesAllOfAGzipFileWhoseDataIsCutOff() throws IOException {
+        byte[] bytes = Files.readAllBytes(writeGzip("full.csv.gz", usageRows(20_000)));
+        Path cut = write("usage.csv.gz", Arrays.copyOf(bytes, bytes.length / 2));
+        try (CsvCursor c = usage(cut)) {
+            assertThatThrownBy(() -> {
+                while (c.next()) {
+                    c.hash(ACCOUNT_ID);
+                }
+            }).hasMessageEndingWith(": the gzip data ends early (the file is truncated, or was still being written)");
+            assertThat(c.fileHash()).isEqualTo(new FileHash(Files.size(cut), sha256(cut)));
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.contract.Source;
+import org.churnrisk.features.io.FileHash;
 import org.churnrisk.features.io.mapping.SourceMapping;
 import org.churnrisk.features.io.parquet.ParquetTableWriter.Column;
 import org.churnrisk.features.io.parquet.ParquetTableWriter.Kind;
@@ -113,6 +114,36 @@ class ParquetCursorTest {
 
     private Path usage(Column[] columns, Object[]... rows) throws IOException {
         return ParquetTableWriter.to(dir.resolve("usage.parquet")).columns(columns).write(rows);
+    }
+
+    @Test
+    void hashesTheWholeFileIncludingColumnsItDoesNotRead() throws IOException {
+        Column[] columns = Arrays.copyOf(NATIVE_USAGE, NATIVE_USAGE.length + 1);
+        columns[NATIVE_USAGE.length] = optional("note", Kind.STRING);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            Object[] row = Arrays.copyOf(asNative(i), columns.length);
+            row[NATIVE_USAGE.length] = "a note nobody reads " + i;
+            rows.add(row);
+        }
+        Path file = ParquetTableWriter.to(dir.resolve("usage.parquet")).rowGroupRows(1_000).columns(columns).write(rows);
+        byte[] bytes = Files.readAllBytes(file);
+        FileHash expected;
+        try {
+            expected = new FileHash(bytes.length, java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        try (ParquetCursor c = new ParquetCursor(file, SourceMapping.defaults(Source.USAGE))) {
+            int n = 0;
+            while (c.next()) {
+                n++;
+            }
+            assertThat(n).isEqualTo(3_000);
+            assertThat(c.fileHash()).isEqualTo(expected);
+            assertThat(c.fileHash()).as("asked twice").isEqualTo(expected);
+        }
     }
 
     static Stream<Arguments> codecsAndPageFormats() {

@@ -57,10 +57,10 @@ import org.apache.parquet.schema.Types;
  *         .write(List.of(new Object[] {"A-1", 3}, new Object[] {"A-2", null}));
  * }</pre>
  */
-final class ParquetTableWriter {
+public final class ParquetTableWriter {
 
     /** How a column is stored and which Java values it takes. */
-    enum Kind {
+    public enum Kind {
         /** BINARY (STRING); a String. */
         STRING,
         /** BINARY without annotation; a String. */
@@ -98,14 +98,14 @@ final class ParquetTableWriter {
     }
 
     /** One column of the file. */
-    record Column(String name, Kind kind, boolean required) {
+    public record Column(String name, Kind kind, boolean required) {
     }
 
-    static Column optional(String name, Kind kind) {
+    public static Column optional(String name, Kind kind) {
         return new Column(name, kind, false);
     }
 
-    static Column required(String name, Kind kind) {
+    public static Column required(String name, Kind kind) {
         return new Column(name, kind, true);
     }
 
@@ -124,17 +124,17 @@ final class ParquetTableWriter {
         this.file = file;
     }
 
-    static ParquetTableWriter to(Path file) {
+    public static ParquetTableWriter to(Path file) {
         return new ParquetTableWriter(file);
     }
 
-    ParquetTableWriter codec(CompressionCodecName codec) {
+    public ParquetTableWriter codec(CompressionCodecName codec) {
         this.codec = codec;
         return this;
     }
 
     /** Whether to dictionary-encode (parquet-java falls back to plain when a dictionary grows large). */
-    ParquetTableWriter dictionary(boolean dictionary) {
+    public ParquetTableWriter dictionary(boolean dictionary) {
         this.dictionary = dictionary;
         return this;
     }
@@ -143,46 +143,46 @@ final class ParquetTableWriter {
      * The size at which a column's dictionary is full: parquet-java then writes the rest of the
      * column chunk's pages PLAIN (or DELTA_BYTE_ARRAY in v2), after the dictionary-encoded ones.
      */
-    ParquetTableWriter dictionaryPageBytes(int bytes) {
+    public ParquetTableWriter dictionaryPageBytes(int bytes) {
         this.dictionaryPageBytes = bytes;
         return this;
     }
 
     /** Data pages v2 (parquet format 2.0) instead of v1. */
-    ParquetTableWriter pageV2(boolean pageV2) {
+    public ParquetTableWriter pageV2(boolean pageV2) {
         this.pageV2 = pageV2;
         return this;
     }
 
     /** BYTE_STREAM_SPLIT for floating-point columns instead of PLAIN (and no dictionary for them). */
-    ParquetTableWriter byteStreamSplit(boolean byteStreamSplit) {
+    public ParquetTableWriter byteStreamSplit(boolean byteStreamSplit) {
         this.byteStreamSplit = byteStreamSplit;
         return this;
     }
 
     /** DELTA_LENGTH_BYTE_ARRAY for string columns, which parquet-java never chooses by itself. */
-    ParquetTableWriter deltaLengthStrings(boolean deltaLengthStrings) {
+    public ParquetTableWriter deltaLengthStrings(boolean deltaLengthStrings) {
         this.deltaLengthStrings = deltaLengthStrings;
         return this;
     }
 
-    ParquetTableWriter rowGroupRows(int rows) {
+    public ParquetTableWriter rowGroupRows(int rows) {
         this.rowGroupRows = rows;
         return this;
     }
 
-    ParquetTableWriter pageRows(int rows) {
+    public ParquetTableWriter pageRows(int rows) {
         this.pageRows = rows;
         return this;
     }
 
-    ParquetTableWriter columns(Column... columns) {
+    public ParquetTableWriter columns(Column... columns) {
         this.columns = List.of(columns);
         return this;
     }
 
     /** Writes the rows (one value per column, null for a null) and returns the file. */
-    Path write(Iterable<Object[]> rows) throws IOException {
+    public Path write(Iterable<Object[]> rows) throws IOException {
         MessageType schema = schema();
         ParquetProperties.Builder builder = ParquetProperties.builder();
         if (deltaLengthStrings) {
@@ -218,7 +218,7 @@ final class ParquetTableWriter {
     }
 
     /** Writes {@code rows} with the given varargs rows. */
-    Path write(Object[]... rows) throws IOException {
+    public Path write(Object[]... rows) throws IOException {
         return write(Arrays.asList(rows));
     }
 
