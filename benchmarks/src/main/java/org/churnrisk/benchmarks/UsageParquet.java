@@ -20,10 +20,10 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 import org.churnrisk.core.AtomicFiles;
 import org.churnrisk.core.contract.Source;
-import org.churnrisk.features.io.BookConfig;
 import org.churnrisk.features.io.BookSources;
 import org.churnrisk.features.io.RecordCursor;
-import org.churnrisk.features.io.SourceMapping;
+import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.features.io.mapping.SourceMapping;
 
 /**
  * Copies a book with its {@code usage.csv} converted to {@code usage.parquet}, so the same rows can

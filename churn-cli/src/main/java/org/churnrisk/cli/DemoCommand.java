@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         stdout.flush();
         Training.Outcome o = Training.run(new Training.Options(book, in.read(), in.features(), LabelPolicy.DEFAULT,
                 chosen, seed, folds, 50, in.progress()));
-        TrainCommand.writeBundle(modelDir, book, in.read().mapping(), in.features(), o, seed, folds, 50);
+        TrainCommand.writeBundle(modelDir, in.features(), o, seed, folds, 50);
         in.progress().finishLine();
         EvaluationReport model = o.chosenReport();
         EvaluationReport health = o.backtest().calibrated().get(Backtest.HEALTH_SCORE);

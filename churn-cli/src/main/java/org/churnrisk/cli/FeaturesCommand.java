@@ -14,7 +14,7 @@ import org.churnrisk.features.ExtractionReport;
 import org.churnrisk.features.FeatureExtractor;
 import org.churnrisk.features.FeatureSettings;
 import org.churnrisk.features.ReadOptions;
-import org.churnrisk.features.io.BookConfig;
+import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.features.output.FeatureOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -11,7 +11,7 @@ import org.churnrisk.features.BadRows;
 import org.churnrisk.features.FeatureConfig;
 import org.churnrisk.features.FeatureSettings;
 import org.churnrisk.features.ReadOptions;
-import org.churnrisk.features.io.BookConfig;
+import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.score.ChurnModel;
 import org.churnrisk.score.ReportFiles;
 import org.churnrisk.score.RunSummary;

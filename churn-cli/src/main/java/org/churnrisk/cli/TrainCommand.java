@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +13,13 @@ import java.util.concurrent.Callable;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.model.BundleManifest;
 import org.churnrisk.features.BadRows;
+import org.churnrisk.features.ExtractionReport;
 import org.churnrisk.features.FeatureConfig;
 import org.churnrisk.features.FeatureSettings;
+import org.churnrisk.features.InputFile;
 import org.churnrisk.features.ReadOptions;
-import org.churnrisk.features.io.BookConfig;
 import org.churnrisk.features.io.BookSources;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.train.bundle.ModelBundle;
 import org.churnrisk.train.data.LabelPolicy;
 import org.churnrisk.train.eval.ReportTables;
@@ -103,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
         Training.Outcome o = Training.run(new Training.Options(data, read, features, labels, chosen, seed, folds,
                 capacity, snapshotEvery, progress));
 
-        writeBundle(out, data, mapping, features, o, seed, folds, capacity);
+        writeBundle(out, features, o, seed, folds, capacity);
         progress.finishLine();
         for (String warning : o.warnings()) {
             err.println("churn: warning: " + warning);
@@ -131,11 +133,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Writes the bundle of a training run with its provenance and evaluation; {@code churn demo} uses it too. */
-    static void writeBundle(Path out, Path data, BookConfig mapping, FeatureConfig features, Training.Outcome o,
-                            long seed, int folds, int capacity) throws IOException {
+    static void writeBundle(Path out, FeatureConfig features, Training.Outcome o, long seed, int folds, int capacity)
+            throws IOException {
         int horizonDays = o.data().policy().horizonDays();
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("inputs", inputs(data, mapping, o.extraction().stats()));
+        provenance.put("inputs", inputs(o.extraction()));
         provenance.put("snapshot_dates", o.dates().stream().map(Object::toString).toList());
         provenance.put("seed", seed);
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -151,13 +153,20 @@ final class TrainCommand implements Callable<Integer> {
                 EvaluationFiles.files(o));
     }
 
-    private static List<Object> inputs(Path data, BookConfig mapping, ReadStats stats) throws IOException {
+    /**
+     * The input files as the extraction hashed them while reading, in source and reading order;
+     * a source's row count goes with its file when it has one file.
+     */
+    private static List<Object> inputs(ExtractionReport extraction) {
+        Map<Source, Integer> filesPerSource = new EnumMap<>(Source.class);
+        for (InputFile f : extraction.inputFiles()) {
+            filesPerSource.merge(f.source(), 1, Integer::sum);
+        }
         List<Object> inputs = new ArrayList<>();
-        for (Source source : Source.values()) {
-            List<Path> files = BookSources.files(data, mapping.mapping(source), false);
-            for (Path f : files) {
-                inputs.add(ModelBundle.inputFile(f, files.size() == 1 ? stats.of(source).accepted() : -1));
-            }
+        for (InputFile f : extraction.inputFiles()) {
+            String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+            long rows = filesPerSource.get(f.source()) == 1 ? extraction.stats().of(f.source()).accepted() : -1;
+            inputs.add(ModelBundle.inputFile(name, f.sha256(), rows));
         }
         return inputs;
     }

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.features.FeatureSettings;
-import org.churnrisk.features.io.BookConfig;
+import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.features.validate.BookValidator;
 import org.churnrisk.features.validate.ValidationReport;
 import picocli.CommandLine.Command;

@@ -6,8 +6,17 @@ import static org.churnrisk.cli.CliRun.churn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.churnrisk.core.ProgressListener;
+import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.Feature;
+import org.churnrisk.features.io.BookSources;
+import org.churnrisk.features.io.RecordCursor;
+import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.sample.BookGenerator;
+import org.churnrisk.sample.GeneratorConfig;
+import org.churnrisk.sample.UsageLayout;
 import org.churnrisk.train.bundle.LoadedBundle;
 import org.churnrisk.train.bundle.ModelBundle;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,5 +143,54 @@ class TrainCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.err()).contains("does not match the checksum");
+    }
+
+    /**
+     * The bundle's inputs as the train command listed them before it took the hashes from the
+     * extraction: per source in source order, each file's name, the SHA-256 of its whole content
+     * and, for a source of one file, its rows.
+     */
+    private static List<String> expectedInputs(Path book) throws IOException {
+        BookConfig config = BookConfig.forBook(book);
+        List<String> inputs = new ArrayList<>();
+        for (Source source : Source.values()) {
+            List<Path> files = BookSources.files(book, config.mapping(source), false);
+            for (Path f : files) {
+                long rows = 0;
+                try (RecordCursor c = BookSources.open(book, f, config.mapping(source))) {
+                    while (c.next()) {
+                        rows++;
+                    }
+                }
+                inputs.add(ModelBundle.inputFile(f, files.size() == 1 ? rows : -1).toString());
+            }
+        }
+        return inputs;
+    }
+
+    private static List<String> bundleInputs(Path model) throws IOException {
+        List<?> inputs = (List<?>) ModelBundle.load(model, Feature.SCHEMA).provenance().get("inputs");
+        return inputs.stream().map(Object::toString).toList();
+    }
+
+    @Test
+    void theBundleNamesEachInputFileWithItsSha256AndRows() throws IOException {
+        assertThat(bundleInputs(model)).containsExactlyElementsOf(expectedInputs(book));
+    }
+
+    @Test
+    void aSourceOfSeveralPartFilesHasNoRowCountPerFile() throws IOException {
+        Path parts = dir.resolve("parts");
+        BookGenerator.generate(GeneratorConfig.builder().accounts(80).days(600).seed(5).truthSamples(0)
+                .usageLayout(UsageLayout.MONTHLY_CSV_GZ).build(), parts, false, ProgressListener.NONE);
+        Path partsModel = dir.resolve("parts-model");
+        CliRun run = churn("train", "--data", parts.toString(), "--out", partsModel.toString(),
+                "--algorithm", "logistic", "--folds", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK.code());
+        List<String> inputs = bundleInputs(partsModel);
+        assertThat(inputs).containsExactlyElementsOf(expectedInputs(parts));
+        assertThat(inputs).filteredOn(i -> i.startsWith("{file=part-")).hasSizeGreaterThan(1)
+                .allMatch(i -> i.endsWith(", rows=-1}"));
     }
 }

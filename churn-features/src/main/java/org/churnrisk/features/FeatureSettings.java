@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.features.HealthScore;
-import org.churnrisk.features.io.BookConfig;
+import org.churnrisk.features.io.mapping.BookConfig;
 
 /**
  * Reads the {@link FeatureConfig} from the {@code features:} section (and the top-level

@@ -3,7 +3,7 @@ package org.churnrisk.features;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.churnrisk.core.ProgressListener;
-import org.churnrisk.features.io.BookConfig;
+import org.churnrisk.features.io.mapping.BookConfig;
 
 /**
  * How to read a book from disk: the mapping, what to do with bad rows and where their rejects

@@ -17,8 +17,8 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.features.FeatureTable;
-import org.churnrisk.features.io.DataProblemException;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.problems.DataProblemException;
+import org.churnrisk.features.io.problems.ReadStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * valid book is written to a temporary folder, one file is damaged, and the run must stop with a
  * message a person can act on (file, line, column, value and what was expected).
  *
- * <p>Not covered here: a Parquet file whose column has the wrong type. The Parquet test writer
- * ({@code io.ParquetTableWriter}) is package-private in {@code org.churnrisk.features.io}.
+ * <p>Not covered here: a Parquet file whose column has the wrong type ({@code ParquetCursorTest}
+ * covers it).
  */
 class BadInputTest {
     private static final LocalDate AS_OF = LocalDate.of(2025, 4, 1);

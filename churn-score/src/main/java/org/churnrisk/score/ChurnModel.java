@@ -1,17 +1,11 @@
 package org.churnrisk.score;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +14,6 @@ import java.util.stream.IntStream;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.ProgressListener;
-import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.contract.Tier;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.features.RiskBand;
@@ -32,8 +25,8 @@ import org.churnrisk.features.Feature;
 import org.churnrisk.features.FeatureConfig;
 import org.churnrisk.features.FeatureExtractor;
 import org.churnrisk.features.FeatureSettings;
+import org.churnrisk.features.InputFile;
 import org.churnrisk.features.ReadOptions;
-import org.churnrisk.features.io.BookSources;
 import org.churnrisk.score.bundle.ScoringBundle;
 
 /**
@@ -199,13 +192,12 @@ public final class ChurnModel {
         checkUsageIsFresh(book, extraction, asOf);
         started = lap(stages, "features", started);
         List<ScoredAccount> accounts = score(tables.get(0), extraction.accounts(), read.progress());
-        started = lap(stages, "scoring", started);
+        lap(stages, "scoring", started);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("book", book.toAbsolutePath().normalize().toString());
         data.put("usage_first_day", extraction.usageFirstDay() == null ? null : extraction.usageFirstDay().toString());
         data.put("usage_last_day", extraction.usageLastDay() == null ? null : extraction.usageLastDay().toString());
-        data.put("files", files(book, read));
-        lap(stages, "checksums", started);
+        data.put("files", files(extraction));
         return new ScoredBook(asOf, accounts, extraction, provenance, data, stages);
     }
 
@@ -408,34 +400,18 @@ public final class ChurnModel {
         return m;
     }
 
-    /** Every file read, with its size and SHA-256, by source. */
-    private static List<Object> files(Path book, ReadOptions read) throws IOException {
+    /** Every file read, with its size and SHA-256 (taken while the extraction read it), by source. */
+    private static List<Object> files(ExtractionReport extraction) {
         List<Object> files = new ArrayList<>();
-        for (Source source : Source.values()) {
-            for (Path f : BookSources.files(book, read.mapping().mapping(source), false)) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("source", source.fileStem());
-                entry.put("file", book.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize())
-                        .toString().replace('\\', '/'));
-                entry.put("bytes", Files.size(f));
-                entry.put("sha256", sha256(f));
-                files.add(entry);
-            }
+        for (InputFile f : extraction.inputFiles()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("source", f.source().fileStem());
+            entry.put("file", f.path());
+            entry.put("bytes", f.bytes());
+            entry.put("sha256", f.sha256());
+            files.add(entry);
         }
         return files;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.contract.Tier;
 import org.churnrisk.core.features.RiskBand;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.problems.ReadStats;
 
 /**
  * What a scoring run did, for the person who reads the log and for the next night's run: accounts

@@ -19,9 +19,9 @@ import org.churnrisk.features.ExtractionReport;
  * @param model      where the model came from, for the run summary
  * @param data       where the data came from (the book, its files with sizes and SHA-256), for the
  *                   run summary; empty for accounts scored from memory
- * @param stages     seconds spent per stage, in order: {@code features} (reading the book and
- *                   computing features), {@code scoring} (probabilities, drivers and plays) and,
- *                   for a book on disk, {@code checksums} (hashing the input files)
+ * @param stages     seconds spent per stage, in order: {@code features} (reading the book, hashing
+ *                   its files as they are read, and computing features) and {@code scoring}
+ *                   (probabilities, drivers and plays)
  */
 public record ScoredBook(LocalDate asOf, List<ScoredAccount> accounts, ExtractionReport extraction,
                          Map<String, Object> model, Map<String, Object> data, Map<String, Double> stages) {

@@ -16,7 +16,7 @@ import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.contract.Tier;
 import org.churnrisk.core.features.RiskBand;
 import org.churnrisk.features.Feature;
-import org.churnrisk.features.io.BookConfig;
+import org.churnrisk.features.io.mapping.BookConfig;
 
 /**
  * How scores become a report: the churn probabilities at which an account turns yellow and red,

@@ -15,9 +15,9 @@ import org.churnrisk.core.ProgressListener;
 import org.churnrisk.core.contract.ColumnType;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.FeatureConfig;
-import org.churnrisk.features.io.BookConfig;
-import org.churnrisk.features.io.ProblemSink;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.features.io.problems.ProblemSink;
+import org.churnrisk.features.io.problems.ReadStats;
 
 /**
  * Reads every row of a book through the same readers, mapping and row checks as an extraction,
@@ -90,7 +90,7 @@ public final class BookCheck {
      */
     public static Result run(Path book, BookConfig mapping, FeatureConfig features, ProblemSink problems,
                              ProgressListener progress) throws IOException {
-        FileRows files = new FileRows(book, mapping, problems, progress);
+        FileRows files = new FileRows(book, mapping, problems, progress, false);
         DatedRows rows = new DatedRows(files, mapping);
         AccountBook accounts = BookLoader.accounts(rows);
         EventCatalog catalog = new EventCatalog(features.loginEvent(), features.integrationEvents(),

@@ -11,7 +11,7 @@ import org.churnrisk.features.io.RecordCursor;
  */
 interface BookRows {
 
-    /** Handles one row; throws {@link org.churnrisk.features.io.DataProblemException} for a bad one. */
+    /** Handles one row; throws {@link org.churnrisk.features.io.problems.DataProblemException} for a bad one. */
     @FunctionalInterface
     interface RowHandler {
         void row(RecordCursor cursor);

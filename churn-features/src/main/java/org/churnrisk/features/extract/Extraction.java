@@ -12,7 +12,7 @@ import org.churnrisk.features.BadRows;
 import org.churnrisk.features.ExtractionReport;
 import org.churnrisk.features.FeatureConfig;
 import org.churnrisk.features.ReadOptions;
-import org.churnrisk.features.io.ProblemSink;
+import org.churnrisk.features.io.problems.ProblemSink;
 
 /**
  * One extraction: reads the small sources, streams usage, tickets, surveys and touchpoints once
@@ -40,7 +40,7 @@ public final class Extraction {
         RejectsFiles rejects = options.badRows() == BadRows.SKIP ? new RejectsFiles(options.rejectsDir()) : null;
         try (rejects) {
             FileRows rows = new FileRows(book, options.mapping(), rejects != null ? rejects : ProblemSink.FAIL,
-                    options.progress());
+                    options.progress(), true);
             Result result = run(rows, config, asOf, options.progress(), out);
             List<Path> rejectFiles = List.of();
             if (rejects != null) {
@@ -49,7 +49,7 @@ public final class Extraction {
             }
             return new ExtractionReport(rows.stats(), rejectFiles, day(result.usage().minSecond, config),
                     day(result.usage().maxSecond, config), result.book().churnDates(),
-                    (System.nanoTime() - started) / 1e9, result.book().infos());
+                    (System.nanoTime() - started) / 1e9, result.book().infos(), rows.inputFiles());
         }
     }
 
@@ -57,7 +57,7 @@ public final class Extraction {
     public static LocalDate[] usageSpan(Path book, ReadOptions options, FeatureConfig config) throws IOException {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        org.churnrisk.features.io.SourceMapping mapping = options.mapping().mapping(org.churnrisk.core.contract.Source.USAGE);
+        org.churnrisk.features.io.mapping.SourceMapping mapping = options.mapping().mapping(org.churnrisk.core.contract.Source.USAGE);
         for (Path file : org.churnrisk.features.io.BookSources.files(book, mapping)) {
             try (org.churnrisk.features.io.RecordCursor c = org.churnrisk.features.io.BookSources.open(book, file, mapping)) {
                 while (true) {
@@ -68,7 +68,7 @@ public final class Extraction {
                         long s = c.epochSecond(Col.U_AT);
                         min = Math.min(min, s);
                         max = Math.max(max, s);
-                    } catch (org.churnrisk.features.io.DataProblemException e) {
+                    } catch (org.churnrisk.features.io.problems.DataProblemException e) {
                         // reported by the real pass
                     }
                 }

@@ -1,6 +1,10 @@
 package org.churnrisk.features.extract;
 
 import static org.churnrisk.features.Feature.*;
+import static org.churnrisk.features.extract.UsageWindow.LAST_30_DAYS;
+import static org.churnrisk.features.extract.UsageWindow.LAST_7_DAYS;
+import static org.churnrisk.features.extract.UsageWindow.LAST_90_DAYS;
+import static org.churnrisk.features.extract.UsageWindow.PREVIOUS_30_DAYS;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,42 +128,43 @@ final class FeatureAssembler {
                 arr / st.previousArr() - 1);
 
         // Usage
-        long logins7 = usage.window(a, k, 3, UsageAggregator.M_LOGINS);
-        long logins30 = usage.window(a, k, 2, UsageAggregator.M_LOGINS);
-        long loginsPrev = usage.sum(a, k, Snapshots.SEG_PREV30, UsageAggregator.M_LOGINS);
+        long logins7 = usage.count(a, k, LAST_7_DAYS, UsageAggregator.M_LOGINS);
+        long logins30 = usage.count(a, k, LAST_30_DAYS, UsageAggregator.M_LOGINS);
+        long loginsPrev = usage.count(a, k, PREVIOUS_30_DAYS, UsageAggregator.M_LOGINS);
         set(v, o, LOGINS_7D, logins7);
         set(v, o, LOGINS_30D, logins30);
-        set(v, o, LOGINS_90D, usage.window(a, k, 0, UsageAggregator.M_LOGINS));
+        set(v, o, LOGINS_90D, usage.count(a, k, LAST_90_DAYS, UsageAggregator.M_LOGINS));
         set(v, o, LOGINS_TREND, trend(logins30, loginsPrev));
-        int[] active = activeUsers(a, k);
-        set(v, o, ACTIVE_USERS_7D, active[0]);
-        set(v, o, ACTIVE_USERS_30D, active[1]);
-        set(v, o, ACTIVE_USERS_90D, active[3]);
-        set(v, o, ACTIVE_USERS_TREND, trend(active[1], active[2]));
-        long events30 = usage.window(a, k, 2, UsageAggregator.M_EVENTS);
+        ActiveUsers active = activeUsers(a, k);
+        set(v, o, ACTIVE_USERS_7D, active.last7Days());
+        set(v, o, ACTIVE_USERS_30D, active.last30Days());
+        set(v, o, ACTIVE_USERS_90D, active.last90Days());
+        set(v, o, ACTIVE_USERS_TREND, trend(active.last30Days(), active.previous30Days()));
+        long events30 = usage.count(a, k, LAST_30_DAYS, UsageAggregator.M_EVENTS);
         set(v, o, EVENTS_30D, events30);
-        set(v, o, EVENTS_PER_ACTIVE_USER_30D, active[1] > 0 ? (double) events30 / active[1] : 0);
-        set(v, o, EVENTS_TREND, trend(events30, usage.sum(a, k, Snapshots.SEG_PREV30, UsageAggregator.M_EVENTS)));
-        long bits30 = usage.bits(a, k, 2, 4);
-        long bitsPrev = usage.bits(a, k, 1, 2);
+        set(v, o, EVENTS_PER_ACTIVE_USER_30D, active.last30Days() > 0 ? (double) events30 / active.last30Days() : 0);
+        set(v, o, EVENTS_TREND, trend(events30, usage.count(a, k, PREVIOUS_30_DAYS, UsageAggregator.M_EVENTS)));
+        long bits30 = usage.featuresUsed(a, k, LAST_30_DAYS);
+        long bitsPrev = usage.featuresUsed(a, k, PREVIOUS_30_DAYS);
         set(v, o, DISTINCT_FEATURES_30D, Long.bitCount(bits30));
-        set(v, o, DISTINCT_FEATURES_90D, Long.bitCount(usage.bits(a, k, 0, 4)));
+        set(v, o, DISTINCT_FEATURES_90D, Long.bitCount(usage.featuresUsed(a, k, LAST_90_DAYS)));
         set(v, o, DISTINCT_FEATURES_TREND, trend(Long.bitCount(bits30), Long.bitCount(bitsPrev)));
         long core = usage.catalog.coreMask();
-        set(v, o, CORE_EVENTS_30D, usage.window(a, k, 2, UsageAggregator.M_CORE));
+        set(v, o, CORE_EVENTS_30D, usage.count(a, k, LAST_30_DAYS, UsageAggregator.M_CORE));
         set(v, o, CORE_DEPTH_30D, Long.bitCount(bits30 & core));
         set(v, o, CORE_DEPTH_TREND, trend(Long.bitCount(bits30 & core), Long.bitCount(bitsPrev & core)));
-        set(v, o, SEAT_UTILISATION_30D, seats > 0 ? (double) active[1] / seats : 0);
+        set(v, o, SEAT_UTILISATION_30D, seats > 0 ? (double) active.last30Days() / seats : 0);
         long lastAny = usage.latestBefore(usage.lastAny, a, k);
         set(v, o, DAYS_SINCE_LAST_ACTIVITY, daysSince(lastAny, cutoff));
         set(v, o, DAYS_SINCE_LAST_LOGIN, daysSince(usage.latestBefore(usage.lastLogin, a, k), cutoff));
         set(v, o, HAS_ACTIVITY, lastAny != Long.MIN_VALUE ? 1 : 0);
-        long total30 = logins30 + events30 + usage.window(a, k, 2, UsageAggregator.M_INTEGRATION);
-        set(v, o, ERROR_RATE_30D, total30 > 0 ? (double) usage.window(a, k, 2, UsageAggregator.M_ERRORS) / total30 : 0);
-        long syncs30 = usage.window(a, k, 2, UsageAggregator.M_INTEGRATION);
+        long syncs30 = usage.count(a, k, LAST_30_DAYS, UsageAggregator.M_INTEGRATION);
+        long total30 = logins30 + events30 + syncs30;
+        set(v, o, ERROR_RATE_30D,
+                total30 > 0 ? (double) usage.count(a, k, LAST_30_DAYS, UsageAggregator.M_ERRORS) / total30 : 0);
         set(v, o, INTEGRATION_SYNCS_30D, syncs30);
-        set(v, o, INTEGRATION_ERROR_RATE_30D,
-                syncs30 > 0 ? (double) usage.window(a, k, 2, UsageAggregator.M_INTEGRATION_ERRORS) / syncs30 : 0);
+        long syncErrors30 = usage.count(a, k, LAST_30_DAYS, UsageAggregator.M_INTEGRATION_ERRORS);
+        set(v, o, INTEGRATION_ERROR_RATE_30D, syncs30 > 0 ? (double) syncErrors30 / syncs30 : 0);
         long lastIntegration = usage.latestBefore(usage.lastIntegration, a, k);
         set(v, o, DAYS_SINCE_LAST_INTEGRATION, daysSince(lastIntegration, cutoff));
         set(v, o, HAS_INTEGRATION, lastIntegration != Long.MIN_VALUE ? 1 : 0);
@@ -217,7 +222,7 @@ final class FeatureAssembler {
         boolean missed = get(v, o, FIVE_USERS_BY_30) == 0 || get(v, o, FIRST_EXPORT_BY_30) == 0
                 || get(v, o, FIRST_INTEGRATION_BY_30) == 0;
         set(v, o, ALERT_30D_MILESTONE_MISSED, onboardingWindow && missed ? 1 : 0);
-        set(v, o, ALERT_LOW_UTILISATION, seats > 0 && (double) active[1] / seats < 0.5 ? 1 : 0);
+        set(v, o, ALERT_LOW_UTILISATION, seats > 0 && (double) active.last30Days() / seats < 0.5 ? 1 : 0);
         return tier.ordinal();
     }
 
@@ -226,32 +231,38 @@ final class FeatureAssembler {
         return starts.length == 0 ? AccountBook.UNKNOWN_DAY : starts[0];
     }
 
-    /** Distinct active users in 7d, 30d, the 30 days before, and 90d. */
-    private int[] activeUsers(int a, int k) {
-        int[] counts = new int[4];
+    /** Distinct users of an account active in each window before a snapshot. */
+    record ActiveUsers(int last7Days, int last30Days, int previous30Days, int last90Days) {
+    }
+
+    private ActiveUsers activeUsers(int a, int k) {
+        int last7 = 0;
+        int last30 = 0;
+        int previous30 = 0;
+        int last90 = 0;
         UserTable users = usage.users;
         int base = k * Snapshots.SEGMENTS;
         // Users of one account are found through the sorted first-seen index only by count, so
         // scan the ids of this account: kept per account at construction.
         for (int u : userIds(a)) {
-            boolean s0 = users.marked(u, base);
-            boolean s1 = users.marked(u, base + 1);
-            boolean s2 = users.marked(u, base + 2);
-            boolean s3 = users.marked(u, base + 3);
-            if (s3) {
-                counts[0]++;
+            boolean days90To60 = users.marked(u, base + Snapshots.SEG_90_TO_60);
+            boolean days60To30 = users.marked(u, base + Snapshots.SEG_60_TO_30);
+            boolean days30To7 = users.marked(u, base + Snapshots.SEG_30_TO_7);
+            boolean days7 = users.marked(u, base + Snapshots.SEG_LAST_7);
+            if (days7) {
+                last7++;
             }
-            if (s2 || s3) {
-                counts[1]++;
+            if (days30To7 || days7) {
+                last30++;
             }
-            if (s1) {
-                counts[2]++;
+            if (days60To30) {
+                previous30++;
             }
-            if (s0 || s1 || s2 || s3) {
-                counts[3]++;
+            if (days90To60 || days60To30 || days30To7 || days7) {
+                last90++;
             }
         }
-        return counts;
+        return new ActiveUsers(last7, last30, previous30, last90);
     }
 
     private int[][] idsByAccount;

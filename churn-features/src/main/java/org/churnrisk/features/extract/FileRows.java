@@ -3,26 +3,31 @@ package org.churnrisk.features.extract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.core.contract.Requirement;
 import org.churnrisk.core.contract.Source;
-import org.churnrisk.features.io.BookConfig;
+import org.churnrisk.features.InputFile;
 import org.churnrisk.features.io.BookSources;
-import org.churnrisk.features.io.DataProblemException;
-import org.churnrisk.features.io.ProblemSink;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.FileHash;
 import org.churnrisk.features.io.RecordCursor;
+import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.features.io.problems.DataProblemException;
+import org.churnrisk.features.io.problems.ProblemSink;
+import org.churnrisk.features.io.problems.ReadStats;
 
 /**
  * Rows from the files of a book on disk, through the mapping, with every row accounted for: each
  * is accepted or handed to the {@link ProblemSink}, which stops the read, skips the row into a
  * rejects file, or records it for a validation report. Sources and files that cannot be read go
- * to the sink too. Not thread-safe.
+ * to the sink too. When asked to, it keeps each file's size and SHA-256 from the read of its rows
+ * ({@link RecordCursor#fileHash()}), for {@link #inputFiles()}. Not thread-safe.
  */
 final class FileRows implements BookRows {
     private final Path book;
@@ -31,12 +36,16 @@ final class FileRows implements BookRows {
     private final ProgressListener progress;
     private final ReadStats.Builder stats = ReadStats.builder();
     private final Map<Source, List<Path>> listed = new EnumMap<>(Source.class);
+    /** Null when files are not hashed. */
+    private final Map<Path, FileHash> hashes;
 
-    FileRows(Path book, BookConfig config, ProblemSink problems, ProgressListener progress) {
+    /** @param hashFiles whether to keep the size and SHA-256 of each file read, for {@link #inputFiles()} */
+    FileRows(Path book, BookConfig config, ProblemSink problems, ProgressListener progress, boolean hashFiles) {
         this.book = book;
         this.config = config;
         this.problems = problems;
         this.progress = progress;
+        this.hashes = hashFiles ? new HashMap<>() : null;
     }
 
     @Override
@@ -116,6 +125,9 @@ final class FileRows implements BookRows {
                         progress.update(stage, Math.min(totalBytes, doneBytes + cursor.bytesRead()), totalBytes);
                     }
                 }
+                if (hashes != null) {
+                    hashes.put(file, cursor.fileHash());
+                }
             }
             doneBytes += Files.size(file);
             progress.update(stage, doneBytes, Math.max(1, totalBytes));
@@ -133,5 +145,32 @@ final class FileRows implements BookRows {
 
     ReadStats stats() {
         return stats.build();
+    }
+
+    /**
+     * Every file of the sources looked for so far, in source order and then reading order, with
+     * the size and SHA-256 taken while its rows were read. A file no reader went through (refused
+     * when it was opened, under a sink that reads on) is read by itself to hash it, so that the
+     * list still names every file; under a sink that stops at a bad file this never happens.
+     *
+     * @throws IllegalStateException if this reader was made without hashing
+     * @throws IOException           if such a file cannot be read
+     */
+    List<InputFile> inputFiles() throws IOException {
+        if (hashes == null) {
+            throw new IllegalStateException("the files were not hashed");
+        }
+        List<InputFile> files = new ArrayList<>();
+        for (Map.Entry<Source, List<Path>> source : listed.entrySet()) {
+            for (Path file : source.getValue()) {
+                FileHash hash = hashes.get(file);
+                if (hash == null) {
+                    hash = FileHash.of(file);
+                }
+                files.add(new InputFile(source.getKey(), BookSources.displayName(book, file), hash.bytes(),
+                        hash.sha256()));
+            }
+        }
+        return files;
     }
 }

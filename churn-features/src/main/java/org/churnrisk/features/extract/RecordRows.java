@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.AccountHistory;
-import org.churnrisk.features.io.DataProblemException;
-import org.churnrisk.features.io.Hashing;
 import org.churnrisk.features.io.RecordCursor;
+import org.churnrisk.features.io.problems.DataProblemException;
+import org.churnrisk.features.io.values.Hashing;
 
 /**
  * Serves in-memory records as rows, so that a service's own data goes through exactly the same

@@ -7,10 +7,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.churnrisk.core.contract.Source;
-import org.churnrisk.features.io.DataProblemException;
-import org.churnrisk.features.io.ProblemSink;
 import org.churnrisk.features.io.RecordCursor;
-import org.churnrisk.features.io.RejectsWriter;
+import org.churnrisk.features.io.problems.DataProblemException;
+import org.churnrisk.features.io.problems.ProblemSink;
+import org.churnrisk.features.io.problems.RejectsWriter;
 
 /**
  * Skips bad rows into {@code <dir>/<source>.rejects.csv}, one {@link RejectsWriter} per source;

@@ -12,14 +12,22 @@ import org.churnrisk.core.InvalidArgumentException;
  * <p>The snapshot at T sees only what happened before the start of day T in the book's zone
  * (the cutoff is exclusive). Usage windows are split into four disjoint segments, so that one
  * event updates one segment per snapshot and every window is a sum of segments:
- * {@code [T-90d, T-60d)}, {@code [T-60d, T-30d)}, {@code [T-30d, T-7d)}, {@code [T-7d, T)}.
+ * {@code [T-90d, T-60d)}, {@code [T-60d, T-30d)}, {@code [T-30d, T-7d)}, {@code [T-7d, T)}
+ * ({@link #SEG_90_TO_60} to {@link #SEG_LAST_7}); {@link UsageWindow} names the windows they make.
  * Immutable.
  */
 final class Snapshots {
     /** Segment bounds in days before T, oldest first; segment s is [T - BOUNDS[s], T - BOUNDS[s+1]). */
     static final int[] USAGE_BOUNDS = {90, 60, 30, 7, 0};
     static final int SEGMENTS = USAGE_BOUNDS.length - 1;
-    static final int SEG_PREV30 = 1;
+    /** The usage segment {@code [T-90d, T-60d)}. */
+    static final int SEG_90_TO_60 = 0;
+    /** The usage segment {@code [T-60d, T-30d)}: the 30 days before the last 30. */
+    static final int SEG_60_TO_30 = 1;
+    /** The usage segment {@code [T-30d, T-7d)}: the first of the last 30 days. */
+    static final int SEG_30_TO_7 = 2;
+    /** The usage segment {@code [T-7d, T)}. */
+    static final int SEG_LAST_7 = 3;
 
     final LocalDate[] dates;
     final long[] days;

@@ -1,7 +1,7 @@
 package org.churnrisk.features.extract;
 
 import java.util.Arrays;
-import org.churnrisk.features.io.Hashing;
+import org.churnrisk.features.io.values.Hashing;
 
 /**
  * Folds usage events into per account and snapshot counters in one pass, whatever the order of
@@ -22,8 +22,6 @@ final class UsageAggregator {
     static final int METRICS = 6;
 
     private static final int SEG = Snapshots.SEGMENTS;
-    /** The first usage segment of the last 30 days. */
-    private static final int LAST_30 = 2;
 
     final Snapshots snaps;
     final EventCatalog catalog;
@@ -187,7 +185,7 @@ final class UsageAggregator {
             if (kind == EventCatalog.LOGIN) {
                 add(logins, cell * SEG + seg, q);
             }
-            if (seg >= LAST_30) {
+            if (seg >= Snapshots.SEG_30_TO_7) { // the last 30 days
                 int base = cell * (METRICS - 1) - 1;
                 switch (kind) {
                     case EventCatalog.LOGIN -> { }
@@ -205,7 +203,7 @@ final class UsageAggregator {
                 }
                 add(recent, base + M_ERRORS, e);
             } else if (kind == EventCatalog.FEATURE) {
-                if (seg == Snapshots.SEG_PREV30) {
+                if (seg == Snapshots.SEG_60_TO_30) {
                     add(eventsPrevious, cell, q);
                     bitsPrevious[cell] |= bit;
                 } else {
@@ -261,47 +259,42 @@ final class UsageAggregator {
         }
     }
 
-    /** Logins in one usage segment, or feature events in the 30 days before the last 30. */
-    int sum(int a, int snapshot, int seg, int metric) {
-        int cell = a * k + snapshot;
-        if (metric == M_LOGINS) {
-            return logins[cell * SEG + seg];
-        }
-        if (metric == M_EVENTS && seg == Snapshots.SEG_PREV30) {
-            return eventsPrevious[cell];
-        }
-        throw new IllegalArgumentException("metric " + metric + " is not kept for segment " + seg);
+    /** Logins in one usage segment of a snapshot. */
+    int segmentLogins(int a, int snapshot, int segment) {
+        return logins[(a * k + snapshot) * SEG + segment];
     }
 
-    /** The sum of a metric over segments [fromSeg, SEGMENTS): logins from any segment, others over 30 days. */
-    long window(int a, int snapshot, int fromSeg, int metric) {
+    /**
+     * A metric summed over a window: logins over any window, feature events also over the 30
+     * days before the last 30, the other metrics over the last 30 days only (nothing else is kept).
+     */
+    long count(int a, int snapshot, UsageWindow window, int metric) {
         int cell = a * k + snapshot;
         if (metric == M_LOGINS) {
             long total = 0;
-            for (int s = fromSeg; s < SEG; s++) {
+            for (int s = window.fromSegment; s < window.toSegment; s++) {
                 total += logins[cell * SEG + s];
             }
             return total;
         }
-        if (fromSeg == LAST_30) {
+        if (window == UsageWindow.LAST_30_DAYS) {
             return recent[cell * (METRICS - 1) + metric - 1];
         }
-        throw new IllegalArgumentException("metric " + metric + " is kept over 30 days only, not from segment " + fromSeg);
+        if (window == UsageWindow.PREVIOUS_30_DAYS && metric == M_EVENTS) {
+            return eventsPrevious[cell];
+        }
+        throw new IllegalArgumentException("metric " + metric + " is not kept over " + window);
     }
 
-    /** Features used over segments [fromSeg, toSeg): the last 30 days, the 30 before, or all 90. */
-    long bits(int a, int snapshot, int fromSeg, int toSeg) {
+    /** The feature bits of the events used in a window: the last 30 days, the 30 before, or all 90. */
+    long featuresUsed(int a, int snapshot, UsageWindow window) {
         int cell = a * k + snapshot;
-        if (fromSeg == LAST_30 && toSeg == SEG) {
-            return bits30[cell];
-        }
-        if (fromSeg == Snapshots.SEG_PREV30 && toSeg == LAST_30) {
-            return bitsPrevious[cell];
-        }
-        if (fromSeg == 0 && toSeg == SEG) {
-            return bits30[cell] | bitsPrevious[cell] | bitsOlder[cell];
-        }
-        throw new IllegalArgumentException("feature bits are not kept for segments " + fromSeg + " to " + toSeg);
+        return switch (window) {
+            case LAST_30_DAYS -> bits30[cell];
+            case PREVIOUS_30_DAYS -> bitsPrevious[cell];
+            case LAST_90_DAYS -> bits30[cell] | bitsPrevious[cell] | bitsOlder[cell];
+            default -> throw new IllegalArgumentException("feature bits are not kept over " + window);
+        };
     }
 
     /** The latest second before the cutoff of {@code snapshot} in {@code last}, or Long.MIN_VALUE. */

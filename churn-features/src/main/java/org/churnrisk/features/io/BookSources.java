@@ -13,6 +13,11 @@ import java.util.stream.Stream;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.contract.Requirement;
 import org.churnrisk.core.contract.Source;
+import org.churnrisk.features.io.csv.CsvCursor;
+import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.features.io.mapping.SourceMapping;
+import org.churnrisk.features.io.parquet.ParquetCursor;
+import org.churnrisk.features.io.problems.DataProblemException;
 
 /**
  * Finds the files of a source in a book and opens them as {@link RecordCursor}s.

@@ -2,6 +2,10 @@ package org.churnrisk.features.io;
 
 import java.io.Closeable;
 import java.io.IOException;
+import org.churnrisk.features.io.mapping.SourceMapping;
+import org.churnrisk.features.io.problems.DataProblemException;
+import org.churnrisk.features.io.values.Hashing;
+import org.churnrisk.features.io.values.ValueFormats;
 
 /**
  * A forward-only view of the rows of one export file, with typed access to the canonical columns
@@ -64,6 +68,20 @@ public interface RecordCursor extends Closeable {
      */
     default long bytesRead() {
         return 0;
+    }
+
+    /**
+     * The size and SHA-256 of the file's bytes as stored (the compressed bytes of a gzipped
+     * file), for the provenance of a run, from the same open as the rows: the CSV reader hashes
+     * the bytes as it reads them and reads only what it has not read yet (after a stop before the
+     * end); the Parquet reader, which seeks, reads the whole file once more through its open
+     * channel. Call it after the last {@link #next()}: a cursor may read no further row after it.
+     * Null when the rows do not come from a file.
+     *
+     * @throws IOException if the file cannot be read
+     */
+    default FileHash fileHash() throws IOException {
+        return null;
     }
 
     /** The current row as the file holds it, for the rejects file (for Parquet, a CSV rendering). */

@@ -1,2 +1,2 @@
-/** Reading exports: file discovery, the column mapping, CSV and Parquet cursors, bad rows and rejects. */
+/** Reading exports: the cursor over one file's rows, and finding a source's files and opening each with its reader. */
 package org.churnrisk.features.io;

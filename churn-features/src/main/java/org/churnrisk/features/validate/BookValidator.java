@@ -20,9 +20,9 @@ import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.FeatureConfig;
 import org.churnrisk.features.FeatureSettings;
 import org.churnrisk.features.extract.BookCheck;
-import org.churnrisk.features.io.BookConfig;
 import org.churnrisk.features.io.BookSources;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.features.io.problems.ReadStats;
 
 /**
  * Checks a book against the data contract and its mapping without stopping at the first problem,

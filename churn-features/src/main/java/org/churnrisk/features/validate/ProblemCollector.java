@@ -11,9 +11,9 @@ import java.util.Map;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.io.BookSources;
-import org.churnrisk.features.io.DataProblemException;
-import org.churnrisk.features.io.ProblemSink;
 import org.churnrisk.features.io.RecordCursor;
+import org.churnrisk.features.io.problems.DataProblemException;
+import org.churnrisk.features.io.problems.ProblemSink;
 
 /**
  * Collects the problems of a read instead of stopping at the first: per source, how many of each

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.problems.ReadStats;
 
 /** Renders a {@link ValidationReport} for people. Stateless. */
 final class ReportText {

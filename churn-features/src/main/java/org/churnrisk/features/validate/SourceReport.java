@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.extract.BookCheck;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.problems.ReadStats;
 
 /**
  * What validating found in one source of a book. Immutable.

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.churnrisk.features.io.Hashing;
+import org.churnrisk.features.io.values.Hashing;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -143,11 +143,11 @@ class UsageAggregatorTest {
         for (int a = 0; a < ACCOUNTS; a++) {
             for (int s = 0; s < k; s++) {
                 for (int seg = 0; seg < Snapshots.SEGMENTS; seg++) {
-                    if (usage.sum(a, s, seg, UsageAggregator.M_LOGINS) != logins[a][s][seg]) {
+                    if (usage.segmentLogins(a, s, seg) != logins[a][s][seg]) {
                         wrong.add("logins of account " + a + ", snapshot " + s + ", segment " + seg);
                     }
                 }
-                if (usage.window(a, s, 2, UsageAggregator.M_EVENTS) != events30[a][s]) {
+                if (usage.count(a, s, UsageWindow.LAST_30_DAYS, UsageAggregator.M_EVENTS) != events30[a][s]) {
                     wrong.add("events in 30 days of account " + a + ", snapshot " + s);
                 }
                 if (usage.latestBefore(usage.lastAny, a, s) != lastAny[a][s]) {
@@ -186,12 +186,12 @@ class UsageAggregatorTest {
         for (int a = 0; a < ACCOUNTS; a++) {
             for (int s = 0; s < snaps.size(); s++) {
                 for (int seg = 0; seg < Snapshots.SEGMENTS; seg++) {
-                    assertThat(other.sum(a, s, seg, UsageAggregator.M_LOGINS))
-                            .isEqualTo(one.sum(a, s, seg, UsageAggregator.M_LOGINS));
+                    assertThat(other.segmentLogins(a, s, seg)).isEqualTo(one.segmentLogins(a, s, seg));
                 }
-                assertThat(other.bits(a, s, 0, Snapshots.SEGMENTS)).isEqualTo(one.bits(a, s, 0, Snapshots.SEGMENTS));
-                assertThat(other.window(a, s, 2, UsageAggregator.M_ERRORS))
-                        .isEqualTo(one.window(a, s, 2, UsageAggregator.M_ERRORS));
+                assertThat(other.featuresUsed(a, s, UsageWindow.LAST_90_DAYS))
+                        .isEqualTo(one.featuresUsed(a, s, UsageWindow.LAST_90_DAYS));
+                assertThat(other.count(a, s, UsageWindow.LAST_30_DAYS, UsageAggregator.M_ERRORS))
+                        .isEqualTo(one.count(a, s, UsageWindow.LAST_30_DAYS, UsageAggregator.M_ERRORS));
             }
         }
         assertThat(other.users.ids()).containsExactly(one.users.ids());

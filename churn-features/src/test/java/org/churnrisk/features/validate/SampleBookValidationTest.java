@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.churnrisk.core.contract.Source;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.problems.ReadStats;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.contract.Source;
-import org.churnrisk.features.io.ReadStats;
+import org.churnrisk.features.io.problems.ReadStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -231,7 +231,8 @@ public final class ModelBundle {
 
     /**
      * A provenance entry for an input file: its name (not its path, which differs between
-     * machines), its SHA-256 and the rows read from it.
+     * machines), its SHA-256 and the rows read from it. Reads the file to hash it; a training run
+     * takes the hash from its extraction instead ({@link #inputFile(String, String, long)}).
      *
      * @throws IOException if the file cannot be read
      */
@@ -240,9 +241,21 @@ public final class ModelBundle {
         try (var in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
+        return inputFile(file.getFileName().toString(), HexFormat.of().formatHex(digest.digest()), rows);
+    }
+
+    /**
+     * A provenance entry for an input file hashed elsewhere, e.g. while an extraction read it
+     * ({@code ExtractionReport.inputFiles()}).
+     *
+     * @param file   the file's name, without its folder
+     * @param sha256 its SHA-256, 64 lower-case hex digits
+     * @param rows   the rows read from it, or -1 when they are counted per source, not per file
+     */
+    public static Map<String, Object> inputFile(String file, String sha256, long rows) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("file", file.getFileName().toString());
-        entry.put("sha256", HexFormat.of().formatHex(digest.digest()));
+        entry.put("file", file);
+        entry.put("sha256", sha256);
         entry.put("rows", rows);
         return entry;
     }

@@ -1,0 +1,250 @@
+package org.churnrisk.features.io.csv;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.churnrisk.features.io.FileHash;
+import org.churnrisk.features.io.problems.DataProblemException;
+
+/**
+ * A CSV export opened as bytes, before any row is split: the file's stream (through gzip for a
+ * name ending in {@code .gz}) and its first block, read and checked. This is where files that are
+ * not UTF-8 CSV text are refused, each with a message that says what the file is and what to do:
+ * a {@code .gz} name on a plain file, gzip inside gzip, gzip or Parquet under a {@code .csv} name,
+ * a zip archive (an Excel workbook), UTF-16, a NUL byte, bytes that are not UTF-8. A UTF-8
+ * byte-order mark is skipped.
+ *
+ * <p>Below gzip, a {@link HashingInputStream} counts and hashes every byte taken from the file,
+ * so that {@link #fileHash()} gives its size and SHA-256 as stored without a second read.
+ * {@link #fill} reads on for the lexer and words damaged gzip data at the line the lexer is on.
+ * Not thread-safe.
+ */
+final class CsvInput implements Closeable {
+    private static final int GZIP_BUFFER_BYTES = 64 * 1024;
+
+    private final String fileName;
+    private final HashingInputStream raw;
+    private final InputStream in;
+    private byte[] firstBlock;
+    private int firstStart;
+    private int firstLength;
+    private boolean atEnd;
+
+    private CsvInput(String fileName, HashingInputStream raw, InputStream in) {
+        this.fileName = fileName;
+        this.raw = raw;
+        this.in = in;
+    }
+
+    /**
+     * Opens a file that is not empty and reads its first {@code blockBytes} bytes (after
+     * decompression), checking that they are UTF-8 CSV text.
+     *
+     * @param fileName the file's name in messages, e.g. {@code usage/part-0001.csv.gz}
+     * @throws DataProblemException if the file is not CSV text, or its gzip data is damaged
+     * @throws IOException          if it cannot be read
+     */
+    static CsvInput open(Path file, String fileName, int blockBytes) throws IOException {
+        boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+        HashingInputStream raw = new HashingInputStream(Files.newInputStream(file));
+        InputStream stream = raw;
+        try {
+            if (gzip) {
+                try {
+                    stream = new GZIPInputStream(raw, GZIP_BUFFER_BYTES);
+                } catch (ZipException | EOFException e) {
+                    throw new DataProblemException(fileName, "is not gzip-compressed although its name ends in .gz;"
+                            + " rename it to " + stripSuffix(fileName, 3) + " if it is plain CSV");
+                }
+            }
+            CsvInput input = new CsvInput(fileName, raw, stream);
+            input.readFirstBlock(blockBytes, gzip);
+            return input;
+        } catch (IOException | RuntimeException e) {
+            stream.close();
+            throw e;
+        }
+    }
+
+    private void readFirstBlock(int blockBytes, boolean gzip) throws IOException {
+        byte[] block = new byte[blockBytes];
+        int length = fill(block, 0, 1);
+        checkContent(fileName, block, length, atEnd, gzip);
+        boolean bom = length >= 3 && (block[0] & 0xff) == 0xEF && (block[1] & 0xff) == 0xBB && (block[2] & 0xff) == 0xBF;
+        firstBlock = block;
+        firstStart = bom ? 3 : 0;
+        firstLength = length;
+    }
+
+    /** The first block, which the lexer takes as its buffer: its bytes are {@code [firstStart(), firstLength())}. */
+    byte[] firstBlock() {
+        return firstBlock;
+    }
+
+    /** Where the text starts in the first block: after a byte-order mark, if there is one. */
+    int firstStart() {
+        return firstStart;
+    }
+
+    int firstLength() {
+        return firstLength;
+    }
+
+    /** Whether the file's bytes have all been read. */
+    boolean atEnd() {
+        return atEnd;
+    }
+
+    /**
+     * Reads into {@code buf} from {@code from} until it is full or the file ends; returns the new
+     * end of the bytes in {@code buf}.
+     *
+     * @param line the line the reader is on, for the message when the gzip data is damaged
+     * @throws DataProblemException at that line when the gzip data ends early or is damaged
+     * @throws IOException          if the file cannot be read
+     */
+    int fill(byte[] buf, int from, long line) throws IOException {
+        int limit = from;
+        try {
+            while (limit < buf.length) {
+                int n = in.read(buf, limit, buf.length - limit);
+                if (n < 0) {
+                    atEnd = true;
+                    break;
+                }
+                limit += n;
+            }
+        } catch (EOFException e) {
+            throw new DataProblemException(CsvLexer.lineLocation(fileName, line),
+                    "the gzip data ends early (the file is truncated, or was still being written)");
+        } catch (ZipException e) {
+            throw new DataProblemException(CsvLexer.lineLocation(fileName, line),
+                    "the gzip data is damaged (" + e.getMessage() + ")");
+        }
+        return limit;
+    }
+
+    /** Bytes read from the file so far (compressed bytes for {@code .csv.gz}). */
+    long bytesRead() {
+        return raw.count();
+    }
+
+    /**
+     * The size and SHA-256 of the whole file as stored; bytes not read yet are read now. No more
+     * bytes can be read after this.
+     *
+     * @throws IOException if the rest of the file cannot be read
+     */
+    FileHash fileHash() throws IOException {
+        return raw.fileHash();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    // ---- what the first block says the file is ------------------------------------------------------
+
+    /** Refuses files that are not CSV text, recognised by their first block. */
+    private static void checkContent(String fileName, byte[] buf, int limit, boolean eof, boolean gzip) {
+        if (limit == 0) {
+            return;
+        }
+        if (startsWith(buf, limit, 0x1f, 0x8b)) {
+            throw new DataProblemException(fileName, gzip ? "holds gzip data inside gzip; decompress it once"
+                    : "is gzip-compressed but its name ends in .csv; rename it to " + fileName + ".gz");
+        }
+        if (startsWith(buf, limit, 'P', 'A', 'R', '1')) {
+            throw new DataProblemException(fileName, "is a Parquet file, not CSV text; rename it to "
+                    + stripSuffix(fileName, gzip ? 7 : 4) + ".parquet");
+        }
+        if (startsWith(buf, limit, 'P', 'K', 3, 4)) {
+            throw new DataProblemException(fileName, "is a zip archive (an Excel workbook?), not CSV text;"
+                    + " export the sheet as CSV UTF-8");
+        }
+        if (startsWith(buf, limit, 0xFF, 0xFE) || startsWith(buf, limit, 0xFE, 0xFF)) {
+            throw new DataProblemException(fileName, "is UTF-16 text; save it as UTF-8 CSV");
+        }
+        int check = eof ? limit : Math.max(0, limit - 3); // a character may continue past the block
+        int line = 1;
+        int i = 0;
+        while (i < check) {
+            int c = buf[i] & 0xff;
+            if (c < 0x80) {
+                if (c == 0) {
+                    throw new DataProblemException(fileName, "is not a text file (line " + line
+                            + " holds a NUL byte); expected UTF-8 CSV text");
+                }
+                if (c == '\n') {
+                    line++;
+                }
+                i++;
+                continue;
+            }
+            int n = utf8SequenceLength(buf, limit, i);
+            if (n < 0) {
+                throw new DataProblemException(fileName, "is not UTF-8 text (line " + line + " has the byte "
+                        + String.format("0x%02X", c) + ", which is not valid UTF-8); save the file as UTF-8,"
+                        + " or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8");
+            }
+            i += n;
+        }
+    }
+
+    /** The length of the valid UTF-8 sequence at {@code i}, or -1. */
+    private static int utf8SequenceLength(byte[] buf, int limit, int i) {
+        int c = buf[i] & 0xff;
+        int n;
+        int min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 2;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            min = 0x10000;
+        } else {
+            return -1;
+        }
+        if (i + n > limit) {
+            return -1;
+        }
+        int cp = c & (0xFF >> (n + 1));
+        for (int k = 1; k < n; k++) {
+            int cc = buf[i + k] & 0xff;
+            if ((cc & 0xC0) != 0x80) {
+                return -1;
+            }
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return -1;
+        }
+        return n;
+    }
+
+    private static boolean startsWith(byte[] buf, int limit, int... bytes) {
+        if (limit < bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if ((buf[i] & 0xff) != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stripSuffix(String name, int chars) {
+        return name.substring(0, Math.max(0, name.length() - chars));
+    }
+}

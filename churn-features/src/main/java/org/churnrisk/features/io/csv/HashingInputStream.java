@@ -1,0 +1,100 @@
+package org.churnrisk.features.io.csv;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import org.churnrisk.features.io.FileHash;
+
+/**
+ * The bottom of a CSV file's streams: counts and hashes (SHA-256) every byte as it is taken from
+ * the file, as {@link java.security.DigestInputStream} does, so that the size and hash of the
+ * file as stored come from the one read that parses it. {@link #fileHash()} reads what is left
+ * first, so that the hash always covers the whole file. Not thread-safe.
+ */
+final class HashingInputStream extends FilterInputStream {
+    private final MessageDigest digest = FileHash.newDigest();
+    private long count;
+    private boolean atEnd;
+    private FileHash hash;
+
+    HashingInputStream(InputStream in) {
+        super(in);
+    }
+
+    /** Bytes taken from the file so far. */
+    long count() {
+        return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int c = in.read();
+        if (c >= 0) {
+            digest.update((byte) c);
+            count++;
+        } else {
+            atEnd = true;
+        }
+        return c;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+            digest.update(b, off, n);
+            count += n;
+        } else if (n < 0) {
+            atEnd = true;
+        }
+        return n;
+    }
+
+    /** Skips by reading, so that skipped bytes are hashed too. */
+    @Override
+    public long skip(long n) throws IOException {
+        byte[] scratch = new byte[(int) Math.min(n, 8192)];
+        long skipped = 0;
+        while (skipped < n) {
+            int r = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
+            if (r < 0) {
+                break;
+            }
+            skipped += r;
+        }
+        return skipped;
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    @Override
+    public synchronized void mark(int readlimit) {
+    }
+
+    @Override
+    public synchronized void reset() throws IOException {
+        throw new IOException("mark/reset not supported");
+    }
+
+    /**
+     * The size and SHA-256 of the whole file: the bytes not taken yet (after a stop before the
+     * end, or what gzip leaves after its last member) are read and hashed first. Nothing can be
+     * read after this.
+     *
+     * @throws IOException if the rest of the file cannot be read
+     */
+    FileHash fileHash() throws IOException {
+        if (hash == null) {
+            byte[] rest = new byte[64 * 1024];
+            while (!atEnd) {
+                read(rest, 0, rest.length);
+            }
+            hash = FileHash.of(count, digest);
+        }
+        return hash;
+    }
+}

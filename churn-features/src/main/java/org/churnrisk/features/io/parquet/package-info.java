@@ -1,0 +1,2 @@
+/** The Parquet reader, without Hadoop: footer, column chunks, pages, encodings and codecs. */
+package org.churnrisk.features.io.parquet;

@@ -1,0 +1,217 @@
+package org.churnrisk.features.io.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.core.contract.Source;
+import org.churnrisk.features.io.values.ValueFormats;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Loading churn.yaml, and its errors. */
+class BookConfigTest {
+    @TempDir
+    Path dir;
+
+    private BookConfig load(String yaml) throws IOException {
+        Path file = dir.resolve("churn.yaml");
+        Files.writeString(file, yaml);
+        return BookConfig.load(file);
+    }
+
+    @Test
+    void theDefaultIsTheDataContract() {
+        for (Source source : Source.values()) {
+            assertThat(BookConfig.DEFAULT.mapping(source)).isEqualTo(SourceMapping.defaults(source));
+        }
+    }
+
+    @Test
+    void aBookWithoutAMappingFileUsesTheDefault() throws IOException {
+        assertThat(BookConfig.forBook(dir)).isEqualTo(BookConfig.DEFAULT);
+    }
+
+    @Test
+    void aBookWithAMappingFileUsesIt() throws IOException {
+        Files.writeString(dir.resolve("churn.yaml"), "zone: Europe/Berlin\n");
+        assertThat(BookConfig.forBook(dir).mapping(Source.USAGE).formats().zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
+    void aMappingFileNamedYmlIsPointedOut() throws IOException {
+        Files.writeString(dir.resolve("churn.yml"), "zone: UTC\n");
+        assertThatThrownBy(() -> BookConfig.forBook(dir)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageEndingWith("churn.yml: a mapping file must be named churn.yaml; rename it");
+    }
+
+    @Test
+    void anEmptyFileIsTheDefault() throws IOException {
+        assertThat(load("# nothing to change\n")).isEqualTo(BookConfig.DEFAULT);
+    }
+
+    @Test
+    void readsEveryKey() throws IOException {
+        BookConfig config = load("""
+                zone: America/New_York
+                booleans: {true: [Yes, Y], false: [No, N]}
+                date_patterns: [M/d/yyyy]
+                timestamp_patterns: ["M/d/yyyy H:mm"]
+                sources:
+                  usage:
+                    files: ["mixpanel_export_*.csv.gz"]
+                    columns: {account_id: "Company ID", occurred_at: Time, event: Event Name}
+                    timestamp_patterns: ["yyyy-MM-dd H:mm"]
+                    zone: UTC
+                """);
+        SourceMapping usage = config.mapping(Source.USAGE);
+        assertThat(usage.files()).containsExactly("mixpanel_export_*.csv.gz");
+        assertThat(usage.columns()).isEqualTo(Map.of("account_id", "Company ID", "occurred_at", "Time", "event", "Event Name"));
+        assertThat(usage.formats()).isEqualTo(new ValueFormats(ZoneId.of("UTC"), List.of("M/d/yyyy"),
+                List.of("yyyy-MM-dd H:mm"), List.of("Yes", "Y"), List.of("No", "N")));
+        assertThat(config.mapping(Source.TICKETS)).isEqualTo(new SourceMapping(Source.TICKETS, List.of(), Map.of(),
+                new ValueFormats(ZoneId.of("America/New_York"), List.of("M/d/yyyy"), List.of("M/d/yyyy H:mm"),
+                        List.of("Yes", "Y"), List.of("No", "N"))));
+    }
+
+    @Test
+    void keepsScalarsAsWrittenRatherThanAsYamlBooleansOrNumbers() throws IOException {
+        BookConfig config = load("""
+                booleans: {true: [Yes, on, 01], false: [No, off, 00]}
+                sources:
+                  accounts: {columns: {account_id: 007, tier: true}}
+                """);
+        ValueFormats formats = config.mapping(Source.ACCOUNTS).formats();
+        assertThat(formats.trueSpellings()).containsExactly("Yes", "on", "01");
+        assertThat(formats.falseSpellings()).containsExactly("No", "off", "00");
+        assertThat(config.mapping(Source.ACCOUNTS).fileColumn("account_id")).isEqualTo("007");
+        assertThat(config.mapping(Source.ACCOUNTS).fileColumn("tier")).isEqualTo("true");
+    }
+
+    @Test
+    void acceptsASingleValueWhereAListIsExpected() throws IOException {
+        BookConfig config = load("sources:\n  usage:\n    files: events.csv\n    date_patterns: dd-MM-yyyy\n");
+        assertThat(config.mapping(Source.USAGE).files()).containsExactly("events.csv");
+        assertThat(config.mapping(Source.USAGE).formats().datePatterns()).containsExactly("dd-MM-yyyy");
+    }
+
+    @Test
+    void keepsTheDefaultSpellingsOfTheSideLeftOut() throws IOException {
+        ValueFormats formats = load("booleans: {true: [Oui]}\n").mapping(Source.TICKETS).formats();
+        assertThat(formats.trueSpellings()).containsExactly("Oui");
+        assertThat(formats.falseSpellings()).isEqualTo(ValueFormats.DEFAULT.falseSpellings());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "sources: {usage: {columns: {occured_at: Time}}}"
+            + " | churn.yaml: sources.usage.columns: 'occured_at' is not a column of usage (expected one of account_id,"
+            + " occurred_at, user_id, event, quantity, errors)",
+        "sources: {usages: {}}"
+            + " | churn.yaml: sources: 'usages' is not a source (expected one of accounts, usage, tickets, surveys,"
+            + " touchpoints, contracts, churn)",
+        "sources: {usage: {column: {}}}"
+            + " | churn.yaml: sources.usage: unknown key 'column' (expected one of files, columns, zone, booleans,"
+            + " date_patterns, timestamp_patterns)",
+        "timezone: UTC"
+            + " | churn.yaml: unknown key 'timezone' (expected one of zone, booleans, date_patterns, timestamp_patterns,"
+            + " sources, features, scoring)",
+        "zone: America/NewYork"
+            + " | churn.yaml: zone: 'America/NewYork' is not a time zone (expected a region such as Europe/Berlin or"
+            + " America/New_York, UTC, or an offset such as +02:00)",
+        "sources: {tickets: {zone: Mars/Olympus}}"
+            + " | churn.yaml: sources.tickets.zone: 'Mars/Olympus' is not a time zone (expected a region such as"
+            + " Europe/Berlin or America/New_York, UTC, or an offset such as +02:00)",
+        "date_patterns: [YYYY-MM-dd]"
+            + " | churn.yaml: date_patterns: 'YYYY-MM-dd' does not read back the date it writes ('2025-03-04'); it needs"
+            + " a year (yyyy, not YYYY), a month (MM, not mm) and a day (dd, not DD)",
+        "sources: {usage: {timestamp_patterns: ['M/d/yyyy h:mm']}}"
+            + " | churn.yaml: sources.usage.timestamp_patterns: 'M/d/yyyy h:mm' does not read back the date and time it"
+            + " writes ('3/4/2025 1:05'); it needs a year (yyyy, not YYYY), a month (MM), a day (dd) and, for a time,"
+            + " H for 0-23 or h with a for AM/PM",
+        "booleans: {true: [yes], false: [YES]}"
+            + " | churn.yaml: booleans: 'yes' is spelled as both true and false",
+        "booleans: {yes: [y]}"
+            + " | churn.yaml: booleans: unknown key 'yes' (expected one of true, false)",
+        "booleans: {true: []}"
+            + " | churn.yaml: booleans.true: needs at least one spelling",
+        "sources: {usage: {files: [/data/usage.csv]}}"
+            + " | churn.yaml: sources.usage.files: '/data/usage.csv' must be relative to the book and stay inside it"
+            + " (no leading /, no ..)",
+        "sources: {usage: {files: ['../other/usage.csv']}}"
+            + " | churn.yaml: sources.usage.files: '../other/usage.csv' must be relative to the book and stay inside it"
+            + " (no leading /, no ..)",
+        "sources: {usage: {files: []}}"
+            + " | churn.yaml: sources.usage.files: is empty (leave the key out to use the default file names)",
+        "sources: {usage: {columns: {account_id: }}}"
+            + " | churn.yaml: sources.usage.columns.account_id: expected the file's column name, found nothing",
+        "sources: {usage: {columns: [account_id]}}"
+            + " | churn.yaml: sources.usage.columns: expected a mapping of canonical column: the file's column, e.g."
+            + " {account_id: Company ID}, found a list",
+        "zone: [UTC]"
+            + " | churn.yaml: zone: expected a time zone, found a list",
+        "- zone"
+            + " | churn.yaml: expected a mapping of the keys zone, booleans, date_patterns, timestamp_patterns,"
+            + " sources and features, found a list",
+    })
+    void rejectsAMistakeNamingTheKeyAndTheAllowedValues(String yaml, String message) {
+        assertThatThrownBy(() -> load(yaml)).isInstanceOf(InvalidArgumentException.class).hasMessage(message);
+    }
+
+    @Test
+    void rejectsInvalidYamlWithTheLine() {
+        assertThatThrownBy(() -> load("zone: UTC\nsources:\n  usage: {files: [a.csv\n"))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageStartingWith("churn.yaml line ")
+                .hasMessageContaining(": is not valid YAML (");
+    }
+
+    @Test
+    void rejectsADuplicateKey() {
+        assertThatThrownBy(() -> load("zone: UTC\nzone: Europe/Berlin\n"))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageStartingWith("churn.yaml line 2: is not valid YAML (")
+                .hasMessageContaining("zone");
+    }
+
+    @Test
+    void replacesAMapping() {
+        SourceMapping usage = new SourceMapping(Source.USAGE, List.of("x.csv"), Map.of(), ValueFormats.DEFAULT);
+        BookConfig config = BookConfig.DEFAULT.with(usage);
+        assertThat(config.mapping(Source.USAGE)).isEqualTo(usage);
+        assertThat(config.mapping(Source.TICKETS)).isEqualTo(SourceMapping.defaults(Source.TICKETS));
+    }
+
+    @Test
+    void refusesAMappingFiledUnderAnotherSource() {
+        assertThatThrownBy(() -> new BookConfig(Map.of(Source.USAGE, SourceMapping.defaults(Source.TICKETS))))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("the mapping of tickets is filed under usage");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sources: {usage: {columns: {occured_at: Time}}}", "sources: {usages: {}}",
+        "sources: {usage: {column: {}}}", "zone: America/NewYork", "date_patterns: [YYYY-MM-dd]"})
+    void theMessagesThePageShowsAreTheRealOnes(String yaml) throws IOException {
+        String page = Files.readString(Path.of(System.getProperty("basedir", "."), "../docs/mapping.md"));
+        assertThat(page).contains(catchMessage(yaml));
+    }
+
+    private String catchMessage(String yaml) {
+        try {
+            load(yaml);
+        } catch (InvalidArgumentException | IOException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error for " + yaml);
+    }
+}
