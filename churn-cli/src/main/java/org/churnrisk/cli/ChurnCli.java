@@ -1,10 +1,7 @@
 package org.churnrisk.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.churnrisk.core.InvalidArgumentException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -63,17 +60,6 @@ public final class ChurnCli implements Callable<Integer> {
      * <p>Subcommands added to the result later (tests do) report errors through the same handler
      * and writer, but their own help output goes to picocli's default writers.
      */
-    /**
-     * Refuses a {@code --data} that is not a directory, with the message every command gives.
-     *
-     * @throws InvalidArgumentException if {@code data} is not a directory
-     */
-    static void requireBook(Path data) {
-        if (!Files.isDirectory(data)) {
-            throw new InvalidArgumentException("--data " + data + ": is not a directory (expected a book of exports)");
-        }
-    }
-
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         ErrorHandler errorHandler = new ErrorHandler();
         CommandLine commandLine = new CommandLine(new ChurnCli())

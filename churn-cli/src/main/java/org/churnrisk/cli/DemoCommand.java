@@ -8,19 +8,20 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.features.ReadOptions;
 import org.churnrisk.train.backtest.Backtest;
 import org.churnrisk.train.data.LabelPolicy;
 import org.churnrisk.train.eval.EvaluationReport;
 import org.churnrisk.train.model.Algorithm;
 import org.churnrisk.train.pipeline.Training;
 import org.churnrisk.score.ChurnModel;
+import org.churnrisk.score.ChurnSettings;
 import org.churnrisk.score.ReportFiles;
 import org.churnrisk.score.RunSummary;
 import org.churnrisk.score.ScoredBook;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code churn demo}: train on the sample book, score it, show the riskiest accounts. */
 @Command(
@@ -42,9 +43,6 @@ final class DemoCommand implements Callable<Integer> {
     /** Set by bin/churn to the repository it runs from. */
     static final String HOME_VARIABLE = "CHURN_HOME";
 
-    @Spec
-    private CommandSpec spec;
-
     @Option(names = "--data", paramLabel = "<book-dir>",
             description = "The book to learn from and score (default: the sample book, sample-data/book).")
     private Path data;
@@ -53,15 +51,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to write model/ and at-risk.csv (default: target/demo in the repository).")
     private Path out;
 
-    @Option(names = "--algorithm", paramLabel = "<name>",
-            description = "logistic or xgboost (default: the backtest's best ROC AUC).")
-    private String algorithm;
+    @Mixin
+    private SharedOptions.Training training;
 
-    @Option(names = "--folds", paramLabel = "<n>", defaultValue = "6", description = "Backtest folds (default: ${DEFAULT-VALUE}).")
-    private int folds;
-
-    @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private Console console;
 
     @Override
     public Integer call() throws IOException {
@@ -73,17 +67,19 @@ final class DemoCommand implements Callable<Integer> {
             throw new InvalidArgumentException("--data " + book + ": is not a directory (run from the repository, or"
                     + " pass --data with a book of exports)");
         }
-        Algorithm chosen = algorithm == null ? null : Algorithm.parse(algorithm);
+        Algorithm chosen = training.algorithm();
         Path modelDir = dir.resolve("model");
         Path report = dir.resolve("at-risk.csv");
-        ScoreCommand.Inputs in = ScoreCommand.Inputs.of(book, null, false, null, spec.commandLine().getErr());
-        PrintWriter stdout = spec.commandLine().getOut();
+        ChurnSettings settings = ChurnSettings.forBook(book, null);
+        ProgressReporter progress = console.progress();
+        ReadOptions read = settings.readOptions().withProgress(progress);
+        PrintWriter stdout = console.out();
         stdout.println("Training on " + book + " ...");
         stdout.flush();
-        Training.Outcome o = Training.run(new Training.Options(book, in.read(), in.features(), LabelPolicy.DEFAULT,
-                chosen, seed, folds, 50, in.progress()));
-        TrainCommand.writeBundle(modelDir, in.features(), o, seed, folds, 50);
-        in.progress().finishLine();
+        Training.Outcome o = Training.run(new Training.Options(book, read, settings.features(), LabelPolicy.DEFAULT,
+                chosen, training.seed(), training.folds(), 50, progress));
+        TrainCommand.writeBundle(modelDir, settings.features(), o, training.seed(), training.folds(), 50);
+        progress.finishLine();
         EvaluationReport model = o.chosenReport();
         EvaluationReport health = o.backtest().calibrated().get(Backtest.HEALTH_SCORE);
         stdout.printf(Locale.ROOT, "Trained %s on %,d labelled snapshots; backtest ROC AUC %.3f against the health"
@@ -91,10 +87,10 @@ final class DemoCommand implements Callable<Integer> {
                 health == null ? Double.NaN : health.rocAuc(), o.backtest().folds().size());
 
         LocalDate asOf = o.extraction().usageLastDay().plusDays(1);
-        ChurnModel churn = ChurnModel.load(modelDir, in.scoring());
-        ScoredBook scored = churn.score(book, in.read(), in.features(), asOf);
-        RunSummary summary = ReportFiles.write(report, scored, in.scoring(), (System.nanoTime() - started) / 1e9);
-        in.progress().finishLine();
+        ChurnModel churn = ChurnModel.load(modelDir, settings.scoring());
+        ScoredBook scored = churn.score(book, read, settings.features(), asOf);
+        RunSummary summary = ReportFiles.write(report, scored, settings.scoring(), (System.nanoTime() - started) / 1e9);
+        progress.finishLine();
         stdout.println();
         stdout.print(summary.text());
         stdout.println();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.churnrisk.features.ReadOptions;
 import org.churnrisk.features.output.Numbers;
 import org.churnrisk.score.ChurnModel;
 import org.churnrisk.score.Driver;
@@ -13,9 +14,8 @@ import org.churnrisk.score.ExplainedAccount;
 import org.churnrisk.score.Explanation;
 import org.churnrisk.score.ScoredAccount;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code churn explain}: one account's probability, band, features and every contribution. */
 @Command(
@@ -28,39 +28,23 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExample:%n",
         footer = "  churn explain --data book/ --model model/ --as-of 2026-11-01 --account A00042")
 final class ExplainCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--data", required = true, paramLabel = "<book-dir>", description = "The book of exports.")
-    private Path data;
-
-    @Option(names = "--model", required = true, paramLabel = "<model-dir>", description = "A bundle written by churn train.")
-    private Path model;
-
-    @Option(names = "--as-of", paramLabel = "<yyyy-MM-dd>", converter = IsoDateConverter.class,
-            description = "Explain the score as of this date (default: today in the book's zone).")
-    private LocalDate asOf;
+    @Mixin
+    private ScoringOptions book;
 
     @Option(names = "--account", required = true, paramLabel = "<account-id>", description = "The account to explain.")
     private String account;
 
-    @Option(names = "--config", paramLabel = "<churn.yaml>",
-            description = "Mapping file (default: <book-dir>/churn.yaml if present).")
-    private Path config;
-
-    @Option(names = "--skip-bad-rows",
-            description = "Skip rows that break the data contract into <book-dir>.explain.rejects/ instead of stopping.")
-    private boolean skipBadRows;
-
     @Override
     public Integer call() throws IOException {
+        Path data = book.data();
         Path rejects = data.toAbsolutePath().resolveSibling(data.getFileName() + ".explain.rejects");
-        ScoreCommand.Inputs in = ScoreCommand.Inputs.of(data, config, skipBadRows, rejects, spec.commandLine().getErr());
-        ChurnModel churn = ChurnModel.load(model, in.scoring());
-        LocalDate date = asOf != null ? asOf : LocalDate.now(in.features().zone());
-        ExplainedAccount explained = churn.explain(data, in.read(), in.features(), date, account);
-        in.progress().finishLine();
-        print(spec.commandLine().getOut(), explained, date, churn.provenance().get("horizon_days"));
+        ProgressReporter progress = book.progress();
+        ReadOptions read = book.read(rejects, progress);
+        ChurnModel churn = book.model();
+        LocalDate date = book.asOf();
+        ExplainedAccount explained = churn.explain(data, read, book.settings().features(), date, account);
+        progress.finishLine();
+        print(book.out(), explained, date, churn.provenance().get("horizon_days"));
         return ExitCode.OK.code();
     }
 

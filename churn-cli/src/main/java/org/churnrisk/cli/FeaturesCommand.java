@@ -9,17 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.churnrisk.core.InvalidArgumentException;
-import org.churnrisk.features.BadRows;
 import org.churnrisk.features.ExtractionReport;
 import org.churnrisk.features.FeatureExtractor;
-import org.churnrisk.features.FeatureSettings;
 import org.churnrisk.features.ReadOptions;
-import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.features.output.FeatureOutput;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code churn features}: the feature table of a book as of one or more dates. */
 @Command(
@@ -39,12 +35,8 @@ import picocli.CommandLine.Spec;
             "  churn features --data exports/ --as-of 2026-02-01 --skip-bad-rows --out f.csv"
         })
 final class FeaturesCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--data", required = true, paramLabel = "<book-dir>",
-            description = "The book: a directory of exports (accounts, usage, tickets, surveys, ...).")
-    private Path data;
+    @Mixin
+    private BookReadOptions book;
 
     @Option(names = "--as-of", required = true, split = ",", paramLabel = "<yyyy-MM-dd>",
             converter = IsoDateConverter.class,
@@ -56,31 +48,19 @@ final class FeaturesCommand implements Callable<Integer> {
                     + "and renamed into place.")
     private Path out;
 
-    @Option(names = "--config", paramLabel = "<churn.yaml>",
-            description = "Mapping file for exports with other names and formats (default: <book-dir>/churn.yaml if present).")
-    private Path config;
-
-    @Option(names = "--skip-bad-rows",
-            description = "Skip rows that break the data contract into <out>.rejects/<source>.rejects.csv instead of stopping.")
-    private boolean skipBadRows;
-
     @Override
     public Integer call() throws IOException {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".csv") && !name.endsWith(".parquet")) {
             throw new InvalidArgumentException("--out " + out + ": expected a .csv or .parquet file");
         }
-        ChurnCli.requireBook(data);
-        BookConfig mapping = config != null ? BookConfig.load(config) : BookConfig.forBook(data);
-        PrintWriter err = spec.commandLine().getErr();
-        ProgressReporter progress = new ProgressReporter(err, ProgressReporter.stderrIsTerminal());
-        Path rejects = out.resolveSibling(out.getFileName() + ".rejects");
-        ReadOptions options = new ReadOptions(mapping, skipBadRows ? BadRows.SKIP : BadRows.FAIL, rejects, progress);
-        FeatureExtractor extractor = FeatureExtractor.create(FeatureSettings.forBook(data, config));
+        ProgressReporter progress = book.progress();
+        ReadOptions options = book.read(out.resolveSibling(out.getFileName() + ".rejects"), progress);
+        FeatureExtractor extractor = FeatureExtractor.create(book.settings().features());
         List<String> counts = new ArrayList<>();
         ExtractionReport report;
         try (FeatureOutput writer = FeatureOutput.open(out, extractor.config().healthScore())) {
-            report = extractor.extract(data, options, asOf, table -> {
+            report = extractor.extract(book.data(), options, asOf, table -> {
                 writer.write(table);
                 counts.add(String.format(Locale.ROOT, "as of %s: %,d active accounts", table.asOf(), table.rows()));
             });
@@ -88,7 +68,7 @@ final class FeaturesCommand implements Callable<Integer> {
         }
         progress.finishLine();
 
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = book.out();
         stdout.print(report.stats().table());
         counts.forEach(stdout::println);
         for (Path r : report.rejectFiles()) {

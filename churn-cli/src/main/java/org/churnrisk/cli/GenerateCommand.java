@@ -11,9 +11,8 @@ import org.churnrisk.sample.GenerationReport;
 import org.churnrisk.sample.GeneratorConfig;
 import org.churnrisk.sample.UsageLayout;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code churn generate}: writes a simulated customer book for demos, tests and benchmarks. */
 @Command(
@@ -29,9 +28,6 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExample:%n",
         footer = "  churn generate --accounts 10000 --days 730 --seed 7 --out /tmp/book10k")
 final class GenerateCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
     @Option(names = "--out", required = true, paramLabel = "<dir>",
             description = "Directory to write the book to; it must not exist or be empty (see --overwrite).")
     private Path out;
@@ -44,9 +40,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Days of activity the exports cover, ending the day before --end (default: ${DEFAULT-VALUE}).")
     private int days;
 
-    @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private SharedOptions.Seed seed;
 
     @Option(names = "--end", paramLabel = "<yyyy-MM-dd>", defaultValue = "2026-11-01",
             converter = IsoDateConverter.class,
@@ -68,15 +63,17 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Replace --out if it holds a book made by this command (never other content).")
     private boolean overwrite;
 
+    @Mixin
+    private Console console;
+
     @Override
     public Integer call() throws IOException {
-        GeneratorConfig config = GeneratorConfig.builder().accounts(accounts).days(days).seed(seed).end(end)
+        GeneratorConfig config = GeneratorConfig.builder().accounts(accounts).days(days).seed(seed.seed()).end(end)
                 .usageLayout(usageLayout).truthSamples(truthSamples).build();
-        PrintWriter err = spec.commandLine().getErr();
-        ProgressReporter progress = new ProgressReporter(err, ProgressReporter.stderrIsTerminal());
+        ProgressReporter progress = console.progress();
         GenerationReport report = BookGenerator.generate(config, out, overwrite, progress);
         progress.finishLine();
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = console.out();
         stdout.printf(Locale.ROOT, "Wrote a book of %,d accounts from %s to %s (exclusive) to %s%n",
                 report.accountRows(), config.start(), config.end(), out);
         stdout.printf(Locale.ROOT, "  %-16s %,12d rows%n", "accounts", report.accountRows());

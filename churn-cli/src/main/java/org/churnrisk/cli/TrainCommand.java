@@ -12,24 +12,21 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.model.BundleManifest;
-import org.churnrisk.features.BadRows;
 import org.churnrisk.features.ExtractionReport;
 import org.churnrisk.features.FeatureConfig;
-import org.churnrisk.features.FeatureSettings;
 import org.churnrisk.features.InputFile;
 import org.churnrisk.features.ReadOptions;
 import org.churnrisk.features.io.BookSources;
-import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.train.bundle.ModelBundle;
 import org.churnrisk.train.data.LabelPolicy;
 import org.churnrisk.train.eval.ReportTables;
 import org.churnrisk.train.model.Algorithm;
 import org.churnrisk.train.pipeline.EvaluationFiles;
 import org.churnrisk.train.pipeline.Training;
+import org.churnrisk.score.ChurnSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code churn train}: backtest, choose and train the 120-day churn model of a book. */
 @Command(
@@ -46,34 +43,22 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExample:%n",
         footer = "  churn train --data sample-data/book --out model/")
 final class TrainCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--data", required = true, paramLabel = "<book-dir>", description = "The book to learn from (needs churn.csv).")
-    private Path data;
+    @Mixin
+    private BookReadOptions book;
 
     @Option(names = "--out", required = true, paramLabel = "<model-dir>",
             description = "Where to write the bundle; an existing earlier bundle there is replaced.")
     private Path out;
 
-    @Option(names = "--algorithm", paramLabel = "<name>", description = "logistic or xgboost (default: the backtest's best ROC AUC).")
-    private String algorithm;
+    @Mixin
+    private SharedOptions.Training training;
+
+    @Mixin
+    private SharedOptions.Capacity capacity;
 
     @Option(names = "--horizon-days", paramLabel = "<days>", defaultValue = "120",
             description = "Churn within this many days after a snapshot counts (default: ${DEFAULT-VALUE}).")
     private int horizonDays;
-
-    @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Option(names = "--folds", paramLabel = "<n>", defaultValue = "6",
-            description = "Backtest folds: the last n snapshot dates are tested in turn (default: ${DEFAULT-VALUE}).")
-    private int folds;
-
-    @Option(names = "--capacity", paramLabel = "<accounts>", defaultValue = "50",
-            description = "Accounts your CSM team can call per snapshot, for precision and recall at capacity "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private int capacity;
 
     @Option(names = "--snapshot-every", paramLabel = "<interval>", defaultValue = "1m",
             converter = IntervalConverter.class,
@@ -81,37 +66,27 @@ final class TrainCommand implements Callable<Integer> {
                     + "of usage history (default: ${DEFAULT-VALUE}).")
     private java.time.Period snapshotEvery;
 
-    @Option(names = "--config", paramLabel = "<churn.yaml>",
-            description = "Mapping file (default: <book-dir>/churn.yaml if present).")
-    private Path config;
-
-    @Option(names = "--skip-bad-rows",
-            description = "Skip rows that break the data contract into <model-dir>.rejects/ instead of stopping.")
-    private boolean skipBadRows;
-
     @Override
     public Integer call() throws IOException {
-        ChurnCli.requireBook(data);
-        Algorithm chosen = algorithm == null ? null : Algorithm.parse(algorithm);
+        Path data = book.data();
+        BookOptions.requireBook(data);
+        Algorithm chosen = training.algorithm();
         LabelPolicy labels = new LabelPolicy(horizonDays);
-        BookConfig mapping = config != null ? BookConfig.load(config) : BookConfig.forBook(data);
-        BookSources.files(data, mapping.mapping(Source.CHURN), true);
-        FeatureConfig features = FeatureSettings.forBook(data, config);
-        PrintWriter err = spec.commandLine().getErr();
-        ProgressReporter progress = new ProgressReporter(err, ProgressReporter.stderrIsTerminal());
-        Path rejects = out.resolveSibling(out.getFileName() + ".rejects");
-        ReadOptions read = new ReadOptions(mapping, skipBadRows ? BadRows.SKIP : BadRows.FAIL, rejects, progress);
+        ChurnSettings settings = book.settings();
+        BookSources.files(data, settings.mapping().mapping(Source.CHURN), true);
+        ProgressReporter progress = book.progress();
+        ReadOptions read = book.read(out.resolveSibling(out.getFileName() + ".rejects"), progress);
         long started = System.nanoTime();
-        Training.Outcome o = Training.run(new Training.Options(data, read, features, labels, chosen, seed, folds,
-                capacity, snapshotEvery, progress));
+        Training.Outcome o = Training.run(new Training.Options(data, read, settings.features(), labels, chosen,
+                training.seed(), training.folds(), capacity.capacity(), snapshotEvery, progress));
 
-        writeBundle(out, features, o, seed, folds, capacity);
+        writeBundle(out, settings.features(), o, training.seed(), training.folds(), capacity.capacity());
         progress.finishLine();
         for (String warning : o.warnings()) {
-            err.println("churn: warning: " + warning);
+            book.err().println("churn: warning: " + warning);
         }
 
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = book.out();
         stdout.print(o.extraction().stats().table());
         stdout.printf(Locale.ROOT, "%,d labelled snapshots (%,d churned within %d days), %,d censored%n",
                 o.data().size(), o.data().positives(), horizonDays, o.data().censored());

@@ -2,19 +2,16 @@ package org.churnrisk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.churnrisk.core.InvalidArgumentException;
-import org.churnrisk.features.FeatureSettings;
-import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.features.validate.BookValidator;
 import org.churnrisk.features.validate.ValidationReport;
+import org.churnrisk.score.ChurnSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code churn validate}: checks a book against the data contract and its mapping, changing nothing. */
 @Command(
@@ -35,16 +32,8 @@ import picocli.CommandLine.Spec;
             "  churn validate --data exports/ --max-problems 50"
         })
 final class ValidateCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--data", required = true, paramLabel = "<book-dir>",
-            description = "The book: a directory of exports (accounts, usage, tickets, surveys, ...).")
-    private Path data;
-
-    @Option(names = "--config", paramLabel = "<churn.yaml>",
-            description = "Mapping file for exports with other names and formats (default: <book-dir>/churn.yaml if present).")
-    private Path config;
+    @Mixin
+    private BookOptions book;
 
     @Option(names = "--max-problems", paramLabel = "<n>", defaultValue = "" + BookValidator.DEFAULT_MAX_PROBLEMS,
             description = "Problems to show in full per source; all are counted (default: ${DEFAULT-VALUE}).")
@@ -56,14 +45,14 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ChurnCli.requireBook(data);
+        Path data = book.data();
+        BookOptions.requireBook(data);
         if (maxProblems < 0) {
             throw new InvalidArgumentException("--max-problems " + maxProblems + ": expected 0 or more");
         }
-        BookConfig mapping = config != null ? BookConfig.load(config) : BookConfig.forBook(data);
-        PrintWriter err = spec.commandLine().getErr();
-        ProgressReporter progress = new ProgressReporter(err, ProgressReporter.stderrIsTerminal());
-        BookValidator validator = BookValidator.create(mapping, FeatureSettings.forBook(data, config))
+        ChurnSettings settings = book.settings();
+        ProgressReporter progress = book.progress();
+        BookValidator validator = BookValidator.create(settings.mapping(), settings.features())
                 .withMaxProblems(maxProblems).withProgress(progress);
         ValidationReport report = validator.validate(data);
         progress.finishLine();
@@ -71,10 +60,9 @@ final class ValidateCommand implements Callable<Integer> {
             report.writeJson(json);
         }
 
-        PrintWriter out = spec.commandLine().getOut();
-        Path mappingFile = config != null ? config : data.resolve(BookConfig.FILE_NAME);
-        out.println("Book " + data + ", mapping " + (Files.isRegularFile(mappingFile) ? mappingFile
-                : "none (the data contract's names and formats)"));
+        PrintWriter out = book.out();
+        out.println("Book " + data + ", mapping " + settings.file().map(Path::toString)
+                .orElse("none (the data contract's names and formats)"));
         out.println();
         out.print(report.table());
         if (json != null) {
@@ -85,6 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         long problems = report.problems();
+        PrintWriter err = book.err();
         err.println(String.format(Locale.ROOT, "%s%s is not valid: %,d problem%s (see the report above)",
                 ErrorHandler.PREFIX, data, problems, problems == 1 ? "" : "s"));
         err.flush();

@@ -155,7 +155,7 @@ class ValidateCommandTest {
         CliRun run = validate(book, "--config", mapping.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(run.err()).startsWith("churn: exports.yaml: sources: 'usages' is not a source");
+        assertThat(run.err()).startsWith("churn: exports.yaml line 2: sources: 'usages' is not a source");
     }
 
     @Test

@@ -1,23 +1,18 @@
 package org.churnrisk.features;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.features.HealthScore;
-import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.features.io.mapping.YamlNode;
 
 /**
- * Reads the {@link FeatureConfig} from the {@code features:} section (and the top-level
- * {@code zone}) of a book's {@code churn.yaml}:
+ * Reads the {@link FeatureConfig} from the {@code features:} section of a book's {@code churn.yaml},
+ * with the book's zone (the top-level {@code zone}, which the mapping reads):
  *
  * <pre>
  * zone: UTC
@@ -32,106 +27,93 @@ import org.churnrisk.features.io.mapping.BookConfig;
  *     green_above: 75
  * </pre>
  *
- * Every key is optional; unknown keys are refused with the allowed ones.
+ * Every key is optional; a key left out keeps {@link FeatureConfig#DEFAULT}'s value (the health
+ * score's are {@link HealthScore#DEFAULT}'s). Unknown keys are refused with the line, the nearest
+ * key and the allowed ones. {@link BookSettings} reads the file once and calls {@link #from}.
  */
 public final class FeatureSettings {
-    private static final Set<String> KEYS = Set.of("login_event", "integration_events", "export_events",
-            "core_features", "health");
-    private static final Set<String> HEALTH_KEYS = Set.of("weights", "red_below", "green_above");
-    private static final Set<String> WEIGHT_KEYS = Set.of("usage", "support", "nps_csat", "csm_engagement");
+    private static final List<String> KEYS = List.of("core_features", "export_events", "health",
+            "integration_events", "login_event");
+    private static final List<String> HEALTH_KEYS = List.of("green_above", "red_below", "weights");
+    private static final List<String> WEIGHT_KEYS = List.of("csm_engagement", "nps_csat", "support", "usage");
+    private static final String EVENT_NAMES = "event names, e.g. [dashboard_view, reports]";
 
     private FeatureSettings() {
     }
 
-    /** The settings of {@code book/churn.yaml}, or {@code yaml} when given; the defaults when neither exists. */
+    /**
+     * The settings of {@code yaml} when given, else of {@code book/churn.yaml}; the defaults when
+     * neither exists. The same as {@code BookSettings.forBook(book, yaml).features()}.
+     */
     public static FeatureConfig forBook(Path book, Path yaml) throws IOException {
-        Path file = yaml != null ? yaml : book.resolve(BookConfig.FILE_NAME);
-        return Files.exists(file) || yaml != null ? load(file) : FeatureConfig.DEFAULT;
+        return BookSettings.forBook(book, yaml).features();
     }
 
+    /** The settings of a YAML file; the same as {@code BookSettings.load(yaml).features()}. */
     public static FeatureConfig load(Path yaml) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
-        String where = yaml.getFileName().toString();
-        FeatureConfig.Builder b = FeatureConfig.builder();
-        if (root == null || !root.isObject()) {
+        return BookSettings.load(yaml).features();
+    }
+
+    /**
+     * The feature config of a parsed {@code features:} section.
+     *
+     * @param features the section, or null when the file has none
+     * @param zone     the book's zone, where each as-of day starts
+     * @throws InvalidArgumentException naming the file, line and key of the first mistake
+     */
+    public static FeatureConfig from(YamlNode features, ZoneId zone) {
+        FeatureConfig.Builder b = FeatureConfig.builder().zone(zone);
+        if (features == null) {
             return b.build();
         }
-        JsonNode zone = root.get("zone");
-        if (zone != null) {
-            try {
-                b.zone(ZoneId.of(zone.asText()));
-            } catch (DateTimeException e) {
-                throw new InvalidArgumentException(where + ": zone: '" + zone.asText()
-                        + "' is not a time zone (expected e.g. UTC or Europe/Berlin)");
-            }
-        }
-        JsonNode f = root.get("features");
-        if (f == null || f.isNull()) {
-            return b.build();
-        }
-        checkKeys(where + ": features", f, KEYS);
+        YamlNode.MapNode f = features.map("a map with keys " + String.join(", ", KEYS));
+        f.checkKeys(KEYS);
         if (f.has("login_event")) {
-            b.loginEvent(f.get("login_event").asText());
+            b.loginEvent(f.get("login_event").text("an event name, e.g. login"));
         }
         if (f.has("integration_events")) {
-            b.integrationEvents(names(where + ": features.integration_events", f.get("integration_events")));
+            b.integrationEvents(names(f.get("integration_events")));
         }
         if (f.has("export_events")) {
-            b.exportEvents(names(where + ": features.export_events", f.get("export_events")));
+            b.exportEvents(names(f.get("export_events")));
         }
         if (f.has("core_features")) {
-            b.coreFeatures(names(where + ": features.core_features", f.get("core_features")));
+            b.coreFeatures(names(f.get("core_features")));
         }
-        JsonNode h = f.get("health");
-        if (h != null) {
-            checkKeys(where + ": features.health", h, HEALTH_KEYS);
-            JsonNode w = h.get("weights");
-            if (w != null) {
-                checkKeys(where + ": features.health.weights", w, WEIGHT_KEYS);
-            }
-            b.healthScore(new HealthScore(
-                    number(w, "usage", 40, where), number(w, "support", 30, where),
-                    number(w, "nps_csat", 20, where), number(w, "csm_engagement", 10, where),
-                    number(h, "red_below", 50, where), number(h, "green_above", 75, where)));
+        if (f.has("health")) {
+            b.healthScore(health(f.get("health")));
         }
-        return b.build();
-    }
-
-    private static void checkKeys(String where, JsonNode node, Set<String> allowed) {
-        if (!node.isObject()) {
-            throw new InvalidArgumentException(where + ": expected a map with keys " + String.join(", ", sorted(allowed)));
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!allowed.contains(key)) {
-                throw new InvalidArgumentException(where + ": '" + key + "' is not a setting (expected one of "
-                        + String.join(", ", sorted(allowed)) + ")");
-            }
+        try {
+            return b.build();
+        } catch (InvalidArgumentException e) {
+            throw f.error(e.getMessage());
         }
     }
 
-    private static Set<String> names(String where, JsonNode node) {
-        if (!node.isArray()) {
-            throw new InvalidArgumentException(where + ": expected a list of event names, e.g. [dashboard_view, reports]");
+    private static HealthScore health(YamlNode node) {
+        YamlNode.MapNode h = node.map("a map with keys " + String.join(", ", HEALTH_KEYS));
+        h.checkKeys(HEALTH_KEYS);
+        HealthScore defaults = HealthScore.DEFAULT;
+        HealthScore.Weights given = defaults.weights();
+        YamlNode weightsNode = h.get("weights");
+        if (weightsNode != null) {
+            YamlNode.MapNode w = weightsNode.map("a map with keys " + String.join(", ", WEIGHT_KEYS));
+            w.checkKeys(WEIGHT_KEYS);
+            given = new HealthScore.Weights(w.number("usage", given.usage()), w.number("support", given.support()),
+                    w.number("nps_csat", given.npsCsat()), w.number("csm_engagement", given.csmEngagement()));
         }
-        Set<String> names = new LinkedHashSet<>();
-        node.forEach(n -> names.add(n.asText().trim()));
-        return names;
+        double redBelow = h.number("red_below", defaults.redBelow());
+        double greenAbove = h.number("green_above", defaults.greenAbove());
+        try {
+            return new HealthScore(given.usage(), given.support(), given.npsCsat(), given.csmEngagement(), redBelow,
+                    greenAbove);
+        } catch (InvalidArgumentException e) {
+            // HealthScore's message names the weights or bands
+            throw h.error(e.getMessage());
+        }
     }
 
-    private static double number(JsonNode node, String key, double fallback, String where) {
-        if (node == null || !node.has(key)) {
-            return fallback;
-        }
-        JsonNode v = node.get(key);
-        if (!v.isNumber()) {
-            throw new InvalidArgumentException(where + ": features.health: " + key + ": '" + v.asText()
-                    + "' is not a number");
-        }
-        return v.asDouble();
-    }
-
-    private static java.util.List<String> sorted(Set<String> s) {
-        return s.stream().sorted().toList();
+    private static Set<String> names(YamlNode node) {
+        return new LinkedHashSet<>(node.texts(EVENT_NAMES));
     }
 }

@@ -25,9 +25,12 @@ public record ReadOptions(BookConfig mapping, BadRows badRows, Path rejectsDir, 
         }
     }
 
-    /** The book's own {@code churn.yaml} (or the defaults), failing at the first bad row, silently. */
+    /**
+     * The book's own {@code churn.yaml} (or the defaults), failing at the first bad row, silently;
+     * the same as {@code BookSettings.forBook(book, null).readOptions()}.
+     */
     public static ReadOptions forBook(Path book) throws java.io.IOException {
-        return new ReadOptions(BookConfig.forBook(book), BadRows.FAIL, null, ProgressListener.NONE);
+        return BookSettings.forBook(book, null).readOptions();
     }
 
     public ReadOptions withBadRows(BadRows badRows, Path rejectsDir) {

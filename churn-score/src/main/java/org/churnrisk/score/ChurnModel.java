@@ -20,11 +20,11 @@ import org.churnrisk.core.features.RiskBand;
 import org.churnrisk.core.scoring.CompiledScorer;
 import org.churnrisk.features.AccountHistory;
 import org.churnrisk.features.AccountInfo;
+import org.churnrisk.features.BookSettings;
 import org.churnrisk.features.ExtractionReport;
 import org.churnrisk.features.Feature;
 import org.churnrisk.features.FeatureConfig;
 import org.churnrisk.features.FeatureExtractor;
-import org.churnrisk.features.FeatureSettings;
 import org.churnrisk.features.InputFile;
 import org.churnrisk.features.ReadOptions;
 import org.churnrisk.score.bundle.ScoringBundle;
@@ -171,7 +171,8 @@ public final class ChurnModel {
      * @throws IOException          if a file cannot be read
      */
     public ScoredBook score(Path book, LocalDate asOf) throws IOException {
-        return score(book, ReadOptions.forBook(book), FeatureSettings.forBook(book, null), asOf);
+        BookSettings settings = BookSettings.forBook(book, null);
+        return score(book, settings.readOptions(), settings.features(), asOf);
     }
 
     /**

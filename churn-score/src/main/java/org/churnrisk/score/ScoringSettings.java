@@ -1,29 +1,26 @@
 package org.churnrisk.score;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.contract.Tier;
 import org.churnrisk.core.features.RiskBand;
 import org.churnrisk.features.Feature;
-import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.features.io.mapping.YamlNode;
 
 /**
  * How scores become a report: the churn probabilities at which an account turns yellow and red,
  * the play rules table, and how stale the usage export may be before scoring refuses to run.
  *
  * <p>Read from the {@code scoring:} section of a book's {@code churn.yaml} (every key optional;
- * unknown keys are refused with the allowed ones):
+ * unknown keys are refused with the line, the nearest key and the allowed ones) by {@link #from},
+ * which {@link ChurnSettings} calls on the file's one parsed tree:
  *
  * <pre>
  * scoring:
@@ -54,11 +51,11 @@ public record ScoringSettings(double redAt, double yellowAt, PlayRules plays, in
 
     public static final ScoringSettings DEFAULT = new ScoringSettings(0.30, 0.15, PlayRules.DEFAULT, 7);
 
-    private static final Set<String> KEYS = Set.of("bands", "plays", "max_usage_lag_days");
-    private static final Set<String> BAND_KEYS = Set.of("red_at", "yellow_at");
-    private static final Set<String> RULE_KEYS = Set.of("play", "bands", "tiers", "renewal_within_days", "drivers",
-            "features");
-    private static final Set<String> CONDITION_KEYS = Set.of("below", "at_least");
+    private static final List<String> KEYS = List.of("bands", "max_usage_lag_days", "plays");
+    private static final List<String> BAND_KEYS = List.of("red_at", "yellow_at");
+    private static final List<String> RULE_KEYS = List.of("bands", "drivers", "features", "play", "renewal_within_days",
+            "tiers");
+    private static final List<String> CONDITION_KEYS = List.of("at_least", "below");
 
     /** @throws InvalidArgumentException if the thresholds are not 0 < yellow_at <= red_at <= 1 or the lag is negative */
     public ScoringSettings {
@@ -92,160 +89,137 @@ public record ScoringSettings(double redAt, double yellowAt, PlayRules plays, in
 
     /**
      * The settings of {@code yaml} when given, else of {@code book/churn.yaml}; the defaults when
-     * neither exists or the file has no {@code scoring:} section.
+     * neither exists or the file has no {@code scoring:} section. The same as {@code
+     * ChurnSettings.forBook(book, yaml).scoring()}.
      */
     public static ScoringSettings forBook(Path book, Path yaml) throws IOException {
-        Path file = yaml != null ? yaml : book.resolve(BookConfig.FILE_NAME);
-        return Files.exists(file) || yaml != null ? load(file) : DEFAULT;
+        return ChurnSettings.forBook(book, yaml).scoring();
     }
 
     /**
-     * The settings of the {@code scoring:} section of a YAML file.
+     * The settings of the {@code scoring:} section of a YAML file; the same as {@code
+     * ChurnSettings.load(yaml).scoring()}, so the file's other sections are checked too.
      *
-     * @throws InvalidArgumentException naming the file and key of a bad value
-     * @throws IOException              if the file cannot be read or is not YAML
+     * @throws InvalidArgumentException naming the file, line and key of a bad value
+     * @throws IOException              if the file cannot be read
      */
     public static ScoringSettings load(Path yaml) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
-        String where = yaml.getFileName() + ": scoring";
-        JsonNode s = root == null || !root.isObject() ? null : root.get("scoring");
-        if (s == null || s.isNull()) {
+        return ChurnSettings.load(yaml).scoring();
+    }
+
+    /**
+     * The settings of a parsed {@code scoring:} section.
+     *
+     * @param scoring the section, or null when the file has none
+     * @throws InvalidArgumentException naming the file, line and key of the first mistake
+     */
+    public static ScoringSettings from(YamlNode scoring) {
+        if (scoring == null) {
             return DEFAULT;
         }
-        checkKeys(where, s, KEYS);
+        YamlNode.MapNode s = scoring.map("a map with keys " + String.join(", ", KEYS));
+        s.checkKeys(KEYS);
         ScoringSettings settings = DEFAULT;
-        JsonNode bands = s.get("bands");
-        if (bands != null) {
-            checkKeys(where + ".bands", bands, BAND_KEYS);
-            settings = settings.withBands(number(bands, "red_at", DEFAULT.redAt(), where + ".bands"),
-                    number(bands, "yellow_at", DEFAULT.yellowAt(), where + ".bands"));
-        }
-        if (s.has("max_usage_lag_days")) {
-            JsonNode lag = s.get("max_usage_lag_days");
-            if (!lag.canConvertToInt() || !lag.isIntegralNumber()) {
-                throw new InvalidArgumentException(where + ".max_usage_lag_days: '" + lag.asText()
-                        + "' is not a whole number of days");
+        YamlNode bandsNode = s.get("bands");
+        if (bandsNode != null) {
+            YamlNode.MapNode bands = bandsNode.map("a map with keys " + String.join(", ", BAND_KEYS));
+            bands.checkKeys(BAND_KEYS);
+            double redAt = bands.number("red_at", DEFAULT.redAt());
+            double yellowAt = bands.number("yellow_at", DEFAULT.yellowAt());
+            try {
+                settings = settings.withBands(redAt, yellowAt);
+            } catch (InvalidArgumentException e) {
+                // the constructor's message names scoring.bands
+                throw bands.errorAs("", e.getMessage());
             }
-            settings = settings.withMaxUsageLagDays(lag.asInt());
         }
-        JsonNode plays = s.get("plays");
+        YamlNode lag = s.get("max_usage_lag_days");
+        if (lag != null) {
+            int days = lag.wholeNumber("days");
+            try {
+                settings = settings.withMaxUsageLagDays(days);
+            } catch (InvalidArgumentException e) {
+                throw lag.errorAs("", e.getMessage());
+            }
+        }
+        YamlNode plays = s.get("plays");
         if (plays != null) {
-            if (!plays.isArray()) {
-                throw new InvalidArgumentException(where + ".plays: expected a list of rules, each with a 'play'");
-            }
             List<PlayRule> rules = new ArrayList<>();
-            for (int i = 0; i < plays.size(); i++) {
-                rules.add(rule(where + ".plays[" + (i + 1) + "]", plays.get(i)));
+            for (YamlNode rule : plays.list("a list of rules, each with a 'play'").items()) {
+                rules.add(rule(rule));
             }
             settings = settings.withPlays(new PlayRules(rules));
         }
         return settings;
     }
 
-    private static PlayRule rule(String where, JsonNode r) {
-        checkKeys(where, r, RULE_KEYS);
-        JsonNode play = r.get("play");
-        if (play == null || !play.isTextual() || play.asText().isBlank()) {
-            throw new InvalidArgumentException(where + ": 'play' is required (the text the report shows)");
+    private static PlayRule rule(YamlNode node) {
+        YamlNode.MapNode r = node.map("a map with keys " + String.join(", ", RULE_KEYS));
+        r.checkKeys(RULE_KEYS);
+        YamlNode play = r.get("play");
+        if (play == null || play.isNull() || play instanceof YamlNode.Scalar blank && blank.text().isBlank()) {
+            throw r.error("'play' is required (the text the report shows)");
         }
-        Set<String> bands = new LinkedHashSet<>(texts(where + ".bands", r.get("bands")));
+        String text = play.text("the text the report shows");
+        Set<String> bands = new LinkedHashSet<>(texts(r.get("bands"), "bands, e.g. [red, yellow]"));
         Set<Tier> tiers = new LinkedHashSet<>();
-        for (String t : texts(where + ".tiers", r.get("tiers"))) {
+        for (YamlNode.Scalar t : scalars(r.get("tiers"), "tiers, e.g. [enterprise]")) {
             try {
-                tiers.add(Tier.parse(t));
+                tiers.add(Tier.parse(t.text().strip()));
             } catch (RuntimeException e) {
-                throw new InvalidArgumentException(where + ".tiers: '" + t + "' is not a tier (expected starter,"
+                throw t.errorAs(r.get("tiers").path(), "'" + t.text().strip() + "' is not a tier (expected starter,"
                         + " growth or enterprise)");
             }
         }
-        Integer renewal = null;
-        JsonNode days = r.get("renewal_within_days");
-        if (days != null) {
-            if (!days.isIntegralNumber() || !days.canConvertToInt()) {
-                throw new InvalidArgumentException(where + ".renewal_within_days: '" + days.asText()
-                        + "' is not a whole number of days");
-            }
-            renewal = days.asInt();
-        }
+        Integer renewal = r.has("renewal_within_days") ? r.get("renewal_within_days").wholeNumber("days") : null;
         Set<DriverGroup> drivers = new LinkedHashSet<>();
-        for (String d : texts(where + ".drivers", r.get("drivers"))) {
+        for (YamlNode.Scalar d : scalars(r.get("drivers"), "driver themes, e.g. [logins, support]")) {
             try {
-                drivers.add(DriverGroup.parse(d));
+                drivers.add(DriverGroup.parse(d.text()));
             } catch (InvalidArgumentException e) {
-                throw new InvalidArgumentException(where + ".drivers: " + e.getMessage());
+                throw d.errorAs(r.get("drivers").path(), e.getMessage());
             }
         }
         List<PlayRule.FeatureCondition> conditions = new ArrayList<>();
-        JsonNode features = r.get("features");
+        YamlNode features = r.get("features");
         if (features != null) {
-            if (!features.isObject()) {
-                throw new InvalidArgumentException(where + ".features: expected a map such as"
-                        + " {seat_utilisation_30d: {below: 0.5}}");
-            }
-            for (Iterator<String> it = features.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
-                String at = where + ".features." + name;
-                Feature feature = feature(at, name);
-                JsonNode c = features.get(name);
-                checkKeys(at, c, CONDITION_KEYS);
-                conditions.add(new PlayRule.FeatureCondition(feature, number(c, "below", Double.NaN, at),
-                        number(c, "at_least", Double.NaN, at)));
+            YamlNode.MapNode map = features.map("a map such as {seat_utilisation_30d: {below: 0.5}}");
+            for (Map.Entry<String, YamlNode> entry : map.entries().entrySet()) {
+                Feature feature = feature(map, entry.getKey());
+                YamlNode.MapNode c = entry.getValue().map("a map with keys " + String.join(", ", CONDITION_KEYS));
+                c.checkKeys(CONDITION_KEYS);
+                double below = c.number("below", Double.NaN);
+                double atLeast = c.number("at_least", Double.NaN);
+                try {
+                    conditions.add(new PlayRule.FeatureCondition(feature, below, atLeast));
+                } catch (InvalidArgumentException e) {
+                    throw c.error(e.getMessage());
+                }
             }
         }
         try {
-            return new PlayRule(play.asText(), bands, tiers, renewal, drivers, conditions);
+            return new PlayRule(text, bands, tiers, renewal, drivers, conditions);
         } catch (InvalidArgumentException e) {
-            throw new InvalidArgumentException(where + ": " + e.getMessage());
+            throw r.error(e.getMessage());
         }
     }
 
-    private static Feature feature(String where, String name) {
+    private static Feature feature(YamlNode.MapNode features, String name) {
         for (Feature f : Feature.values()) {
             if (f.key().equals(name)) {
                 return f;
             }
         }
-        throw new InvalidArgumentException(where + ": '" + name + "' is not a feature (see docs/features.md, e.g."
+        throw features.keyError(name, "'" + name + "' is not a feature (see docs/features.md, e.g."
                 + " seat_utilisation_30d)");
     }
 
-    private static List<String> texts(String where, JsonNode node) {
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw new InvalidArgumentException(where + ": expected a list, e.g. [red, yellow]");
-        }
-        List<String> values = new ArrayList<>();
-        node.forEach(n -> values.add(n.asText().strip()));
-        return values;
+    /** A list's texts; nothing when the key is absent or null. */
+    private static List<String> texts(YamlNode node, String expected) {
+        return scalars(node, expected).stream().map(t -> t.text().strip()).toList();
     }
 
-    private static void checkKeys(String where, JsonNode node, Set<String> allowed) {
-        if (node == null || !node.isObject()) {
-            throw new InvalidArgumentException(where + ": expected a map with keys " + sorted(allowed));
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!allowed.contains(key)) {
-                throw new InvalidArgumentException(where + ": '" + key + "' is not a setting (expected one of "
-                        + sorted(allowed) + ")");
-            }
-        }
-    }
-
-    private static double number(JsonNode node, String key, double fallback, String where) {
-        if (!node.has(key)) {
-            return fallback;
-        }
-        JsonNode v = node.get(key);
-        if (!v.isNumber()) {
-            throw new InvalidArgumentException(where + "." + key + ": '" + v.asText() + "' is not a number");
-        }
-        return v.asDouble();
-    }
-
-    private static String sorted(Set<String> keys) {
-        return String.join(", ", keys.stream().sorted().toList());
+    private static List<YamlNode.Scalar> scalars(YamlNode node, String expected) {
+        return node == null || node.isNull() ? List.of() : node.scalars(expected);
     }
 }

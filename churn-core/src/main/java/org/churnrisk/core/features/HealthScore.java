@@ -29,6 +29,7 @@ public final class HealthScore {
     private final double engagementWeight;
     private final double redBelow;
     private final double greenAbove;
+    private final Weights weights;
 
     /**
      * @param redBelow   scores below this are red
@@ -59,6 +60,29 @@ public final class HealthScore {
         this.engagementWeight = engagementWeight / total;
         this.redBelow = redBelow;
         this.greenAbove = greenAbove;
+        this.weights = new Weights(usageWeight, supportWeight, sentimentWeight, engagementWeight);
+    }
+
+    /**
+     * The weights of the four parts as given, before they are scaled to sum to 1; what
+     * {@code features.health.weights} in churn.yaml sets.
+     */
+    public record Weights(double usage, double support, double npsCsat, double csmEngagement) {
+    }
+
+    /** The weights as given to the constructor, e.g. 40, 30, 20, 10 for {@link #DEFAULT}. */
+    public Weights weights() {
+        return weights;
+    }
+
+    /** Scores below this are red. */
+    public double redBelow() {
+        return redBelow;
+    }
+
+    /** Scores above this are green. */
+    public double greenAbove() {
+        return greenAbove;
     }
 
     /** Positions of the features the score reads, resolved once per schema. */

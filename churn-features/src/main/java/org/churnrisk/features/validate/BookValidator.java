@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.core.contract.Source;
+import org.churnrisk.features.BookSettings;
 import org.churnrisk.features.FeatureConfig;
-import org.churnrisk.features.FeatureSettings;
 import org.churnrisk.features.extract.BookCheck;
 import org.churnrisk.features.io.BookSources;
 import org.churnrisk.features.io.mapping.BookConfig;
@@ -74,7 +74,8 @@ public final class BookValidator {
      * @throws IOException              if it cannot be read
      */
     public static BookValidator forBook(Path book) throws IOException {
-        return create(BookConfig.forBook(book), FeatureSettings.forBook(book, null));
+        BookSettings settings = BookSettings.forBook(book, null);
+        return create(settings.mapping(), settings.features());
     }
 
     /**

@@ -1,13 +1,6 @@
 package org.churnrisk.features.io.mapping;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,34 +41,42 @@ import org.churnrisk.features.io.values.ValueFormats;
  *     timestamp_patterns: ["yyyy-MM-dd H:mm"]   # zone, booleans and patterns may be set per source
  * }</pre>
  *
- * <p>Unknown keys, sources and columns, zones that do not exist and patterns that do not read
- * back what they write are rejected with an {@link InvalidArgumentException} naming the file, the
- * key and the allowed values. Immutable and thread-safe.
+ * <p>The mapping is the top level of the file; {@code features} and {@code scoring} are sections
+ * for other readers of the same {@link YamlTree} ({@code org.churnrisk.features.BookSettings}
+ * reads the file once for all of them). Unknown keys, sources and columns, zones that do not exist
+ * and patterns that do not read back what they write are rejected with an {@link
+ * InvalidArgumentException} naming the file, the line, the key and the allowed values, e.g.
+ * {@code churn.yaml line 3: sources.usage: unknown key 'column', did you mean 'columns'? (expected
+ * one of files, columns, zone, booleans, date_patterns, timestamp_patterns)}. Immutable and
+ * thread-safe.
  *
  * @param mappings the mapping of every source
+ * @param formats  the top-level value formats, which each source's own keys change; its zone is
+ *                 the book's zone
  */
-public record BookConfig(Map<Source, SourceMapping> mappings) {
+public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats formats) {
     /** The mapping file's name in a book. */
     public static final String FILE_NAME = "churn.yaml";
 
     /** Canonical file and column names, ISO-8601 values in UTC: the data contract as written. */
-    public static final BookConfig DEFAULT = new BookConfig(Map.of());
+    public static final BookConfig DEFAULT = new BookConfig(Map.of(), ValueFormats.DEFAULT);
 
     private static final List<String> FORMAT_KEYS = List.of("zone", "booleans", "date_patterns", "timestamp_patterns");
     /**
      * {@code features} belongs to the feature settings (org.churnrisk.features.FeatureSettings) and
-     * {@code scoring} to the scoring settings (churn-train's org.churnrisk.train.score.ScoringSettings),
+     * {@code scoring} to the scoring settings (churn-score's org.churnrisk.score.ScoringSettings),
      * both read from the same file.
      */
     private static final List<String> TOP_KEYS = concat(FORMAT_KEYS, List.of("sources", "features", "scoring"));
     private static final List<String> SOURCE_KEYS = concat(List.of("files", "columns"), FORMAT_KEYS);
 
     /**
-     * Completes the map with the defaults of the sources it leaves out.
+     * Completes the map with the sources it leaves out: default names, the top-level formats.
      *
      * @throws InvalidArgumentException if a mapping is filed under another source
      */
     public BookConfig {
+        Objects.requireNonNull(formats, "formats");
         Map<Source, SourceMapping> all = new EnumMap<>(Source.class);
         for (Source source : Source.values()) {
             SourceMapping m = mappings.get(source);
@@ -83,9 +84,14 @@ public record BookConfig(Map<Source, SourceMapping> mappings) {
                 throw new InvalidArgumentException("the mapping of " + m.source().fileStem() + " is filed under "
                         + source.fileStem());
             }
-            all.put(source, m != null ? m : SourceMapping.defaults(source));
+            all.put(source, m != null ? m : new SourceMapping(source, List.of(), Map.of(), formats));
         }
         mappings = Collections.unmodifiableMap(all);
+    }
+
+    /** The given mappings, the other sources with the defaults of the data contract. */
+    public BookConfig(Map<Source, SourceMapping> mappings) {
+        this(mappings, ValueFormats.DEFAULT);
     }
 
     /** The mapping of one source. */
@@ -97,7 +103,7 @@ public record BookConfig(Map<Source, SourceMapping> mappings) {
     public BookConfig with(SourceMapping mapping) {
         Map<Source, SourceMapping> copy = new EnumMap<>(mappings);
         copy.put(mapping.source(), mapping);
-        return new BookConfig(copy);
+        return new BookConfig(copy, formats);
     }
 
     /**
@@ -107,288 +113,180 @@ public record BookConfig(Map<Source, SourceMapping> mappings) {
      * @throws IOException              if it cannot be read
      */
     public static BookConfig forBook(Path bookDir) throws IOException {
+        Path file = fileOf(bookDir);
+        return file == null ? DEFAULT : load(file);
+    }
+
+    /**
+     * The book's {@value #FILE_NAME}, or null when it has none.
+     *
+     * @throws InvalidArgumentException if it has a {@code churn.yml} instead, which would be ignored
+     */
+    public static Path fileOf(Path bookDir) {
         Path file = bookDir.resolve(FILE_NAME);
         if (Files.isRegularFile(file)) {
-            return load(file);
+            return file;
         }
         if (Files.isRegularFile(bookDir.resolve("churn.yml"))) {
             throw new InvalidArgumentException(bookDir.resolve("churn.yml") + ": a mapping file must be named "
                     + FILE_NAME + "; rename it");
         }
-        return DEFAULT;
+        return null;
     }
 
     /**
-     * Reads a mapping file. An empty file gives {@link #DEFAULT}.
+     * Reads the mapping of a file. An empty file gives {@link #DEFAULT}. To read the mapping and
+     * the file's other sections from one parse, use {@code org.churnrisk.features.BookSettings}.
      *
      * @throws InvalidArgumentException if it is not valid YAML or breaks the format; the message
-     *     starts with the file name and the key, e.g. {@code churn.yaml: sources.usage.columns: ...}
+     *     starts with the file name, the line and the key, e.g. {@code churn.yaml line 4: sources.usage.columns: ...}
      * @throws IOException              if it cannot be read
      */
     public static BookConfig load(Path yamlFile) throws IOException {
-        String name = yamlFile.getFileName().toString();
-        Node root;
-        try (InputStream in = Files.newInputStream(yamlFile)) {
-            root = parse(in, name);
-        }
-        try {
-            return fromTree(root);
-        } catch (InvalidArgumentException e) {
-            throw new InvalidArgumentException(name + ": " + e.getMessage());
-        }
+        return from(YamlTree.read(yamlFile).root());
     }
 
-    // ---- the tree --------------------------------------------------------------------------------
-
-    /** A YAML value with scalars kept as written (so that Yes stays Yes, and 01 stays 01). */
-    private sealed interface Node permits MapNode, ListNode, Scalar {
-    }
-
-    private record MapNode(Map<String, Node> entries) implements Node {
-    }
-
-    private record ListNode(List<Node> items) implements Node {
-    }
-
-    /** text is null for a YAML null (~, null or nothing). */
-    private record Scalar(String text) implements Node {
-    }
-
-    private static Node parse(InputStream in, String name) throws IOException {
-        YAMLFactory factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        try (JsonParser parser = factory.createParser(in)) {
-            if (parser.nextToken() == null) {
-                return new MapNode(Map.of());
-            }
-            return read(parser);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at != null && at.getLineNr() > 0 ? " line " + at.getLineNr() : "";
-            String detail = e.getOriginalMessage().lines().findFirst().orElse("").strip();
-            throw new InvalidArgumentException(name + where + ": is not valid YAML (" + detail + ")");
-        }
-    }
-
-    private static Node read(JsonParser p) throws IOException {
-        JsonToken token = p.currentToken();
-        if (token == JsonToken.START_OBJECT) {
-            Map<String, Node> entries = new LinkedHashMap<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                entries.put(key, read(p));
-            }
-            return new MapNode(entries);
-        }
-        if (token == JsonToken.START_ARRAY) {
-            List<Node> items = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                items.add(read(p));
-            }
-            return new ListNode(items);
-        }
-        return new Scalar(token == JsonToken.VALUE_NULL ? null : p.getText());
-    }
-
-    // ---- the format --------------------------------------------------------------------------------
-
-    private static BookConfig fromTree(Node root) {
-        MapNode top = map(root, "", "the keys zone, booleans, date_patterns, timestamp_patterns, sources and features");
-        checkKeys(top, "", TOP_KEYS);
-        ValueFormats defaults = formats(top, "", ValueFormats.DEFAULT);
+    /**
+     * The mapping of a parsed file: its top level, whose keys it checks (including that only
+     * {@code features} and {@code scoring} are left for other readers).
+     *
+     * @throws InvalidArgumentException naming the file, line and key of the first mistake
+     */
+    public static BookConfig from(YamlNode root) {
+        YamlNode.MapNode top = root.map("a mapping of the keys zone, booleans, date_patterns, timestamp_patterns,"
+                + " sources, features and scoring");
+        top.checkKeys(TOP_KEYS);
+        ValueFormats defaults = formats(top, ValueFormats.DEFAULT);
         Map<Source, SourceMapping> mappings = new EnumMap<>(Source.class);
-        for (Source source : Source.values()) {
-            mappings.put(source, new SourceMapping(source, List.of(), Map.of(), defaults));
-        }
-        Node sourcesNode = top.entries().get("sources");
-        if (sourcesNode != null && !isNull(sourcesNode)) {
-            MapNode sources = map(sourcesNode, "sources", "one entry per source, e.g. usage: {files: [...]}");
-            for (Map.Entry<String, Node> entry : sources.entries().entrySet()) {
-                Source source = source(entry.getKey());
-                String path = "sources." + entry.getKey();
-                MapNode spec = isNull(entry.getValue()) ? new MapNode(Map.of())
-                        : map(entry.getValue(), path, "the keys " + String.join(", ", SOURCE_KEYS));
-                checkKeys(spec, path, SOURCE_KEYS);
-                mappings.put(source, new SourceMapping(source, files(spec, path), columns(spec, path, source),
-                        formats(spec, path + ".", defaults)));
+        YamlNode sourcesNode = top.get("sources");
+        if (sourcesNode != null) {
+            YamlNode.MapNode sources = sourcesNode.map("one entry per source, e.g. usage: {files: [...]}");
+            for (Map.Entry<String, YamlNode> entry : sources.entries().entrySet()) {
+                Source source = source(sources, entry.getKey());
+                YamlNode.MapNode spec = entry.getValue().map("the keys " + String.join(", ", SOURCE_KEYS));
+                spec.checkKeys(SOURCE_KEYS);
+                mappings.put(source, new SourceMapping(source, files(spec), columns(spec, source),
+                        formats(spec, defaults)));
             }
         }
-        return new BookConfig(mappings);
+        return new BookConfig(mappings, defaults);
     }
 
-    private static Source source(String name) {
+    private static Source source(YamlNode.MapNode sources, String name) {
         for (Source s : Source.values()) {
             if (s.fileStem().equals(name)) {
                 return s;
             }
         }
         List<String> names = Arrays.stream(Source.values()).map(Source::fileStem).toList();
-        throw new InvalidArgumentException("sources: '" + name + "' is not a source (expected one of "
-                + String.join(", ", names) + ")");
+        throw sources.unknown(name, "'" + name + "' is not a source", names);
     }
 
-    private static List<String> files(MapNode spec, String path) {
-        Node node = spec.entries().get("files");
+    private static List<String> files(YamlNode.MapNode spec) {
+        YamlNode node = spec.get("files");
         if (node == null) {
             return List.of();
         }
-        String key = path + ".files";
-        List<String> globs = strings(node, key, "file names or globs relative to the book, e.g. [\"usage_*.csv.gz\"]");
-        if (globs.isEmpty()) {
-            throw new InvalidArgumentException(key + ": is empty (leave the key out to use the default file names)");
-        }
-        for (String glob : globs) {
+        List<String> globs = new ArrayList<>();
+        for (YamlNode.Scalar item : node.scalars("file names or globs relative to the book, e.g. [\"usage_*.csv.gz\"]")) {
+            String glob = item.text().strip();
             if (glob.startsWith("/") || glob.startsWith("\\") || glob.matches("^[A-Za-z]:.*")
                     || Arrays.asList(glob.split("[/\\\\]")).contains("..")) {
-                throw new InvalidArgumentException(key + ": '" + glob + "' must be relative to the book and stay"
-                        + " inside it (no leading /, no ..)");
+                throw item.errorAs(node.path(), "'" + glob + "' must be relative to the book and stay inside it"
+                        + " (no leading /, no ..)");
             }
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + glob);
             } catch (PatternSyntaxException e) {
-                throw new InvalidArgumentException(key + ": '" + glob + "' is not a valid glob (" + e.getDescription()
+                throw item.errorAs(node.path(), "'" + glob + "' is not a valid glob (" + e.getDescription()
                         + "); use * for any characters and ** for any folders");
             }
+            globs.add(glob);
+        }
+        if (globs.isEmpty()) {
+            throw node.error("is empty (leave the key out to use the default file names)");
         }
         return globs;
     }
 
-    private static Map<String, String> columns(MapNode spec, String path, Source source) {
-        Node node = spec.entries().get("columns");
-        String key = path + ".columns";
-        if (node == null || isNull(node)) {
+    private static Map<String, String> columns(YamlNode.MapNode spec, Source source) {
+        YamlNode node = spec.get("columns");
+        if (node == null) {
             return Map.of();
         }
-        MapNode map = map(node, key, "canonical column: the file's column, e.g. {account_id: Company ID}");
+        YamlNode.MapNode map = node.map("a mapping of canonical column: the file's column, e.g. {account_id: Company ID}");
         Map<String, String> columns = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+        for (Map.Entry<String, YamlNode> entry : map.entries().entrySet()) {
             String canonical = entry.getKey();
             if (!source.hasColumn(canonical)) {
-                throw new InvalidArgumentException(key + ": '" + canonical + "' is not a column of " + source.fileStem()
-                        + " (expected one of " + String.join(", ", source.columnNames()) + ")");
+                throw map.unknown(canonical, "'" + canonical + "' is not a column of " + source.fileStem(),
+                        source.columnNames());
             }
-            String fileColumn = scalar(entry.getValue(), key + "." + canonical, "the file's column name");
-            columns.put(canonical, fileColumn);
+            columns.put(canonical, entry.getValue().text("the file's column name"));
         }
         return columns;
     }
 
-    private static ValueFormats formats(MapNode node, String prefix, ValueFormats base) {
+    /** The value formats a mapping (the top level or a source) sets over {@code base}. */
+    private static ValueFormats formats(YamlNode.MapNode node, ValueFormats base) {
         ZoneId zone = base.zone();
-        Node zoneNode = node.entries().get("zone");
+        YamlNode zoneNode = node.get("zone");
         if (zoneNode != null) {
-            String text = scalar(zoneNode, prefix + "zone", "a time zone");
+            String text = zoneNode.text("a time zone");
             try {
                 zone = ZoneId.of(text);
             } catch (DateTimeException e) {
-                throw new InvalidArgumentException(prefix + "zone: '" + text + "' is not a time zone (expected a region"
-                        + " such as Europe/Berlin or America/New_York, UTC, or an offset such as +02:00)");
+                throw zoneNode.error("'" + text + "' is not a time zone (expected a region such as Europe/Berlin or"
+                        + " America/New_York, UTC, or an offset such as +02:00)");
             }
         }
         List<String> trueSpellings = base.trueSpellings();
         List<String> falseSpellings = base.falseSpellings();
-        Node booleans = node.entries().get("booleans");
+        YamlNode booleans = node.get("booleans");
         if (booleans != null) {
-            String key = prefix + "booleans";
-            MapNode map = map(booleans, key, "{true: [...], false: [...]}");
-            checkKeys(map, key, List.of("true", "false"));
-            if (map.entries().containsKey("true")) {
-                trueSpellings = nonEmpty(strings(map.entries().get("true"), key + ".true", "spellings of true"),
-                        key + ".true");
+            YamlNode.MapNode map = booleans.map("{true: [...], false: [...]}");
+            map.checkKeys(List.of("true", "false"));
+            if (map.has("true")) {
+                trueSpellings = nonEmpty(map.get("true"), "spellings of true");
             }
-            if (map.entries().containsKey("false")) {
-                falseSpellings = nonEmpty(strings(map.entries().get("false"), key + ".false", "spellings of false"),
-                        key + ".false");
+            if (map.has("false")) {
+                falseSpellings = nonEmpty(map.get("false"), "spellings of false");
             }
         }
-        List<String> datePatterns = patterns(node, prefix + "date_patterns", base.datePatterns(), false);
-        List<String> timestampPatterns = patterns(node, prefix + "timestamp_patterns", base.timestampPatterns(), true);
+        List<String> datePatterns = patterns(node.get("date_patterns"), base.datePatterns(), false);
+        List<String> timestampPatterns = patterns(node.get("timestamp_patterns"), base.timestampPatterns(), true);
         try {
             return new ValueFormats(zone, datePatterns, timestampPatterns, trueSpellings, falseSpellings);
         } catch (ChurnException e) {
-            throw new InvalidArgumentException(prefix + e.getMessage());
+            // the spellings of true and false clash: ValueFormats' message names the key
+            String prefix = node.path().isEmpty() ? "" : node.path() + ".";
+            throw (booleans != null ? booleans : node).errorAs("", prefix + e.getMessage());
         }
     }
 
-    private static List<String> patterns(MapNode node, String key, List<String> base, boolean timestamp) {
-        String name = key.substring(key.lastIndexOf('.') + 1);
-        Node value = node.entries().get(name);
-        if (value == null) {
+    private static List<String> patterns(YamlNode node, List<String> base, boolean timestamp) {
+        if (node == null) {
             return base;
         }
-        List<String> patterns = strings(value, key, "DateTimeFormatter patterns, e.g. [\"M/d/yyyy\"]");
-        for (String pattern : patterns) {
+        List<String> patterns = new ArrayList<>();
+        for (YamlNode.Scalar item : node.scalars("DateTimeFormatter patterns, e.g. [\"M/d/yyyy\"]")) {
+            String pattern = item.text().strip();
             try {
                 DatePattern.compile(pattern, timestamp);
             } catch (InvalidArgumentException e) {
-                throw new InvalidArgumentException(key + ": " + e.getMessage());
+                throw item.errorAs(node.path(), e.getMessage());
             }
+            patterns.add(pattern);
         }
         return patterns;
     }
 
-    // ---- helpers ---------------------------------------------------------------------------------
-
-    private static MapNode map(Node node, String key, String expected) {
-        if (node instanceof MapNode m) {
-            return m;
-        }
-        throw new InvalidArgumentException((key.isEmpty() ? "" : key + ": ") + "expected a mapping of "
-                + expected + ", found " + describe(node));
-    }
-
-    private static String scalar(Node node, String key, String expected) {
-        if (node instanceof Scalar s && s.text() != null && !s.text().isBlank()) {
-            return s.text().strip();
-        }
-        throw new InvalidArgumentException(key + ": expected " + expected + ", found " + describe(node));
-    }
-
-    /** A list of scalars, or a single scalar as a list of one. */
-    private static List<String> strings(Node node, String key, String expected) {
-        if (node instanceof Scalar) {
-            return List.of(scalar(node, key, expected));
-        }
-        if (node instanceof ListNode list) {
-            List<String> out = new ArrayList<>();
-            for (Node item : list.items()) {
-                out.add(scalar(item, key, expected));
-            }
-            return out;
-        }
-        throw new InvalidArgumentException(key + ": expected a list of " + expected + ", found " + describe(node));
-    }
-
-    private static List<String> nonEmpty(List<String> values, String key) {
+    private static List<String> nonEmpty(YamlNode node, String expected) {
+        List<String> values = node.texts(expected);
         if (values.isEmpty()) {
-            throw new InvalidArgumentException(key + ": needs at least one spelling");
+            throw node.error("needs at least one spelling");
         }
         return values;
-    }
-
-    private static void checkKeys(MapNode node, String path, List<String> allowed) {
-        for (String key : node.entries().keySet()) {
-            if (!allowed.contains(key)) {
-                String where = path.isEmpty() ? "" : path + ": ";
-                throw new InvalidArgumentException(where + "unknown key '" + key + "' (expected one of "
-                        + String.join(", ", allowed) + ")");
-            }
-        }
-    }
-
-    private static boolean isNull(Node node) {
-        return node instanceof Scalar s && s.text() == null;
-    }
-
-    private static String describe(Node node) {
-        if (node instanceof MapNode) {
-            return "a mapping";
-        }
-        if (node instanceof ListNode) {
-            return "a list";
-        }
-        String text = ((Scalar) node).text();
-        return text == null || text.isBlank() ? "nothing" : "'" + text + "'";
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

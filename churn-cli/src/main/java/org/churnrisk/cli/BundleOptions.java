@@ -1,0 +1,16 @@
+package org.churnrisk.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@link BookReadOptions} and {@code --model}, for the commands that apply a trained bundle to a book. */
+class BundleOptions extends BookReadOptions {
+    @Option(names = "--model", required = true, paramLabel = "<model-dir>", descriptionKey = "model",
+            description = "A bundle written by churn train.")
+    private Path model;
+
+    /** The bundle's directory, as given. */
+    Path modelDir() {
+        return model;
+    }
+}
