@@ -13,6 +13,8 @@ import org.churnrisk.train.backtest.Backtest;
 import org.churnrisk.train.data.LabelPolicy;
 import org.churnrisk.train.eval.EvaluationReport;
 import org.churnrisk.train.model.Algorithm;
+import org.churnrisk.train.bundle.ModelBundle;
+import org.churnrisk.train.pipeline.TrainedBundle;
 import org.churnrisk.train.pipeline.Training;
 import org.churnrisk.score.ChurnModel;
 import org.churnrisk.score.ChurnSettings;
@@ -76,9 +78,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = console.out();
         stdout.println("Training on " + book + " ...");
         stdout.flush();
-        Training.Outcome o = Training.run(new Training.Options(book, read, settings.features(), LabelPolicy.DEFAULT,
-                chosen, training.seed(), training.folds(), 50, progress));
-        TrainCommand.writeBundle(modelDir, settings.features(), o, training.seed(), training.folds(), 50);
+        Training.Options options = new Training.Options(book, read, settings.features(), LabelPolicy.DEFAULT,
+                chosen, training.seed(), training.folds(), 50, progress);
+        Training.Outcome o = Training.run(options);
+        TrainedBundle.write(modelDir, options, o, ModelBundle.createdBy(VersionProvider.projectVersion()));
         progress.finishLine();
         EvaluationReport model = o.chosenReport();
         EvaluationReport health = o.backtest().calibrated().get(Backtest.HEALTH_SCORE);

@@ -3,25 +3,16 @@ package org.churnrisk.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.churnrisk.core.contract.Source;
-import org.churnrisk.core.model.BundleManifest;
-import org.churnrisk.features.ExtractionReport;
-import org.churnrisk.features.FeatureConfig;
-import org.churnrisk.features.InputFile;
 import org.churnrisk.features.ReadOptions;
 import org.churnrisk.features.io.BookSources;
 import org.churnrisk.train.bundle.ModelBundle;
 import org.churnrisk.train.data.LabelPolicy;
 import org.churnrisk.train.eval.ReportTables;
 import org.churnrisk.train.model.Algorithm;
-import org.churnrisk.train.pipeline.EvaluationFiles;
+import org.churnrisk.train.pipeline.TrainedBundle;
 import org.churnrisk.train.pipeline.Training;
 import org.churnrisk.score.ChurnSettings;
 import picocli.CommandLine.Command;
@@ -77,10 +68,11 @@ final class TrainCommand implements Callable<Integer> {
         ProgressReporter progress = book.progress();
         ReadOptions read = book.read(out.resolveSibling(out.getFileName() + ".rejects"), progress);
         long started = System.nanoTime();
-        Training.Outcome o = Training.run(new Training.Options(data, read, settings.features(), labels, chosen,
-                training.seed(), training.folds(), capacity.capacity(), snapshotEvery, progress));
+        Training.Options options = new Training.Options(data, read, settings.features(), labels, chosen,
+                training.seed(), training.folds(), capacity.capacity(), snapshotEvery, progress);
+        Training.Outcome o = Training.run(options);
 
-        writeBundle(out, settings.features(), o, training.seed(), training.folds(), capacity.capacity());
+        TrainedBundle.write(out, options, o, ModelBundle.createdBy(VersionProvider.projectVersion()));
         progress.finishLine();
         for (String warning : o.warnings()) {
             book.err().println("churn: warning: " + warning);
@@ -105,44 +97,5 @@ final class TrainCommand implements Callable<Integer> {
                 + " in %.1f s%n", out, (System.nanoTime() - started) / 1e9);
         stdout.flush();
         return ExitCode.OK.code();
-    }
-
-    /** Writes the bundle of a training run with its provenance and evaluation; {@code churn demo} uses it too. */
-    static void writeBundle(Path out, FeatureConfig features, Training.Outcome o, long seed, int folds, int capacity)
-            throws IOException {
-        int horizonDays = o.data().policy().horizonDays();
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("inputs", inputs(o.extraction()));
-        provenance.put("snapshot_dates", o.dates().stream().map(Object::toString).toList());
-        provenance.put("seed", seed);
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("algorithm", o.chosen().label());
-        settings.put("horizon_days", horizonDays);
-        settings.put("folds", folds);
-        settings.put("capacity", capacity);
-        settings.put("core_features", features.coreFeatures().stream().sorted().toList());
-        provenance.put("trainer", settings);
-        BundleManifest manifest = BundleManifest.of(ModelBundle.createdBy(VersionProvider.projectVersion()), o.chosen().label(),
-                horizonDays, o.model().schema(), o.calibration());
-        ModelBundle.write(out, o.model().tribuoModel(), manifest, EvaluationFiles.summary(o), provenance,
-                EvaluationFiles.files(o));
-    }
-
-    /**
-     * The input files as the extraction hashed them while reading, in source and reading order;
-     * a source's row count goes with its file when it has one file.
-     */
-    private static List<Object> inputs(ExtractionReport extraction) {
-        Map<Source, Integer> filesPerSource = new EnumMap<>(Source.class);
-        for (InputFile f : extraction.inputFiles()) {
-            filesPerSource.merge(f.source(), 1, Integer::sum);
-        }
-        List<Object> inputs = new ArrayList<>();
-        for (InputFile f : extraction.inputFiles()) {
-            String name = f.path().substring(f.path().lastIndexOf('/') + 1);
-            long rows = filesPerSource.get(f.source()) == 1 ? extraction.stats().of(f.source()).accepted() : -1;
-            inputs.add(ModelBundle.inputFile(name, f.sha256(), rows));
-        }
-        return inputs;
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.core.contract.Source;
+import org.churnrisk.core.model.TrainingProvenance;
 import org.churnrisk.features.Feature;
 import org.churnrisk.features.io.BookSources;
 import org.churnrisk.features.io.RecordCursor;
@@ -46,6 +47,19 @@ class TrainCommandTest {
         LoadedBundle bundle = ModelBundle.load(model, Feature.SCHEMA);
         assertThat(bundle.manifest().algorithm()).isEqualTo("logistic");
         assertThat(bundle.manifest().horizonDays()).isEqualTo(120);
+    }
+
+    @Test
+    void theBundleCarriesTheRunsTypedProvenance() throws IOException {
+        TrainingProvenance p = ModelBundle.load(model, Feature.SCHEMA).trainingProvenance();
+
+        assertThat(p.seed()).isEqualTo(42);
+        assertThat(p.trainer()).isEqualTo(new TrainingProvenance.Trainer("logistic", 120, 3, 50,
+                p.trainer().coreFeatures()));
+        assertThat(p.trainer().coreFeatures()).isNotEmpty().isSorted();
+        assertThat(p.snapshotDates()).isNotEmpty().isSorted();
+        assertThat(p.inputs()).extracting(TrainingProvenance.InputFile::file).contains("accounts.csv", "churn.csv");
+        assertThat(p.runtime().javaVersion()).isEqualTo(System.getProperty("java.version"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.churnrisk.core.features.FeatureSchema;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.core.model.BundleManifest;
 import org.churnrisk.core.model.Calibration;
+import org.churnrisk.core.model.TrainingProvenance;
 import org.churnrisk.core.scoring.CompiledScorer;
 import org.churnrisk.score.bundle.ScoringBundle;
 import org.churnrisk.train.model.TribuoData;
@@ -121,6 +122,16 @@ public final class LoadedBundle {
     /** The {@code provenance} object as unmodifiable maps, lists, strings, numbers, booleans and nulls. */
     public Map<String, Object> provenance() {
         return scoring.provenance();
+    }
+
+    /**
+     * The {@code provenance} object as the training run's typed record.
+     *
+     * @throws org.churnrisk.core.model.BundleException if the bundle was written with free-form
+     *         provenance that lacks a key of {@link TrainingProvenance} or has one of the wrong type
+     */
+    public TrainingProvenance trainingProvenance() {
+        return TrainingProvenance.fromMap(provenance());
     }
 
     /**

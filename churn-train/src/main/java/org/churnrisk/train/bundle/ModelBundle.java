@@ -20,6 +20,7 @@ import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.features.FeatureSchema;
 import org.churnrisk.core.model.BundleException;
 import org.churnrisk.core.model.BundleManifest;
+import org.churnrisk.core.model.TrainingProvenance;
 import org.churnrisk.core.scoring.ScorerFile;
 import org.churnrisk.score.bundle.BundleJson;
 import org.churnrisk.score.bundle.ScoringBundle;
@@ -189,6 +190,21 @@ public final class ModelBundle {
                 // A stray hidden directory is better than hiding why the write failed.
             }
         }
+    }
+
+    /**
+     * As {@link #write(Path, Model, BundleManifest, Map, Map, Map)}, with the typed provenance of a
+     * training run; the runtime is filled in here.
+     *
+     * @throws InvalidArgumentException as the other {@code write}, or if {@code provenance} already has a runtime
+     */
+    public static void write(Path dir, Model<Label> model, BundleManifest manifest, Map<String, ?> metrics,
+                             TrainingProvenance provenance, Map<String, String> reports) throws IOException {
+        Objects.requireNonNull(provenance, "provenance");
+        if (provenance.runtime() != null) {
+            throw new InvalidArgumentException("provenance: the runtime is filled in by the bundle writer; pass none");
+        }
+        write(dir, model, manifest, metrics, provenance.toMap(), reports);
     }
 
     /**
