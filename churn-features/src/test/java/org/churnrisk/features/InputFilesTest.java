@@ -8,21 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.io.BookSources;
-import org.churnrisk.features.io.RecordCursor;
 import org.churnrisk.features.io.mapping.BookConfig;
-import org.churnrisk.features.io.mapping.SourceMapping;
 import org.churnrisk.features.io.parquet.ParquetTableWriter;
-import org.churnrisk.features.io.parquet.ParquetTableWriter.Kind;
 import org.churnrisk.sample.BookGenerator;
 import org.churnrisk.sample.GeneratorConfig;
 import org.churnrisk.sample.UsageLayout;
@@ -55,29 +50,7 @@ class InputFilesTest {
         BookGenerator.generate(config.usageLayout(UsageLayout.MONTHLY_CSV_GZ).build(), gzipPartsBook, false,
                 ProgressListener.NONE);
         parquetBook = dir.resolve("parquet");
-        Files.createDirectories(parquetBook);
-        try (Stream<Path> files = Files.list(csvBook)) {
-            for (Path f : files.toList()) {
-                if (!f.getFileName().toString().equals("usage.csv")) {
-                    Files.copy(f, parquetBook.resolve(f.getFileName()));
-                }
-            }
-        }
-        List<Object[]> rows = new ArrayList<>();
-        try (RecordCursor c = BookSources.open(csvBook.resolve("usage.csv"), SourceMapping.defaults(Source.USAGE))) {
-            while (c.next()) {
-                rows.add(new Object[] {c.text(0), Instant.ofEpochSecond(c.epochSecond(1)), c.text(2), c.text(3),
-                    c.integer(4), c.integer(5)});
-            }
-        }
-        ParquetTableWriter.to(parquetBook.resolve("usage.parquet")).rowGroupRows(5_000)
-                .columns(ParquetTableWriter.required("account_id", Kind.STRING),
-                        ParquetTableWriter.required("occurred_at", Kind.TIMESTAMP_MILLIS),
-                        ParquetTableWriter.optional("user_id", Kind.STRING),
-                        ParquetTableWriter.required("event", Kind.STRING),
-                        ParquetTableWriter.required("quantity", Kind.INT32),
-                        ParquetTableWriter.required("errors", Kind.INT64))
-                .write(rows);
+        ParquetTableWriter.copyBookWithParquetUsage(csvBook, parquetBook);
     }
 
     private static Path book(String name) {

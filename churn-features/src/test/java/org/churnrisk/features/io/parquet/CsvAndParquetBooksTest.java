@@ -3,13 +3,11 @@ package org.churnrisk.features.io.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.features.FeatureTable;
@@ -46,31 +44,7 @@ class CsvAndParquetBooksTest {
         BookGenerator.generate(GeneratorConfig.builder().accounts(40).days(300).seed(3).truthSamples(0).build(), csvBook,
                 false, ProgressListener.NONE);
         parquetBook = dir.resolve("parquet");
-        Files.createDirectories(parquetBook);
-        try (Stream<Path> files = Files.list(csvBook)) {
-            for (Path f : files.toList()) {
-                if (!f.getFileName().toString().equals("usage.csv")) {
-                    Files.copy(f, parquetBook.resolve(f.getFileName()));
-                }
-            }
-        }
-        List<Object[]> rows = new ArrayList<>();
-        try (RecordCursor c = BookSources.open(csvBook.resolve("usage.csv"), SourceMapping.defaults(Source.USAGE))) {
-            while (c.next()) {
-                rows.add(new Object[] {c.text(0), Instant.ofEpochSecond(c.epochSecond(1)), c.text(2), c.text(3),
-                    c.integer(4), c.integer(5)});
-            }
-        }
-        ParquetTableWriter.to(parquetBook.resolve("usage.parquet"))
-                .codec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY)
-                .rowGroupRows(5_000)
-                .columns(ParquetTableWriter.required("account_id", ParquetTableWriter.Kind.STRING),
-                        ParquetTableWriter.required("occurred_at", ParquetTableWriter.Kind.TIMESTAMP_MILLIS),
-                        ParquetTableWriter.optional("user_id", ParquetTableWriter.Kind.STRING),
-                        ParquetTableWriter.required("event", ParquetTableWriter.Kind.STRING),
-                        ParquetTableWriter.required("quantity", ParquetTableWriter.Kind.INT32),
-                        ParquetTableWriter.required("errors", ParquetTableWriter.Kind.INT64))
-                .write(rows);
+        ParquetTableWriter.copyBookWithParquetUsage(csvBook, parquetBook);
     }
 
     private static List<FeatureTable> extract(Path book) throws IOException {

@@ -410,4 +410,33 @@ public final class ParquetTableWriter {
         public void release() {
         }
     }
+
+    /**
+     * Copies a generated CSV book into {@code parquetBook} with its usage export as
+     * {@code usage.parquet} (snappy, row groups of 5,000 rows) and every other file as it is.
+     */
+    public static void copyBookWithParquetUsage(Path csvBook, Path parquetBook) throws IOException {
+        java.nio.file.Files.createDirectories(parquetBook);
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(csvBook)) {
+            for (Path f : files.toList()) {
+                if (!f.getFileName().toString().equals("usage.csv")) {
+                    java.nio.file.Files.copy(f, parquetBook.resolve(f.getFileName()));
+                }
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        try (org.churnrisk.features.io.RecordCursor c = org.churnrisk.features.io.BookSources.open(
+                csvBook.resolve("usage.csv"),
+                org.churnrisk.features.io.mapping.SourceMapping.defaults(org.churnrisk.core.contract.Source.USAGE))) {
+            while (c.next()) {
+                rows.add(new Object[] {c.text(0), Instant.ofEpochSecond(c.epochSecond(1)), c.text(2), c.text(3),
+                    c.integer(4), c.integer(5)});
+            }
+        }
+        to(parquetBook.resolve("usage.parquet")).codec(CompressionCodecName.SNAPPY).rowGroupRows(5_000)
+                .columns(required("account_id", Kind.STRING), required("occurred_at", Kind.TIMESTAMP_MILLIS),
+                        optional("user_id", Kind.STRING), required("event", Kind.STRING),
+                        required("quantity", Kind.INT32), required("errors", Kind.INT64))
+                .write(rows);
+    }
 }
