@@ -75,8 +75,8 @@ public interface RecordCursor extends Closeable {
      * file), for the provenance of a run, from the same open as the rows: the CSV reader hashes
      * the bytes as it reads them and reads only what it has not read yet (after a stop before the
      * end); the Parquet reader, which seeks, reads the whole file once more through its open
-     * channel. Call it after the last {@link #next()}: a cursor may read no further row after it.
-     * Null when the rows do not come from a file.
+     * channel. Call it after the last {@link #next()} and before {@link #close()}: a cursor may
+     * read no further row after it. Null when the rows do not come from a file.
      *
      * @throws IOException if the file cannot be read
      */

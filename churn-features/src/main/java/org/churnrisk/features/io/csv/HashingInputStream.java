@@ -3,20 +3,21 @@ package org.churnrisk.features.io.csv;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import org.churnrisk.features.io.FileHash;
 
 /**
  * The bottom of a CSV file's streams: counts and hashes (SHA-256) every byte as it is taken from
  * the file, as {@link java.security.DigestInputStream} does, so that the size and hash of the
- * file as stored come from the one read that parses it. {@link #fileHash()} reads what is left
- * first, so that the hash always covers the whole file. Not thread-safe.
+ * file as stored come from the one read that parses it; a large file is hashed on a helper
+ * thread ({@link BackgroundDigest}). {@link #fileHash()} reads what is left first, so that the
+ * hash always covers the whole file. Not thread-safe.
  */
 final class HashingInputStream extends FilterInputStream {
-    private final MessageDigest digest = FileHash.newDigest();
+    private final BackgroundDigest digest = new BackgroundDigest();
     private long count;
     private boolean atEnd;
     private FileHash hash;
+    private boolean closed;
 
     HashingInputStream(InputStream in) {
         super(in);
@@ -66,6 +67,16 @@ final class HashingInputStream extends FilterInputStream {
         return skipped;
     }
 
+    /** Closes the file; a hash not taken yet cannot be taken any more. */
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        if (hash == null) {
+            digest.abandon();
+        }
+        super.close();
+    }
+
     @Override
     public boolean markSupported() {
         return false;
@@ -88,12 +99,15 @@ final class HashingInputStream extends FilterInputStream {
      * @throws IOException if the rest of the file cannot be read
      */
     FileHash fileHash() throws IOException {
+        if (hash == null && closed) {
+            throw new IllegalStateException("the file was closed before its hash was taken");
+        }
         if (hash == null) {
             byte[] rest = new byte[64 * 1024];
             while (!atEnd) {
                 read(rest, 0, rest.length);
             }
-            hash = FileHash.of(count, digest);
+            hash = digest.finish();
         }
         return hash;
     }

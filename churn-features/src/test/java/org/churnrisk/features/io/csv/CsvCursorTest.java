@@ -584,6 +584,19 @@ class CsvCursorTest {
     }
 
     @Test
+    void hashesALargeFileOnAHelperThreadToTheSameHash() throws IOException {
+        Path file = write("usage.csv", usageRows(160_000));
+        assertThat(Files.size(file)).isGreaterThan(BackgroundDigest.INLINE_BYTES + (1 << 20));
+        try (CsvCursor c = usage(file)) {
+            advanced(c, 160_000);
+            assertThat(c.next()).isFalse();
+            assertThat(c.bytesRead()).as("every byte taken once").isEqualTo(Files.size(file));
+            assertThat(c.fileHash()).isEqualTo(new FileHash(Files.size(file), sha256(file)));
+            assertThat(c.bytesRead()).as("nothing read again for the hash").isEqualTo(Files.size(file));
+        }
+    }
+
+    @Test
     void hashesBytesThatFollowTheLastGzipMember() throws IOException {
         byte[] gzip = Files.readAllBytes(writeGzip("rows.gz", USAGE_HEADER + "A-1,2025-03-04,u,login,1,0\n"));
         byte[] padded = Arrays.copyOf(gzip, gzip.length + 5); // zeros, as some copy tools leave them
@@ -617,5 +630,14 @@ class CsvCursorTest {
             }).hasMessageEndingWith(": the gzip data ends early (the file is truncated, or was still being written)");
             assertThat(c.fileHash()).isEqualTo(new FileHash(Files.size(cut), sha256(cut)));
         }
+    }
+
+    @Test
+    void aHashIsNotTakenAfterTheFileIsClosed() throws IOException {
+        CsvCursor c = usage(write("usage.csv", usageRows(10)));
+        advanced(c, 10);
+        c.close();
+
+        assertThatThrownBy(c::fileHash).isInstanceOf(IllegalStateException.class);
     }
 }
