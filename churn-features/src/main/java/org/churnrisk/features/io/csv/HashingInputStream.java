@@ -6,21 +6,24 @@ import java.io.InputStream;
 import org.churnrisk.features.io.FileHash;
 
 /**
- * The bottom of a CSV file's streams: counts and hashes (SHA-256) every byte as it is taken from
- * the file, as {@link java.security.DigestInputStream} does, so that the size and hash of the
- * file as stored come from the one read that parses it; a large file is hashed on a helper
- * thread ({@link BackgroundDigest}). {@link #fileHash()} reads what is left first, so that the
- * hash always covers the whole file. Not thread-safe.
+ * The bottom of a CSV file's streams: counts every byte as it is taken from the file and, when
+ * asked to, hashes it (SHA-256) as {@link java.security.DigestInputStream} does, so that the
+ * size and hash of the file as stored come from the one read that parses it; a large file is
+ * hashed on a helper thread ({@link BackgroundDigest}). {@link #fileHash()} reads what is left
+ * first, so that the hash always covers the whole file. Not thread-safe.
  */
 final class HashingInputStream extends FilterInputStream {
-    private final BackgroundDigest digest = new BackgroundDigest();
+    /** Null when the bytes are only counted. */
+    private final BackgroundDigest digest;
     private long count;
     private boolean atEnd;
     private FileHash hash;
     private boolean closed;
 
-    HashingInputStream(InputStream in) {
+    /** @param hash whether to hash the bytes, for {@link #fileHash()}, or only count them */
+    HashingInputStream(InputStream in, boolean hash) {
         super(in);
+        this.digest = hash ? new BackgroundDigest() : null;
     }
 
     /** Bytes taken from the file so far. */
@@ -32,7 +35,9 @@ final class HashingInputStream extends FilterInputStream {
     public int read() throws IOException {
         int c = in.read();
         if (c >= 0) {
-            digest.update((byte) c);
+            if (digest != null) {
+                digest.update((byte) c);
+            }
             count++;
         } else {
             atEnd = true;
@@ -44,7 +49,9 @@ final class HashingInputStream extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
         if (n > 0) {
-            digest.update(b, off, n);
+            if (digest != null) {
+                digest.update(b, off, n);
+            }
             count += n;
         } else if (n < 0) {
             atEnd = true;
@@ -71,7 +78,7 @@ final class HashingInputStream extends FilterInputStream {
     @Override
     public void close() throws IOException {
         closed = true;
-        if (hash == null) {
+        if (hash == null && digest != null) {
             digest.abandon();
         }
         super.close();
@@ -96,9 +103,14 @@ final class HashingInputStream extends FilterInputStream {
      * end, or what gzip leaves after its last member) are read and hashed first. Nothing can be
      * read after this.
      *
-     * @throws IOException if the rest of the file cannot be read
+     * @throws IllegalStateException if the bytes are only counted, or the file is closed
+     * @throws IOException           if the rest of the file cannot be read
      */
     FileHash fileHash() throws IOException {
+        if (digest == null) {
+            throw new IllegalStateException("the file was opened without hashing its bytes"
+                    + " (open it with BookSources.openHashing)");
+        }
         if (hash == null && closed) {
             throw new IllegalStateException("the file was closed before its hash was taken");
         }
