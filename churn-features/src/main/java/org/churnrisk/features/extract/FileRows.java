@@ -96,7 +96,8 @@ final class FileRows implements BookRows {
         for (Path file : files) {
             RecordCursor cursor;
             try {
-                cursor = BookSources.open(book, file, config.mapping(source));
+                cursor = hashes != null ? BookSources.openHashing(book, file, config.mapping(source))
+                        : BookSources.open(book, file, config.mapping(source));
             } catch (InvalidDataException e) {
                 problems.badFile(source, file, e);
                 everyFileRead = false;

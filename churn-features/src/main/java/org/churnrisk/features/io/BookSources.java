@@ -118,10 +118,28 @@ public final class BookSources {
         return open(file, name, mapping);
     }
 
+    /**
+     * Opens a file as {@link #open(Path, Path, SourceMapping)} does, and makes its size and SHA-256
+     * available from the same open through {@link RecordCursor#fileHash()}: a CSV file is hashed
+     * as it is read (which costs about 0.7 ns of CPU a byte, on a helper thread for large files),
+     * a Parquet file when the hash is asked for.
+     *
+     * @throws DataProblemException if the file is not in a format churn-risk reads, or cannot be read as one
+     * @throws IOException          if it cannot be read
+     */
+    public static RecordCursor openHashing(Path book, Path file, SourceMapping mapping) throws IOException {
+        return open(file, displayName(book, file), mapping, true);
+    }
+
     private static RecordCursor open(Path file, String displayName, SourceMapping mapping) throws IOException {
+        return open(file, displayName, mapping, false);
+    }
+
+    private static RecordCursor open(Path file, String displayName, SourceMapping mapping, boolean hash)
+            throws IOException {
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv") || lower.endsWith(".csv.gz")) {
-            return new CsvCursor(file, displayName, mapping);
+            return hash ? CsvCursor.openHashing(file, displayName, mapping) : new CsvCursor(file, displayName, mapping);
         }
         if (lower.endsWith(".parquet")) {
             return new ParquetCursor(file, displayName, mapping);

@@ -72,13 +72,14 @@ public interface RecordCursor extends Closeable {
 
     /**
      * The size and SHA-256 of the file's bytes as stored (the compressed bytes of a gzipped
-     * file), for the provenance of a run, from the same open as the rows: the CSV reader hashes
-     * the bytes as it reads them and reads only what it has not read yet (after a stop before the
-     * end); the Parquet reader, which seeks, reads the whole file once more through its open
-     * channel. Call it after the last {@link #next()}: a cursor may read no further row after it.
-     * Null when the rows do not come from a file.
+     * file), for the provenance of a run, from the same open as the rows: the CSV reader, when
+     * opened to hash ({@link BookSources#openHashing}), hashes the bytes as it reads them and reads
+     * only what it has not read yet (after a stop before the end); the Parquet reader, which seeks,
+     * reads the whole file once more through its open channel. Call it after the last {@link #next()} and before {@link #close()}: a cursor may
+     * read no further row after it. Null when the rows do not come from a file.
      *
-     * @throws IOException if the file cannot be read
+     * @throws IllegalStateException if a CSV cursor was opened without hashing, or is closed
+     * @throws IOException           if the file cannot be read
      */
     default FileHash fileHash() throws IOException {
         return null;

@@ -88,10 +88,25 @@ public final class CsvCursor implements RecordCursor {
      * @throws IOException          if the file cannot be read
      */
     public CsvCursor(Path file, String displayName, SourceMapping mapping) throws IOException {
-        this(file, displayName, mapping, DEFAULT_BUFFER_BYTES);
+        this(file, displayName, mapping, DEFAULT_BUFFER_BYTES, false);
+    }
+
+    /**
+     * Opens a file as {@link #CsvCursor(Path, String, SourceMapping)} does, and hashes its bytes
+     * as they are read, for {@link #fileHash()}.
+     *
+     * @throws DataProblemException if the file is empty, not CSV text, or lacks a required column
+     * @throws IOException          if the file cannot be read
+     */
+    public static CsvCursor openHashing(Path file, String displayName, SourceMapping mapping) throws IOException {
+        return new CsvCursor(file, displayName, mapping, DEFAULT_BUFFER_BYTES, true);
     }
 
     CsvCursor(Path file, String displayName, SourceMapping mapping, int bufferBytes) throws IOException {
+        this(file, displayName, mapping, bufferBytes, false);
+    }
+
+    CsvCursor(Path file, String displayName, SourceMapping mapping, int bufferBytes, boolean hash) throws IOException {
         this.fileName = displayName;
         this.mapping = mapping;
         this.columns = mapping.source().columns();
@@ -99,7 +114,7 @@ public final class CsvCursor implements RecordCursor {
         if (Files.size(file) == 0) {
             throw emptyFile();
         }
-        this.input = CsvInput.open(file, displayName, Math.max(bufferBytes, 16));
+        this.input = CsvInput.open(file, displayName, Math.max(bufferBytes, 16), hash);
         boolean ok = false;
         try {
             this.lexer = new CsvLexer(input, displayName);
@@ -165,6 +180,8 @@ public final class CsvCursor implements RecordCursor {
      *
      * <p>The bytes were hashed as they were read, below gzip; only what was not read yet (after
      * a stop before the end of the file) is read now.
+     *
+     * @throws IllegalStateException if the cursor was not opened with {@link #openHashing}, or is closed
      */
     @Override
     public FileHash fileHash() throws IOException {

@@ -20,8 +20,9 @@ import org.churnrisk.features.io.problems.DataProblemException;
  * a zip archive (an Excel workbook), UTF-16, a NUL byte, bytes that are not UTF-8. A UTF-8
  * byte-order mark is skipped.
  *
- * <p>Below gzip, a {@link HashingInputStream} counts and hashes every byte taken from the file,
- * so that {@link #fileHash()} gives its size and SHA-256 as stored without a second read.
+ * <p>Below gzip, a {@link HashingInputStream} counts every byte taken from the file and, when
+ * asked to, hashes it, so that {@link #fileHash()} gives its size and SHA-256 as stored without
+ * a second read.
  * {@link #fill} reads on for the lexer and words damaged gzip data at the line the lexer is on.
  * Not thread-safe.
  */
@@ -47,12 +48,13 @@ final class CsvInput implements Closeable {
      * decompression), checking that they are UTF-8 CSV text.
      *
      * @param fileName the file's name in messages, e.g. {@code usage/part-0001.csv.gz}
+     * @param hash     whether to hash the file's bytes as they are read, for {@link #fileHash()}
      * @throws DataProblemException if the file is not CSV text, or its gzip data is damaged
      * @throws IOException          if it cannot be read
      */
-    static CsvInput open(Path file, String fileName, int blockBytes) throws IOException {
+    static CsvInput open(Path file, String fileName, int blockBytes, boolean hash) throws IOException {
         boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-        HashingInputStream raw = new HashingInputStream(Files.newInputStream(file));
+        HashingInputStream raw = new HashingInputStream(Files.newInputStream(file), hash);
         InputStream stream = raw;
         try {
             if (gzip) {
@@ -139,7 +141,8 @@ final class CsvInput implements Closeable {
      * The size and SHA-256 of the whole file as stored; bytes not read yet are read now. No more
      * bytes can be read after this.
      *
-     * @throws IOException if the rest of the file cannot be read
+     * @throws IllegalStateException if the file was opened without hashing, or is closed
+     * @throws IOException           if the rest of the file cannot be read
      */
     FileHash fileHash() throws IOException {
         return raw.fileHash();

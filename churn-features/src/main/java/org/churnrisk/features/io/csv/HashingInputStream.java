@@ -3,23 +3,27 @@ package org.churnrisk.features.io.csv;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import org.churnrisk.features.io.FileHash;
 
 /**
- * The bottom of a CSV file's streams: counts and hashes (SHA-256) every byte as it is taken from
- * the file, as {@link java.security.DigestInputStream} does, so that the size and hash of the
- * file as stored come from the one read that parses it. {@link #fileHash()} reads what is left
+ * The bottom of a CSV file's streams: counts every byte as it is taken from the file and, when
+ * asked to, hashes it (SHA-256) as {@link java.security.DigestInputStream} does, so that the
+ * size and hash of the file as stored come from the one read that parses it; a large file is
+ * hashed on a helper thread ({@link BackgroundDigest}). {@link #fileHash()} reads what is left
  * first, so that the hash always covers the whole file. Not thread-safe.
  */
 final class HashingInputStream extends FilterInputStream {
-    private final MessageDigest digest = FileHash.newDigest();
+    /** Null when the bytes are only counted. */
+    private final BackgroundDigest digest;
     private long count;
     private boolean atEnd;
     private FileHash hash;
+    private boolean closed;
 
-    HashingInputStream(InputStream in) {
+    /** @param hash whether to hash the bytes, for {@link #fileHash()}, or only count them */
+    HashingInputStream(InputStream in, boolean hash) {
         super(in);
+        this.digest = hash ? new BackgroundDigest() : null;
     }
 
     /** Bytes taken from the file so far. */
@@ -31,7 +35,9 @@ final class HashingInputStream extends FilterInputStream {
     public int read() throws IOException {
         int c = in.read();
         if (c >= 0) {
-            digest.update((byte) c);
+            if (digest != null) {
+                digest.update((byte) c);
+            }
             count++;
         } else {
             atEnd = true;
@@ -43,7 +49,9 @@ final class HashingInputStream extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
         if (n > 0) {
-            digest.update(b, off, n);
+            if (digest != null) {
+                digest.update(b, off, n);
+            }
             count += n;
         } else if (n < 0) {
             atEnd = true;
@@ -66,6 +74,16 @@ final class HashingInputStream extends FilterInputStream {
         return skipped;
     }
 
+    /** Closes the file; a hash not taken yet cannot be taken any more. */
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        if (hash == null && digest != null) {
+            digest.abandon();
+        }
+        super.close();
+    }
+
     @Override
     public boolean markSupported() {
         return false;
@@ -85,15 +103,23 @@ final class HashingInputStream extends FilterInputStream {
      * end, or what gzip leaves after its last member) are read and hashed first. Nothing can be
      * read after this.
      *
-     * @throws IOException if the rest of the file cannot be read
+     * @throws IllegalStateException if the bytes are only counted, or the file is closed
+     * @throws IOException           if the rest of the file cannot be read
      */
     FileHash fileHash() throws IOException {
+        if (digest == null) {
+            throw new IllegalStateException("the file was opened without hashing its bytes"
+                    + " (open it with BookSources.openHashing)");
+        }
+        if (hash == null && closed) {
+            throw new IllegalStateException("the file was closed before its hash was taken");
+        }
         if (hash == null) {
             byte[] rest = new byte[64 * 1024];
             while (!atEnd) {
                 read(rest, 0, rest.length);
             }
-            hash = FileHash.of(count, digest);
+            hash = digest.finish();
         }
         return hash;
     }

@@ -574,8 +574,21 @@ class CsvCursorTest {
     @ValueSource(strings = {"usage.csv", "usage.csv.gz"})
     void hashesTheFilesBytesAsStoredWhileReadingThem(String name) throws IOException {
         Path file = name.endsWith(".gz") ? writeGzip(name, usageRows(2_000)) : write(name, usageRows(2_000));
-        try (CsvCursor c = new CsvCursor(file, name, SourceMapping.defaults(Source.USAGE), 64)) {
+        try (CsvCursor c = new CsvCursor(file, name, SourceMapping.defaults(Source.USAGE), 64, true)) {
             advanced(c, 2_000);
+            assertThat(c.next()).isFalse();
+            assertThat(c.bytesRead()).as("every byte taken once").isEqualTo(Files.size(file));
+            assertThat(c.fileHash()).isEqualTo(new FileHash(Files.size(file), sha256(file)));
+            assertThat(c.bytesRead()).as("nothing read again for the hash").isEqualTo(Files.size(file));
+        }
+    }
+
+    @Test
+    void hashesALargeFileOnAHelperThreadToTheSameHash() throws IOException {
+        Path file = write("usage.csv", usageRows(160_000));
+        assertThat(Files.size(file)).isGreaterThan(BackgroundDigest.INLINE_BYTES + (1 << 20));
+        try (CsvCursor c = hashing(file)) {
+            advanced(c, 160_000);
             assertThat(c.next()).isFalse();
             assertThat(c.bytesRead()).as("every byte taken once").isEqualTo(Files.size(file));
             assertThat(c.fileHash()).isEqualTo(new FileHash(Files.size(file), sha256(file)));
@@ -588,7 +601,7 @@ class CsvCursorTest {
         byte[] gzip = Files.readAllBytes(writeGzip("rows.gz", USAGE_HEADER + "A-1,2025-03-04,u,login,1,0\n"));
         byte[] padded = Arrays.copyOf(gzip, gzip.length + 5); // zeros, as some copy tools leave them
         Path file = write("usage.csv.gz", padded);
-        try (CsvCursor c = advanced(usage(file), 1)) {
+        try (CsvCursor c = advanced(hashing(file), 1)) {
             assertThat(c.next()).isFalse();
             assertThat(c.fileHash()).isEqualTo(new FileHash(padded.length, sha256(file)));
         }
@@ -597,7 +610,7 @@ class CsvCursorTest {
     @Test
     void hashesTheWholeFileWhenReadingStopsBeforeTheEnd() throws IOException {
         Path file = write("usage.csv", usageRows(5_000));
-        try (CsvCursor c = new CsvCursor(file, "usage.csv", SourceMapping.defaults(Source.USAGE), 64)) {
+        try (CsvCursor c = new CsvCursor(file, "usage.csv", SourceMapping.defaults(Source.USAGE), 64, true)) {
             advanced(c, 3);
             assertThat(c.bytesRead()).isLessThan(Files.size(file));
             assertThat(c.fileHash()).isEqualTo(new FileHash(Files.size(file), sha256(file)));
@@ -609,7 +622,7 @@ class CsvCursorTest {
     void hashesAllOfAGzipFileWhoseDataIsCutOff() throws IOException {
         byte[] bytes = Files.readAllBytes(writeGzip("full.csv.gz", usageRows(20_000)));
         Path cut = write("usage.csv.gz", Arrays.copyOf(bytes, bytes.length / 2));
-        try (CsvCursor c = usage(cut)) {
+        try (CsvCursor c = hashing(cut)) {
             assertThatThrownBy(() -> {
                 while (c.next()) {
                     c.hash(ACCOUNT_ID);
@@ -617,5 +630,26 @@ class CsvCursorTest {
             }).hasMessageEndingWith(": the gzip data ends early (the file is truncated, or was still being written)");
             assertThat(c.fileHash()).isEqualTo(new FileHash(Files.size(cut), sha256(cut)));
         }
+    }
+
+    private static CsvCursor hashing(Path file) throws IOException {
+        return CsvCursor.openHashing(file, file.getFileName().toString(), SourceMapping.defaults(Source.USAGE));
+    }
+
+    @Test
+    void aCursorOpenedWithoutHashingHasNoHash() throws IOException {
+        try (CsvCursor c = advanced(usage(write("usage.csv", usageRows(10))), 10)) {
+            assertThatThrownBy(c::fileHash).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("BookSources.openHashing");
+        }
+    }
+
+    @Test
+    void aHashIsNotTakenAfterTheFileIsClosed() throws IOException {
+        CsvCursor c = hashing(write("usage.csv", usageRows(10)));
+        advanced(c, 10);
+        c.close();
+
+        assertThatThrownBy(c::fileHash).isInstanceOf(IllegalStateException.class);
     }
 }
