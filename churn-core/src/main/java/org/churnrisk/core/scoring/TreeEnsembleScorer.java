@@ -45,8 +45,22 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     static final int MAX_FLAT_DEPTH = 12;
     /** Below this many rows a table is scored on the calling thread (about 100 microseconds of work). */
     static final int MIN_PARALLEL_ROWS = 256;
-    /** Vectors walked through each tree together by {@link #probabilities(double[], int, int, double[], int)}. */
+    /** Vectors walked through each tree together by the flat kernel of {@link #probabilitiesFlat}. */
     static final int BLOCK = 8;
+    /**
+     * {@code -Dchurn.trees=flat} scores with the kernels that came before the vector ones (the flat
+     * walks, TreeSHAP in closed form without tables), so that a benchmark can measure both in one
+     * run; they give the same bits.
+     */
+    static final boolean FLAT_KERNELS = "flat".equals(System.getProperty("churn.trees"));
+    /** Whether the kernels of {@link VectorTrees} score: the JVM has the Vector API and 256-bit vectors ({@link Dot}). */
+    static final boolean VECTOR = Dot.SIMD && !FLAT_KERNELS;
+    /**
+     * Fewer vectors than this left over at the end of a batch are scored one at a time: a block
+     * costs as much for one account as for {@value TreeTables#BLOCK}, about as much as sixteen
+     * accounts one at a time.
+     */
+    static final int MIN_PADDED_BLOCK = 16;
 
     private final FeatureSchema schema;
     private final Calibration calibration;
@@ -77,6 +91,10 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     private final double[] treeMean;
     private final double baseValue;
     private final int maxTreeDepth;
+
+    /** The layouts of the vector kernels, null when they are not used (see {@link #VECTOR}). */
+    private final TreeTables tables;
+    private final ThreadLocal<TreeScratch> treeScratch;
 
     private final ThreadLocal<Shap.Scratch> shapScratch;
     /** The trees laid out for TreeSHAP, built by the first call to {@link #contributions}; immutable. */
@@ -158,6 +176,8 @@ public final class TreeEnsembleScorer implements CompiledScorer {
                 place(t, nodeStart[t], 0, 0, internal, leaves);
             }
         }
+        this.tables = VECTOR && flat ? new TreeTables(all, churnCount, baseScore, depth, schema.size()) : null;
+        this.treeScratch = tables == null ? null : ThreadLocal.withInitial(() -> new TreeScratch(tables));
         this.shapScratch = ThreadLocal.withInitial(() -> new Shap.Scratch(maxTreeDepth));
     }
 
@@ -260,17 +280,97 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     @Override
     public double margin(double[] x, int offset) {
+        if (tables != null) {
+            check(x, offset);
+            TreeScratch s = treeScratch.get();
+            if (s.scores(x, offset)) {
+                return (double) s.churn[0] - (double) s.stay[0];
+            }
+        }
+        return marginFlat(x, offset);
+    }
+
+    @Override
+    public double probability(double[] x, int offset) {
+        if (tables != null) {
+            check(x, offset);
+            TreeScratch s = treeScratch.get();
+            if (s.scores(x, offset)) {
+                return calibration.apply(softmax(s.churn[0], s.stay[0]));
+            }
+        }
+        return probabilityFlat(x, offset);
+    }
+
+    /** {@link #margin} with the kernels before the vector ones. */
+    double marginFlat(double[] x, int offset) {
         boolean slow = slowPath(x, offset);
         return (double) classScore(x, offset, 0, churnCount, slow)
                 - (double) classScore(x, offset, churnCount, treeCount, slow);
     }
 
-    @Override
-    public double probability(double[] x, int offset) {
+    /** {@link #probability} with the kernels before the vector ones. */
+    double probabilityFlat(double[] x, int offset) {
         boolean slow = slowPath(x, offset);
         float churn = classScore(x, offset, 0, churnCount, slow);
         float stay = classScore(x, offset, churnCount, treeCount, slow);
         return calibration.apply(softmax(churn, stay));
+    }
+
+    /**
+     * What one thread needs to score with the vector kernels: about 30 KB for 85 features and
+     * 3,200 split pair slots, made once per thread and scorer.
+     */
+    private static final class TreeScratch {
+        final TreeTables tables;
+        final float[] xf;
+        final int[] goesRight;
+        /** A block, feature-major, doubled for missing values (see {@link VectorTrees#splitMissing}). */
+        final float[] xt;
+        final int[] index = new int[TreeTables.BLOCK];
+        final float[] churn = new float[TreeTables.BLOCK];
+        final float[] stay = new float[TreeTables.BLOCK];
+
+        TreeScratch(TreeTables tables) {
+            this.tables = tables;
+            this.xf = new float[tables.features];
+            this.goesRight = new int[tables.slots()];
+            this.xt = new float[2 * tables.features * TreeTables.BLOCK];
+        }
+
+        /**
+         * The class scores of one vector into {@code churn[0]} and {@code stay[0]}, false (and
+         * nothing scored) if it has a NaN, which only the node arrays send the default way.
+         */
+        boolean scores(double[] x, int offset) {
+            float[] v = xf;
+            boolean nan = false;
+            for (int f = 0; f < v.length; f++) {
+                double d = x[offset + f];
+                nan |= d != d;
+                v[f] = (float) d;
+            }
+            if (nan) {
+                return false;
+            }
+            VectorTrees.compare(tables, v, goesRight);
+            churn[0] = tables.walk(goesRight, 0, tables.churnCount);
+            stay[0] = tables.walk(goesRight, tables.churnCount, tables.treeCount);
+            return true;
+        }
+
+        /** The class scores of the {@code count <= BLOCK} vectors from offset, into churn and stay. */
+        void block(double[] vectors, int offset, int count) {
+            int n = tables.features;
+            TreeTables.transpose(vectors, offset, n, count, xt);
+            int[] rows = tables.blockRow;
+            if (VectorTrees.hasNaN(xt, n * TreeTables.BLOCK)) {
+                VectorTrees.splitMissing(xt, n * TreeTables.BLOCK);
+                rows = tables.blockRowMissing;
+            }
+            VectorTrees.blockSums(tables, xt, rows, 0, tables.churnCount, index, churn);
+            VectorTrees.blockSums(tables, xt, rows, tables.churnCount, tables.treeCount, index, stay);
+        }
     }
 
     /**
@@ -428,6 +528,31 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     public void probabilities(double[] vectors, int offset, int count, double[] out, int outOffset) {
         int n = schema.size();
         BookScoring.checkBatch(n, vectors, offset, count, out, outOffset);
+        if (tables == null || !tables.hasBlocks) {
+            probabilitiesFlat(vectors, offset, count, out, outOffset);
+            return;
+        }
+        TreeScratch s = treeScratch.get();
+        int i = 0;
+        for (; i < count; i += TreeTables.BLOCK) {
+            int k = Math.min(TreeTables.BLOCK, count - i);
+            if (k < MIN_PADDED_BLOCK) {
+                break;
+            }
+            s.block(vectors, offset + i * n, k);
+            for (int a = 0; a < k; a++) {
+                out[outOffset + i + a] = calibration.apply(softmax(s.churn[a], s.stay[a]));
+            }
+        }
+        for (; i < count; i++) {
+            out[outOffset + i] = probability(vectors, offset + i * n);
+        }
+    }
+
+    /** {@link #probabilities(double[], int, int, double[], int)} with the kernels before the vector ones. */
+    void probabilitiesFlat(double[] vectors, int offset, int count, double[] out, int outOffset) {
+        int n = schema.size();
+        BookScoring.checkBatch(n, vectors, offset, count, out, outOffset);
         int i = 0;
         if (flat && count >= BLOCK) {
             float[] churn = new float[BLOCK];
@@ -436,7 +561,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
                 int at = offset + i * n;
                 if (hasNaN(vectors, at, BLOCK * n)) {
                     for (int k = 0; k < BLOCK; k++) {
-                        out[outOffset + i + k] = probability(vectors, at + k * n);
+                        out[outOffset + i + k] = probabilityFlat(vectors, at + k * n);
                     }
                     continue;
                 }
@@ -448,7 +573,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
             }
         }
         for (; i < count; i++) {
-            out[outOffset + i] = probability(vectors, offset + i * n);
+            out[outOffset + i] = probabilityFlat(vectors, offset + i * n);
         }
     }
 
