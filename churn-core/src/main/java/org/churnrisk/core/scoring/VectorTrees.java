@@ -49,14 +49,18 @@ final class VectorTrees {
         }
     }
 
-    /** Whether any of {@code xt[0, length)} is NaN; length is a multiple of 8. */
+    /**
+     * Whether any of {@code xt[0, length)} is NaN, or infinite (the caller then takes the path for
+     * missing values, which gives the same scores); length is a multiple of 8. {@code v - v} is 0
+     * for every finite v, NaN otherwise.
+     */
     static boolean hasNaN(float[] xt, int length) {
-        VectorMask<Float> nan = F8.maskAll(false);
+        FloatVector sum = FloatVector.zero(F8);
         for (int i = 0; i < length; i += 8) {
             FloatVector v = FloatVector.fromArray(F8, xt, i);
-            nan = nan.or(v.compare(VectorOperators.NE, v));
+            sum = sum.add(v.sub(v));
         }
-        return nan.anyTrue();
+        return sum.compare(VectorOperators.NE, sum).anyTrue();
     }
 
     /**
@@ -80,6 +84,10 @@ final class VectorTrees {
      * {@value TreeTables#BLOCK} accounts in {@code xt} (feature-major, see
      * {@link TreeTables#transpose}), into {@code out[0, BLOCK)}.
      *
+     * <p>Written out by hand, without helper methods: the Vector API's calls already come near the
+     * JIT's inlining budget, and a helper it declines to inline takes and returns its vectors as
+     * objects in memory, several times slower.
+     *
      * @param rows  {@link TreeTables#blockRow}, or {@link TreeTables#blockRowMissing} for a block
      *              doubled by {@link #splitMissing}
      * @param index scratch for the leaf gather, {@value TreeTables#BLOCK} places
@@ -102,30 +110,36 @@ final class VectorTrees {
             int j = segment[2 * tree];
             int middle = segment[2 * tree + 1];
             int end = segment[2 * tree + 2];
+            // Word 0: the bits of positions 1 to 31 (levels 0 to 4) that send an account right.
             IntVector w0 = zero;
             IntVector w1 = zero;
             IntVector w2 = zero;
             IntVector w3 = zero;
-            for (; j < middle; j++) {
-                FloatVector s = FloatVector.broadcast(F8, threshold[j]);
-                IntVector b = IntVector.broadcast(I8, bit[j]);
-                int r = rows[j];
-                w0 = set(w0, b, FloatVector.fromArray(F8, xt, r), s);
-                w1 = set(w1, b, FloatVector.fromArray(F8, xt, r + 8), s);
-                w2 = set(w2, b, FloatVector.fromArray(F8, xt, r + 16), s);
-                w3 = set(w3, b, FloatVector.fromArray(F8, xt, r + 24), s);
-            }
+                for (; j < middle; j++) {
+                    FloatVector s = FloatVector.broadcast(F8, threshold[j]);
+                    IntVector b = IntVector.broadcast(I8, bit[j]);
+                    int r = rows[j];
+                    w0 = w0.reinterpretAsFloats().blend(w0.or(b).reinterpretAsFloats(),
+                            FloatVector.fromArray(F8, xt, r).compare(VectorOperators.GE, s)).reinterpretAsInts();
+                    w1 = w1.reinterpretAsFloats().blend(w1.or(b).reinterpretAsFloats(),
+                            FloatVector.fromArray(F8, xt, r + 8).compare(VectorOperators.GE, s)).reinterpretAsInts();
+                    w2 = w2.reinterpretAsFloats().blend(w2.or(b).reinterpretAsFloats(),
+                            FloatVector.fromArray(F8, xt, r + 16).compare(VectorOperators.GE, s)).reinterpretAsInts();
+                    w3 = w3.reinterpretAsFloats().blend(w3.or(b).reinterpretAsFloats(),
+                            FloatVector.fromArray(F8, xt, r + 24).compare(VectorOperators.GE, s)).reinterpretAsInts();
+                }
             IntVector h0 = one;
             IntVector h1 = one;
             IntVector h2 = one;
             IntVector h3 = one;
             for (int level = 0; level < upper; level++) {
-                h0 = down(h0, w0, h0, one);
-                h1 = down(h1, w1, h1, one);
-                h2 = down(h2, w2, h2, one);
-                h3 = down(h3, w3, h3, one);
+                h0 = h0.add(h0).or(w0.lanewise(VectorOperators.LSHR, h0).and(one));
+                h1 = h1.add(h1).or(w1.lanewise(VectorOperators.LSHR, h1).and(one));
+                h2 = h2.add(h2).or(w2.lanewise(VectorOperators.LSHR, h2).and(one));
+                h3 = h3.add(h3).or(w3.lanewise(VectorOperators.LSHR, h3).and(one));
             }
             if (depth == 6) {
+                // Word 1: positions 32 to 63 (level 5), at bit h - 32.
                 w0 = zero;
                 w1 = zero;
                 w2 = zero;
@@ -134,16 +148,19 @@ final class VectorTrees {
                     FloatVector s = FloatVector.broadcast(F8, threshold[j]);
                     IntVector b = IntVector.broadcast(I8, bit[j]);
                     int r = rows[j];
-                    w0 = set(w0, b, FloatVector.fromArray(F8, xt, r), s);
-                    w1 = set(w1, b, FloatVector.fromArray(F8, xt, r + 8), s);
-                    w2 = set(w2, b, FloatVector.fromArray(F8, xt, r + 16), s);
-                    w3 = set(w3, b, FloatVector.fromArray(F8, xt, r + 24), s);
+                    w0 = w0.reinterpretAsFloats().blend(w0.or(b).reinterpretAsFloats(),
+                            FloatVector.fromArray(F8, xt, r).compare(VectorOperators.GE, s)).reinterpretAsInts();
+                    w1 = w1.reinterpretAsFloats().blend(w1.or(b).reinterpretAsFloats(),
+                            FloatVector.fromArray(F8, xt, r + 8).compare(VectorOperators.GE, s)).reinterpretAsInts();
+                    w2 = w2.reinterpretAsFloats().blend(w2.or(b).reinterpretAsFloats(),
+                            FloatVector.fromArray(F8, xt, r + 16).compare(VectorOperators.GE, s)).reinterpretAsInts();
+                    w3 = w3.reinterpretAsFloats().blend(w3.or(b).reinterpretAsFloats(),
+                            FloatVector.fromArray(F8, xt, r + 24).compare(VectorOperators.GE, s)).reinterpretAsInts();
                 }
-                // Positions 32 to 63 have bits h - 32.
-                h0 = down(h0, w0, h0.and(31), one);
-                h1 = down(h1, w1, h1.and(31), one);
-                h2 = down(h2, w2, h2.and(31), one);
-                h3 = down(h3, w3, h3.and(31), one);
+                h0 = h0.add(h0).or(w0.lanewise(VectorOperators.LSHR, h0.and(31)).and(one));
+                h1 = h1.add(h1).or(w1.lanewise(VectorOperators.LSHR, h1.and(31)).and(one));
+                h2 = h2.add(h2).or(w2.lanewise(VectorOperators.LSHR, h2.and(31)).and(one));
+                h3 = h3.add(h3).or(w3.lanewise(VectorOperators.LSHR, h3.and(31)).and(one));
             }
             h0.intoArray(index, 0);
             h1.intoArray(index, 8);
@@ -159,20 +176,5 @@ final class VectorTrees {
         a1.intoArray(out, 8);
         a2.intoArray(out, 16);
         a3.intoArray(out, 24);
-    }
-
-    /**
-     * {@code w | b} in the lanes where x is at least the split s (XGBoost sends x right unless
-     * {@code x < s}; x is not NaN here), w elsewhere. A float mask blends float lanes: casting it
-     * to an integer mask is not compiled to one instruction in Java 17.
-     */
-    private static IntVector set(IntVector w, IntVector b, FloatVector x, FloatVector s) {
-        return w.reinterpretAsFloats().blend(w.or(b).reinterpretAsFloats(), x.compare(VectorOperators.GE, s))
-                .reinterpretAsInts();
-    }
-
-    /** One level down: {@code h = 2h + (w >>> bit & 1)}, where {@code bit} is h's bit in w. */
-    private static IntVector down(IntVector h, IntVector w, IntVector bit, IntVector one) {
-        return h.add(h).or(w.lanewise(VectorOperators.LSHR, bit).and(one));
     }
 }
