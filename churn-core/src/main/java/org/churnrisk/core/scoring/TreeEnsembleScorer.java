@@ -13,17 +13,29 @@ import org.churnrisk.core.model.Calibration;
  * Tribuo trains two classes): one sequence of trees sums to the churn class's score, another to
  * the stay class's, each starting from the base score, and the margin is their difference.
  *
- * <p><b>Layout.</b> Every tree is padded to the ensemble's full depth {@code D} and stored
- * breadth-first in flat arrays (node {@code i} has children {@code 2i+1} and {@code 2i+2}), so a
- * row goes down a tree in exactly {@code D} steps with no branch: the step is the sign bit of
- * {@code s - x[feature]}, where {@code s} is the split point moved so that a double comparison
- * agrees with XGBoost's float32 one. One vector walks eight trees at a time, so that eight
- * independent paths overlap; a batch of vectors walks each tree eight vectors at a time, so that
- * the tree's nodes are also read once for eight rows. Leaves are summed in float32 in boosting
- * order, as XGBoost sums them, so margins match XGBoost's bit for bit.
+ * <p><b>Kernels.</b> Every tree is padded to the ensemble's full depth {@code D}, so a row goes
+ * down a tree in exactly {@code D} steps with no branch, and leaves are summed in float32 in
+ * boosting order, as XGBoost sums them, so margins match XGBoost's bit for bit whichever kernel
+ * scores:
+ * <ul>
+ *   <li>When the JVM has the Vector API ({@code --add-modules jdk.incubator.vector}) and 256-bit
+ *       vectors, as for {@link Dot}: one vector compares its values with the ensemble's distinct
+ *       split points eight at a time, then walks eight trees at a time on the results; a batch
+ *       ({@link #probabilities(double[], int, int, double[], int)}, ensembles up to depth 6)
+ *       goes through each tree 32 vectors at a time, every node comparing a row of the block with
+ *       four vector instructions. See {@link TreeTables} and {@link VectorTrees}.</li>
+ *   <li>Otherwise the flat kernels: trees stored breadth-first in flat arrays (node {@code i} has
+ *       children {@code 2i+1} and {@code 2i+2}); the step is the sign bit of
+ *       {@code s - x[feature]}, where {@code s} is the split point moved so that a double
+ *       comparison agrees with XGBoost's float32 one. One vector walks eight trees at a time, so
+ *       that eight independent paths overlap; a batch walks each tree eight vectors at a time.
+ *       {@code -Dchurn.trees=flat} chooses them even with the Vector API, for benchmarks.</li>
+ * </ul>
  *
- * <p><b>Missing values.</b> A vector with a NaN is scored by following each node's default
- * direction, as XGBoost scores missing values, on the node arrays instead of the flat layout.
+ * <p><b>Missing values.</b> One vector with a NaN is scored by following each node's default
+ * direction, as XGBoost scores missing values, on the node arrays; a block with a NaN compares
+ * copies of its values with NaN as +infinity at nodes whose default is right and as -infinity at
+ * the others.
  *
  * <p><b>Probability.</b> {@link #probability} is the two-class softmax of the two float32 class
  * scores computed in float32 as XGBoost computes it, then calibrated: Tribuo hands on XGBoost's
@@ -31,7 +43,8 @@ import org.churnrisk.core.model.Calibration;
  * calibration can magnify near 0 or 1. It equals {@code 1 / (1 + exp(-margin))} up to float32
  * rounding.
  *
- * <p>Immutable and thread-safe. Scoring allocates nothing; {@link #contributions} lays the trees
+ * <p>Immutable and thread-safe. Scoring allocates nothing; the vector kernels use a scratch space
+ * per thread (about 40 KB for the benchmark model), made on a thread's first call. {@link #contributions} lays the trees
  * out for TreeSHAP on its first call (about 14 KB per depth-6 tree and its tables, 15 MB for 200
  * trees of depth 6 and at most 64 MB, see {@link Shap}; shared) and allocates a small scratch
  * space once per thread.
