@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -20,7 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How the compiled tree scorer's cost grows with the trees: the first {@code rounds} boosting
  * rounds (two trees each) of {@link ScoringModels}' XGBoost model, scoring one real vector of the
- * pool per operation, as {@link ScoringBenchmark#compiledScore} does with all 100.
+ * pool per operation ({@link #compiledScore}, as {@link ScoringBenchmark#compiledScore} does with
+ * all 100) and {@value #BATCH} consecutive vectors per call ({@link #compiledBatch}, per account).
+ * The forks have the Vector API, so these are the vector kernels; {@code -jvmArgsAppend -Xmx2g}
+ * measures the flat ones.
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar TreeScalingBenchmark
@@ -31,8 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 public class TreeScalingBenchmark {
+    static final int BATCH = 256;
+
     @Param({"10", "25", "50", "100"})
     public int rounds;
 
@@ -40,6 +46,7 @@ public class TreeScalingBenchmark {
     private double[] vectors;
     private int features;
     private int next;
+    private final double[] out = new double[BATCH];
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -56,5 +63,14 @@ public class TreeScalingBenchmark {
         cpu.count(1);
         int i = next++ & (ScoringBenchmark.POOL - 1);
         return scorer.probability(vectors, i * features);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public double compiledBatch(CpuTime.OfThread cpu) {
+        cpu.count(BATCH);
+        int from = (next += BATCH) & (ScoringBenchmark.POOL - 1);
+        scorer.probabilities(vectors, from * features, BATCH, out, 0);
+        return out[BATCH - 1];
     }
 }

@@ -12,17 +12,29 @@ import org.churnrisk.core.model.Calibration;
  * Tribuo trains two classes): one sequence of trees sums to the churn class's score, another to
  * the stay class's, each starting from the base score, and the margin is their difference.
  *
- * <p><b>Layout.</b> Every tree is padded to the ensemble's full depth {@code D} and stored
- * breadth-first in flat arrays (node {@code i} has children {@code 2i+1} and {@code 2i+2}), so a
- * row goes down a tree in exactly {@code D} steps with no branch: the step is the sign bit of
- * {@code s - x[feature]}, where {@code s} is the split point moved so that a double comparison
- * agrees with XGBoost's float32 one. One vector walks eight trees at a time, so that eight
- * independent paths overlap; a batch of vectors walks each tree eight vectors at a time, so that
- * the tree's nodes are also read once for eight rows. Leaves are summed in float32 in boosting
- * order, as XGBoost sums them, so margins match XGBoost's bit for bit.
+ * <p><b>Kernels.</b> Every tree is padded to the ensemble's full depth {@code D}, so a row goes
+ * down a tree in exactly {@code D} steps with no branch, and leaves are summed in float32 in
+ * boosting order, as XGBoost sums them, so margins match XGBoost's bit for bit whichever kernel
+ * scores:
+ * <ul>
+ *   <li>When the JVM has the Vector API ({@code --add-modules jdk.incubator.vector}) and 256-bit
+ *       vectors, as for {@link Dot}: one vector compares its values with the ensemble's distinct
+ *       split points eight at a time, then walks eight trees at a time on the results; a batch
+ *       ({@link #probabilities(double[], int, int, double[], int)}, ensembles up to depth 6)
+ *       goes through each tree 32 vectors at a time, every node comparing a row of the block with
+ *       four vector instructions. See {@link TreeTables} and {@link VectorTrees}.</li>
+ *   <li>Otherwise the flat kernels: trees stored breadth-first in flat arrays (node {@code i} has
+ *       children {@code 2i+1} and {@code 2i+2}); the step is the sign bit of
+ *       {@code s - x[feature]}, where {@code s} is the split point moved so that a double
+ *       comparison agrees with XGBoost's float32 one. One vector walks eight trees at a time, so
+ *       that eight independent paths overlap; a batch walks each tree eight vectors at a time.
+ *       {@code -Dchurn.trees=flat} chooses them even with the Vector API, for benchmarks.</li>
+ * </ul>
  *
- * <p><b>Missing values.</b> A vector with a NaN is scored by following each node's default
- * direction, as XGBoost scores missing values, on the node arrays instead of the flat layout.
+ * <p><b>Missing values.</b> One vector with a NaN is scored by following each node's default
+ * direction, as XGBoost scores missing values, on the node arrays; a block with a NaN compares
+ * copies of its values with NaN as +infinity at nodes whose default is right and as -infinity at
+ * the others.
  *
  * <p><b>Probability.</b> {@link #probability} is the two-class softmax of the two float32 class
  * scores computed in float32 as XGBoost computes it, then calibrated: Tribuo hands on XGBoost's
@@ -30,9 +42,11 @@ import org.churnrisk.core.model.Calibration;
  * calibration can magnify near 0 or 1. It equals {@code 1 / (1 + exp(-margin))} up to float32
  * rounding.
  *
- * <p>Immutable and thread-safe. Scoring allocates nothing; {@link #contributions} lays the trees
- * out for TreeSHAP on its first call (about 14 KB per depth-6 tree, shared) and allocates a small
- * scratch space once per thread.
+ * <p>Immutable and thread-safe. Scoring allocates nothing; the vector kernels use a scratch space
+ * per thread (about 40 KB for the benchmark model), made on a thread's first call. {@link #contributions} lays the trees
+ * out for TreeSHAP on its first call (about 14 KB per depth-6 tree and its tables, 15 MB for 200
+ * trees of depth 6 and at most 64 MB, see {@link Shap}; shared) and allocates a small scratch
+ * space once per thread.
  *
  * <pre>{@code
  * TreeEnsembleScorer s = TreeEnsembleScorer.of(schema, calibration, 0.5f, churnTrees, stayTrees);
@@ -42,8 +56,22 @@ import org.churnrisk.core.model.Calibration;
 public final class TreeEnsembleScorer implements CompiledScorer {
     /** Deeper ensembles are walked on the node arrays: a full tree of depth 12 is 8,191 nodes. */
     static final int MAX_FLAT_DEPTH = 12;
-    /** Vectors walked through each tree together by {@link #probabilities(double[], int, int, double[], int)}. */
+    /** Vectors walked through each tree together by the flat kernel of {@link #probabilitiesFlat}. */
     static final int BLOCK = 8;
+    /**
+     * {@code -Dchurn.trees=flat} scores with the kernels that came before the vector ones (the flat
+     * walks, TreeSHAP in closed form without tables), so that a benchmark can measure both in one
+     * run; they give the same bits.
+     */
+    static final boolean FLAT_KERNELS = "flat".equals(System.getProperty("churn.trees"));
+    /** Whether the kernels of {@link VectorTrees} score: the JVM has the Vector API and 256-bit vectors ({@link Dot}). */
+    static final boolean VECTOR = Dot.SIMD && !FLAT_KERNELS;
+    /**
+     * Fewer vectors than this left over at the end of a batch are scored one at a time: a block
+     * costs as much for one account as for {@value TreeTables#BLOCK}, about as much as sixteen
+     * accounts one at a time.
+     */
+    static final int MIN_PADDED_BLOCK = 16;
 
     private final FeatureSchema schema;
     private final Calibration calibration;
@@ -74,6 +102,10 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     private final double[] treeMean;
     private final double baseValue;
     private final int maxTreeDepth;
+
+    /** The layouts of the vector kernels, null when they are not used (see {@link #VECTOR}). */
+    private final TreeTables tables;
+    private final ThreadLocal<TreeScratch> treeScratch;
 
     private final ThreadLocal<Shap.Scratch> shapScratch;
     /** The trees laid out for TreeSHAP, built by the first call to {@link #contributions}; immutable. */
@@ -155,6 +187,8 @@ public final class TreeEnsembleScorer implements CompiledScorer {
                 place(t, nodeStart[t], 0, 0, internal, leaves);
             }
         }
+        this.tables = VECTOR && flat ? new TreeTables(all, churnCount, baseScore, depth, schema.size()) : null;
+        this.treeScratch = tables == null ? null : ThreadLocal.withInitial(() -> new TreeScratch(tables));
         this.shapScratch = ThreadLocal.withInitial(() -> new Shap.Scratch(maxTreeDepth));
     }
 
@@ -257,17 +291,97 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     @Override
     public double margin(double[] x, int offset) {
+        if (tables != null) {
+            check(x, offset);
+            TreeScratch s = treeScratch.get();
+            if (s.scores(x, offset)) {
+                return (double) s.churn[0] - (double) s.stay[0];
+            }
+        }
+        return marginFlat(x, offset);
+    }
+
+    @Override
+    public double probability(double[] x, int offset) {
+        if (tables != null) {
+            check(x, offset);
+            TreeScratch s = treeScratch.get();
+            if (s.scores(x, offset)) {
+                return calibration.apply(softmax(s.churn[0], s.stay[0]));
+            }
+        }
+        return probabilityFlat(x, offset);
+    }
+
+    /** {@link #margin} with the kernels before the vector ones. */
+    double marginFlat(double[] x, int offset) {
         boolean slow = slowPath(x, offset);
         return (double) classScore(x, offset, 0, churnCount, slow)
                 - (double) classScore(x, offset, churnCount, treeCount, slow);
     }
 
-    @Override
-    public double probability(double[] x, int offset) {
+    /** {@link #probability} with the kernels before the vector ones. */
+    double probabilityFlat(double[] x, int offset) {
         boolean slow = slowPath(x, offset);
         float churn = classScore(x, offset, 0, churnCount, slow);
         float stay = classScore(x, offset, churnCount, treeCount, slow);
         return calibration.apply(softmax(churn, stay));
+    }
+
+    /**
+     * What one thread needs to score with the vector kernels: about 30 KB for 85 features and
+     * 3,200 split pair slots, made once per thread and scorer.
+     */
+    private static final class TreeScratch {
+        final TreeTables tables;
+        final float[] xf;
+        final int[] goesRight;
+        /** A block, feature-major, doubled for missing values (see {@link VectorTrees#splitMissing}). */
+        final float[] xt;
+        final int[] index = new int[TreeTables.BLOCK];
+        final float[] churn = new float[TreeTables.BLOCK];
+        final float[] stay = new float[TreeTables.BLOCK];
+
+        TreeScratch(TreeTables tables) {
+            this.tables = tables;
+            this.xf = new float[tables.features];
+            this.goesRight = new int[tables.slots()];
+            this.xt = new float[2 * tables.features * TreeTables.BLOCK];
+        }
+
+        /**
+         * The class scores of one vector into {@code churn[0]} and {@code stay[0]}, false (and
+         * nothing scored) if it has a NaN, which only the node arrays send the default way.
+         */
+        boolean scores(double[] x, int offset) {
+            float[] v = xf;
+            boolean nan = false;
+            for (int f = 0; f < v.length; f++) {
+                double d = x[offset + f];
+                nan |= d != d;
+                v[f] = (float) d;
+            }
+            if (nan) {
+                return false;
+            }
+            VectorTrees.compare(tables, v, goesRight);
+            churn[0] = tables.walk(goesRight, 0, tables.churnCount);
+            stay[0] = tables.walk(goesRight, tables.churnCount, tables.treeCount);
+            return true;
+        }
+
+        /** The class scores of the {@code count <= BLOCK} vectors from offset, into churn and stay. */
+        void block(double[] vectors, int offset, int count) {
+            int n = tables.features;
+            TreeTables.transpose(vectors, offset, n, count, xt);
+            int[] rows = tables.blockRow;
+            if (VectorTrees.hasNaN(xt, n * TreeTables.BLOCK)) {
+                VectorTrees.splitMissing(xt, n * TreeTables.BLOCK);
+                rows = tables.blockRowMissing;
+            }
+            VectorTrees.blockSums(tables, xt, rows, 0, tables.churnCount, index, churn);
+            VectorTrees.blockSums(tables, xt, rows, tables.churnCount, tables.treeCount, index, stay);
+        }
     }
 
     /**
@@ -425,6 +539,31 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     public void probabilities(double[] vectors, int offset, int count, double[] out, int outOffset) {
         int n = schema.size();
         Batch.check(n, vectors, offset, count, out, outOffset);
+        if (tables == null || !tables.hasBlocks) {
+            probabilitiesFlat(vectors, offset, count, out, outOffset);
+            return;
+        }
+        TreeScratch s = treeScratch.get();
+        int i = 0;
+        for (; i < count; i += TreeTables.BLOCK) {
+            int k = Math.min(TreeTables.BLOCK, count - i);
+            if (k < MIN_PADDED_BLOCK) {
+                break;
+            }
+            s.block(vectors, offset + i * n, k);
+            for (int a = 0; a < k; a++) {
+                out[outOffset + i + a] = calibration.apply(softmax(s.churn[a], s.stay[a]));
+            }
+        }
+        for (; i < count; i++) {
+            out[outOffset + i] = probability(vectors, offset + i * n);
+        }
+    }
+
+    /** {@link #probabilities(double[], int, int, double[], int)} with the kernels before the vector ones. */
+    void probabilitiesFlat(double[] vectors, int offset, int count, double[] out, int outOffset) {
+        int n = schema.size();
+        Batch.check(n, vectors, offset, count, out, outOffset);
         int i = 0;
         if (flat && count >= BLOCK) {
             float[] churn = new float[BLOCK];
@@ -433,7 +572,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
                 int at = offset + i * n;
                 if (hasNaN(vectors, at, BLOCK * n)) {
                     for (int k = 0; k < BLOCK; k++) {
-                        out[outOffset + i + k] = probability(vectors, at + k * n);
+                        out[outOffset + i + k] = probabilityFlat(vectors, at + k * n);
                     }
                     continue;
                 }
@@ -445,7 +584,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
             }
         }
         for (; i < count; i++) {
-            out[outOffset + i] = probability(vectors, offset + i * n);
+            out[outOffset + i] = probabilityFlat(vectors, offset + i * n);
         }
     }
 
@@ -492,6 +631,35 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     @Override
     public double contributions(double[] x, int offset, double[] out) {
+        if (FLAT_KERNELS) {
+            return contributionsClosedForm(x, offset, out);
+        }
+        Shap.Layout[] layouts = prepareContributions(x, offset, out);
+        Shap.Scratch scratch = shapScratch.get();
+        boolean missing = hasNaN(x, offset, schema.size());
+        for (int t = 0; t < treeCount; t++) {
+            Shap.tabled(layouts[t], x, offset, out, t < churnCount ? 1.0 : -1.0, scratch, missing);
+        }
+        return baseValue;
+    }
+
+    /** {@link #contributions} in closed form for every leaf, without the tables: the same bits. */
+    double contributionsClosedForm(double[] x, int offset, double[] out) {
+        Shap.Layout[] layouts = prepareContributions(x, offset, out);
+        Shap.Scratch scratch = shapScratch.get();
+        for (int t = 0; t < treeCount; t++) {
+            Shap.tree(this, layouts[t], x, offset, out, t < churnCount ? 1.0 : -1.0, scratch);
+        }
+        return baseValue;
+    }
+
+    /** The TreeSHAP layouts, for tests and benchmarks. */
+    Shap.Layout[] shapLayoutsForTest() {
+        return shapLayouts;
+    }
+
+    /** Checks the arguments, zeroes out and returns the TreeSHAP layouts, made on the first call. */
+    private Shap.Layout[] prepareContributions(double[] x, int offset, double[] out) {
         check(x, offset);
         int n = schema.size();
         if (out.length < n) {
@@ -501,14 +669,11 @@ public final class TreeEnsembleScorer implements CompiledScorer {
         Shap.Layout[] layouts = shapLayouts;
         if (layouts == null) {
             // Threads that race here build equal layouts; any one of them may stay.
-            layouts = Shap.layouts(this, nodeStart, treeCount, maxTreeDepth);
+            layouts = Shap.layouts(this, nodeStart, treeCount, maxTreeDepth, churnCount,
+                    FLAT_KERNELS ? 0 : Shap.MAX_TABLE_VALUES);
             shapLayouts = layouts;
         }
-        Shap.Scratch scratch = shapScratch.get();
-        for (int t = 0; t < treeCount; t++) {
-            Shap.tree(this, layouts[t], x, offset, out, t < churnCount ? 1.0 : -1.0, scratch);
-        }
-        return baseValue;
+        return layouts;
     }
 
     // Node accessors for Shap, by global node index and tree start.
@@ -518,6 +683,14 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     int leftOf(int node) {
         return left[node];
+    }
+
+    float threshold(int node) {
+        return threshold[node];
+    }
+
+    boolean defaultLeft(int node) {
+        return defaultLeft[node];
     }
 
     int rightOf(int node) {
