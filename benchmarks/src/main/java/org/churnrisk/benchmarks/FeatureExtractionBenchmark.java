@@ -94,6 +94,13 @@ public class FeatureExtractionBenchmark {
     @Param({"csv", "parquet"})
     public String format;
 
+    /**
+     * Whether {@link #extract} hashes the files as it reads them ({@link ReadOptions#hashFiles()}),
+     * as scoring and training do for their provenance; {@code -p hashFiles=false,true} compares.
+     */
+    @Param({"false"})
+    public boolean hashFiles;
+
     private Path book;
     private Path usageFile;
     /** The temp directory to delete at the end; null when the books are cached ones. */
@@ -186,7 +193,7 @@ public class FeatureExtractionBenchmark {
         }
         usageRows = counted;
         extractor = FeatureExtractor.create(FeatureSettings.forBook(book, null));
-        options = ReadOptions.forBook(book);
+        options = ReadOptions.forBook(book).withFileHashes(hashFiles);
     }
 
     private static boolean isBook(Path dir, BookManifest wanted, String usageFileName) throws IOException {
@@ -205,6 +212,9 @@ public class FeatureExtractionBenchmark {
     public ExtractionReport extract(Dates dates, UsageRows counter, Blackhole blackhole) throws IOException {
         long cpu = processCpuNanos();
         ExtractionReport report = extractor.extract(book, options, dates.asOf, blackhole::consume);
+        if (hashFiles && report.inputFiles().isEmpty()) {
+            throw new IllegalStateException("the extraction hashed no file");
+        }
         long read = report.stats().of(Source.USAGE).read();
         if (read != usageRows) {
             throw new IllegalStateException("extraction read " + read + " usage rows, the file has " + usageRows);

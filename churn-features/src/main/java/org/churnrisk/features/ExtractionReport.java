@@ -15,8 +15,8 @@ import org.churnrisk.features.io.problems.ReadStats;
  * @param accounts      every account of the book's {@code accounts} export, by account id (empty
  *                      when the report was built without them)
  * @param inputFiles    every file of every source, in source order and then in the order the
- *                      source's files are read ({@link org.churnrisk.features.io.BookSources#files});
- *                      hashed while they were read (empty when the report was built without them)
+ *                      source's files are read ({@link org.churnrisk.features.io.BookSources#files}),
+ *                      hashed while they were read; empty unless {@link ReadOptions#hashFiles()}
  */
 public record ExtractionReport(ReadStats stats, List<Path> rejectFiles, java.time.LocalDate usageFirstDay,
                                java.time.LocalDate usageLastDay, java.util.Map<String, List<java.time.LocalDate>> churnDates,

@@ -63,7 +63,8 @@ class InputFilesTest {
     }
 
     private static ExtractionReport extract(Path book, ReadOptions options) throws IOException {
-        return FeatureExtractor.create(FeatureSettings.forBook(book, null)).extract(book, options, AS_OF, table -> { });
+        return FeatureExtractor.create(FeatureSettings.forBook(book, null)).extract(book, options.withFileHashes(true),
+                AS_OF, table -> { });
     }
 
     private static String sha256(byte[] bytes) {
@@ -96,6 +97,14 @@ class InputFilesTest {
         ExtractionReport report = extract(book, ReadOptions.forBook(book));
 
         assertThat(report.inputFiles()).containsExactlyElementsOf(expected(book));
+    }
+
+    @Test
+    void listsNoFilesUnlessAskedToHashThem() throws IOException {
+        ExtractionReport report = FeatureExtractor.create(FeatureSettings.forBook(csvBook, null))
+                .extract(csvBook, ReadOptions.forBook(csvBook), AS_OF, table -> { });
+
+        assertThat(report.inputFiles()).isEmpty();
     }
 
     @Test

@@ -189,7 +189,8 @@ public final class ChurnModel {
         Map<String, Double> stages = new LinkedHashMap<>();
         long started = System.nanoTime();
         List<FeatureTable> tables = new ArrayList<>(1);
-        ExtractionReport extraction = FeatureExtractor.create(features).extract(book, read, List.of(asOf), tables::add);
+        ExtractionReport extraction = FeatureExtractor.create(features).extract(book, read.withFileHashes(true),
+                List.of(asOf), tables::add);
         checkUsageIsFresh(book, extraction, asOf);
         started = lap(stages, "features", started);
         List<ScoredAccount> accounts = score(tables.get(0), extraction.accounts(), read.progress());

@@ -40,7 +40,7 @@ public final class Extraction {
         RejectsFiles rejects = options.badRows() == BadRows.SKIP ? new RejectsFiles(options.rejectsDir()) : null;
         try (rejects) {
             FileRows rows = new FileRows(book, options.mapping(), rejects != null ? rejects : ProblemSink.FAIL,
-                    options.progress(), true);
+                    options.progress(), options.hashFiles());
             Result result = run(rows, config, asOf, options.progress(), out);
             List<Path> rejectFiles = List.of();
             if (rejects != null) {
@@ -49,7 +49,8 @@ public final class Extraction {
             }
             return new ExtractionReport(rows.stats(), rejectFiles, day(result.usage().minSecond, config),
                     day(result.usage().maxSecond, config), result.book().churnDates(),
-                    (System.nanoTime() - started) / 1e9, result.book().infos(), rows.inputFiles());
+                    (System.nanoTime() - started) / 1e9, result.book().infos(),
+                    options.hashFiles() ? rows.inputFiles() : List.of());
         }
     }
 

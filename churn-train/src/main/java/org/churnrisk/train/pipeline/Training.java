@@ -107,7 +107,8 @@ public final class Training {
                     + ", too short for a snapshot with a full 90-day window");
         }
         List<FeatureTable> tables = new ArrayList<>();
-        ExtractionReport extraction = extractor.extract(o.book(), o.read(), dates, tables::add);
+        // hashed while read, for the bundle's provenance of its inputs
+        ExtractionReport extraction = extractor.extract(o.book(), o.read().withFileHashes(true), dates, tables::add);
         SnapshotDataset data = SnapshotDataset.label(tables, extraction.churnDates(), extraction.usageLastDay(),
                 o.labels());
         if (data.positives() == 0) {
