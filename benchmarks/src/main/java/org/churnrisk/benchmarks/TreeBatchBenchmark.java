@@ -37,8 +37,8 @@ import org.tribuo.common.xgboost.XGBoostModel;
  *       consecutive vectors of the pool, on the calling thread.</li>
  *   <li>{@link #xgboostBatch}: xgboost4j's {@code Booster.predict} on a new {@link DMatrix} of
  *       the same {@value #BATCH} vectors (as float32, in XGBoost's feature order), one thread.</li>
- *   <li>{@link #contributions}, {@link #contributionsFlat}: the exact TreeSHAP drivers of one
- *       account, from the tables per leaf and agreement pattern, and in closed form.</li>
+ *   <li>{@link #contributions}: the exact TreeSHAP drivers of one account (closed form per leaf;
+ *       the same kernel either way).</li>
  *   <li>{@link #xgboostContributions}: xgboost4j's {@code predictContrib} on {@value #CONTRIBUTION_ROWS}
  *       vectors, one thread.</li>
  * </ul>
@@ -137,12 +137,6 @@ public class TreeBatchBenchmark {
     public double contributions(CpuTime.OfThread cpu) {
         cpu.count(1);
         return scorer.contributions(vectors, (next++ & (POOL - 1)) * features, contributions);
-    }
-
-    @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector", "-Dchurn.trees=flat"})
-    public double contributionsFlat(CpuTime.OfThread cpu) {
-        return contributions(cpu);
     }
 
     @Benchmark

@@ -38,29 +38,12 @@ import java.util.List;
  * few multiply-adds per path feature, without recursion or division; a leaf with a zero
  * {@code Z_B} is skipped. Trees up to depth 6 (XGBoost's default) sum their three quadrature
  * nodes in local variables, trees of depth 7 and 8 their four. Measured and rejected: branch-free
- * per-feature loops.
- *
- * <p><b>Tables per leaf and agreement pattern</b> (after Fast TreeSHAP v2, Yang 2021: what a leaf
- * adds depends on the tree and on the set {@code A} alone, not on the values of x). For a leaf
- * with {@code d} distinct path features, {@code 2^d} records of {@code d} values each hold what
- * the closed form above adds to each path feature for each of the {@code 2^d} sets {@code A},
- * computed by the same arithmetic in the same order, so the contributions keep their bits.
- * Explaining a vector then takes its direction at each internal node, the disagreement bits of
- * each node's path passed down from the root (one OR per child), and per leaf one record of
- * {@code d} values, contiguous, added to the contributions: no branch on the agreement bits,
- * whose misprediction cost the closed form most of its time. The tables are built with the
- * layouts and bounded: only leaves with at most {@value #MAX_TABLE_FEATURES} distinct path
- * features ({@code 2^d * d * 8} bytes: at most 3 KB a leaf, 192 KB a tree of depth 6), and at most
- * {@value #MAX_TABLE_VALUES} values (64 MB) per scorer, in tree order; other leaves use the
- * closed form. The 200-tree depth-6 benchmark model needs 1.9 million values (15 MB).
+ * per-feature loops, and tables of each leaf's contributions for every agreement pattern (memory
+ * bound: slower than the arithmetic).
  */
 final class Shap {
     /** Distinct features on one path that the agreement bits can hold. */
     static final int MAX_PATH_FEATURES = 63;
-    /** Leaves with more distinct path features than this use the closed form: 2^7 * 7 values would be 7 KB. */
-    static final int MAX_TABLE_FEATURES = 6;
-    /** The most table values of one scorer, 64 MB. */
-    static final long MAX_TABLE_VALUES = 8L << 20;
 
     private Shap() {
     }
@@ -91,25 +74,12 @@ final class Shap {
      * per scorer and shared by every thread.
      */
     static Layout[] layouts(TreeEnsembleScorer s, int[] starts, int trees, int maxTreeDepth) {
-        return layouts(s, starts, trees, maxTreeDepth, 0, 0);
-    }
-
-    /**
-     * As {@link #layouts(TreeEnsembleScorer, int[], int, int)}, with tables ({@link Layout#record})
-     * for up to {@code maxTableValues} values, trees [0, churnCount) adding and the others
-     * subtracting their contributions.
-     */
-    static Layout[] layouts(TreeEnsembleScorer s, int[] starts, int trees, int maxTreeDepth, int churnCount,
-                            long maxTableValues) {
         int n = lanes(maxTreeDepth);
         double[] u = new double[n];
         rule(maxTreeDepth, u, new double[n]);
-        Scratch scratch = new Scratch(maxTreeDepth);
         Layout[] layouts = new Layout[trees];
-        long budget = maxTableValues;
         for (int t = 0; t < trees; t++) {
             layouts[t] = new Layout(s, starts[t], u);
-            budget -= layouts[t].tabulate(t < churnCount ? 1.0 : -1.0, scratch, budget);
         }
         return layouts;
     }
@@ -125,12 +95,6 @@ final class Shap {
         final double[] coefficient;
         /** Per internal node of the tree being explained: 1 if x goes left there. */
         int[] left = new int[64];
-        /** Per node of the tree being explained, in visiting order: the path features x disagrees with, as bits. */
-        long[] disagree = new long[128];
-        /** One leaf's contributions, for {@link #leaf}. */
-        final double[] values = new double[MAX_PATH_FEATURES];
-        /** What each entry of the tree being explained adds, for {@link #tabled}. */
-        double[] entries = new double[512];
 
         Scratch(int maxTreeDepth) {
             int depth = Math.max(1, maxTreeDepth);
@@ -203,65 +167,13 @@ final class Shap {
         final int[] splitLeft;
         final int[] splitEntry;
 
-        // For the tables: nodes numbered in visiting order (root 0), internal nodes by their index.
-        /** Per internal node: its feature, threshold and default direction, as XGBoost compares. */
-        final int[] nodeFeature;
-        final float[] nodeThreshold;
-        final boolean[] nodeDefaultLeft;
-        /** Per internal node: its number, its children's, and the entry its feature has on the paths through it. */
-        final int[] nodeId;
-        final int[] leftId;
-        final int[] rightId;
-        final int[] nodeEntry;
-        /** Per leaf: its number. */
-        final int[] leafId;
-        /** Per internal node: {@link TreeEnsembleScorer#lastLeft} of its threshold, x goes right when above it. */
-        final double[] nodeSplit;
-        /** Per leaf: where its 2^d records of d values start in {@link #table}, or -1 for the closed form. */
-        final int[] record;
-        /**
-         * The records, followed by {@value #MAX_TABLE_FEATURES} zeros so that every record can be
-         * copied as {@value #MAX_TABLE_FEATURES} values.
-         */
-        double[] table = new double[MAX_TABLE_FEATURES];
-        /**
-         * The distinct features of the tree ("slots"), and per slot the entries (leaf by leaf, in
-         * order) that add to it: {@code slotEntry[slotStart[k], slotStart[k + 1])}.
-         */
-        final int[] slotFeature;
-        final int[] slotStart;
-        final int[] slotEntry;
-
         Layout(TreeEnsembleScorer s, int start, double[] u) {
             int n = u.length;
             List<Integer> internals = new ArrayList<>();
             List<double[]> leaves = new ArrayList<>();
             List<int[]> paths = new ArrayList<>();
-            List<int[]> ids = new ArrayList<>();
-            List<Integer> leafIds = new ArrayList<>();
-            walk(s, start, 0, new ArrayList<>(), internals, leaves, paths, ids, leafIds, new int[1], new ArrayList<>());
+            walk(s, start, 0, new ArrayList<>(), internals, leaves, paths);
             internal = internals.stream().mapToInt(Integer::intValue).toArray();
-            nodeFeature = new int[internal.length];
-            nodeThreshold = new float[internal.length];
-            nodeDefaultLeft = new boolean[internal.length];
-            nodeId = new int[internal.length];
-            leftId = new int[internal.length];
-            rightId = new int[internal.length];
-            nodeEntry = new int[internal.length];
-            nodeSplit = new double[internal.length];
-            for (int i = 0; i < internal.length; i++) {
-                int at = internal[i];
-                nodeFeature[i] = s.feature(at);
-                nodeThreshold[i] = s.threshold(at);
-                nodeSplit[i] = TreeEnsembleScorer.lastLeft(s.threshold(at));
-                nodeDefaultLeft[i] = s.defaultLeft(at);
-                int[] id = ids.get(i); // own, left, right, entry
-                nodeId[i] = id[0];
-                leftId[i] = id[1];
-                rightId[i] = id[2];
-                nodeEntry[i] = id[3];
-            }
-            leafId = leafIds.stream().mapToInt(Integer::intValue).toArray();
             int count = leaves.size();
             value = new double[count];
             entryStart = new int[count + 1];
@@ -309,59 +221,6 @@ final class Shap {
             splitNode = splits.stream().mapToInt(t -> t[0]).toArray();
             splitLeft = splits.stream().mapToInt(t -> t[1]).toArray();
             splitEntry = splits.stream().mapToInt(t -> t[2]).toArray();
-            record = new int[count];
-            Arrays.fill(record, -1);
-            java.util.LinkedHashMap<Integer, List<Integer>> bySlot = new java.util.LinkedHashMap<>();
-            for (int e = 0; e < entryFeature.length; e++) {
-                bySlot.computeIfAbsent(entryFeature[e], f -> new ArrayList<>()).add(e);
-            }
-            slotFeature = bySlot.keySet().stream().mapToInt(Integer::intValue).toArray();
-            slotStart = new int[slotFeature.length + 1];
-            slotEntry = new int[entryFeature.length];
-            int k = 0;
-            int at = 0;
-            for (List<Integer> entries : bySlot.values()) {
-                for (int e : entries) {
-                    slotEntry[at++] = e;
-                }
-                slotStart[++k] = at;
-            }
-        }
-
-        /** Nodes of the tree, leaves included. */
-        int nodes() {
-            return internal.length + value.length;
-        }
-
-        /**
-         * Fills {@link #table} for the leaves, in order, that have at most
-         * {@value #MAX_TABLE_FEATURES} distinct path features, while they fit in {@code budget}
-         * values; returns the values used.
-         */
-        long tabulate(double sign, Scratch p, long budget) {
-            long used = 0;
-            for (int l = 0; l < value.length; l++) {
-                int d = entryStart[l + 1] - entryStart[l];
-                long size = (long) d << d;
-                if (d > MAX_TABLE_FEATURES || used + size > budget) {
-                    continue;
-                }
-                record[l] = (int) used;
-                used += size;
-            }
-            table = new double[(int) used + MAX_TABLE_FEATURES];
-            for (int l = 0; l < value.length; l++) {
-                if (record[l] < 0) {
-                    continue;
-                }
-                int d = entryStart[l + 1] - entryStart[l];
-                for (long a = 0; a < 1L << d; a++) {
-                    if (leaf(this, l, a, sign, p)) {
-                        System.arraycopy(p.values, 0, table, record[l] + (int) a * d, d);
-                    }
-                }
-            }
-            return used;
         }
 
         /**
@@ -370,12 +229,9 @@ final class Shap {
          * splits.
          */
         private static void walk(TreeEnsembleScorer s, int start, int node, List<double[]> trail,
-                                 List<Integer> internals, List<double[]> leaves, List<int[]> paths,
-                                 List<int[]> ids, List<Integer> leafIds, int[] next, List<Integer> pathFeatures) {
+                                 List<Integer> internals, List<double[]> leaves, List<int[]> paths) {
             int at = start + node;
-            int own = next[0]++;
             if (s.feature(at) < 0) {
-                leafIds.add(own);
                 double[] leaf = new double[1 + trail.size()];
                 int[] path = new int[3 * trail.size()];
                 leaf[0] = s.value(at);
@@ -392,172 +248,13 @@ final class Shap {
             }
             int index = internals.size();
             internals.add(at);
-            int entry = pathFeatures.indexOf(s.feature(at));
-            boolean added = entry < 0;
-            if (added) {
-                entry = pathFeatures.size();
-                pathFeatures.add(s.feature(at));
-            }
-            int[] id = {own, 0, 0, entry};
-            ids.add(id);
             for (int side = 0; side < 2; side++) {
                 int child = side == 0 ? s.leftOf(at) : s.rightOf(at);
-                id[1 + side] = next[0];
                 trail.add(new double[] {index, side == 0 ? 1 : 0, s.feature(at), s.cover(start + child) / s.cover(at)});
-                walk(s, start, child, trail, internals, leaves, paths, ids, leafIds, next, pathFeatures);
+                walk(s, start, child, trail, internals, leaves, paths);
                 trail.remove(trail.size() - 1);
             }
-            if (added) {
-                pathFeatures.remove(pathFeatures.size() - 1);
-            }
         }
-    }
-
-    /**
-     * Adds {@code sign} times the SHAP values of the tree laid out as {@code t} to phi, from its
-     * tables where it has them (the sign is in them): the same bits as {@link #tree}, which adds
-     * the same values to each feature in the same order.
-     *
-     * <p>Three passes, none with a branch on the data: the disagreement bits of every node, from
-     * the root down; each leaf's record, copied into one place per entry; and per distinct feature
-     * of the tree, its entries added leaf by leaf in a register. Adding each leaf's values straight
-     * to {@code phi} was three times slower: consecutive leaves add to the same features, and
-     * every load of {@code phi[f]} had to wait for, or was replayed behind, the store before it.
-     *
-     * @param missing whether x has a NaN: the directions are then taken with a branch for it
-     */
-    static void tabled(Layout t, double[] x, int offset, double[] phi, double sign, Scratch p, boolean missing) {
-        int nodes = t.nodes();
-        if (p.disagree.length < nodes) {
-            p.disagree = new long[nodes];
-        }
-        if (p.entries.length < t.entryFeature.length + MAX_TABLE_FEATURES) {
-            p.entries = new double[t.entryFeature.length + MAX_TABLE_FEATURES];
-        }
-        final long[] dis = p.disagree;
-        final int[] feature = t.nodeFeature;
-        final int[] nodeId = t.nodeId;
-        final int[] leftId = t.leftId;
-        final int[] rightId = t.rightId;
-        final int[] nodeEntry = t.nodeEntry;
-        dis[0] = 0;
-        if (missing) {
-            for (int i = 0; i < feature.length; i++) {
-                double v = x[offset + feature[i]];
-                boolean left = v != v ? t.nodeDefaultLeft[i] : (float) v < t.nodeThreshold[i];
-                long right = left ? 0 : 1;
-                long m = dis[nodeId[i]];
-                dis[leftId[i]] = m | right << nodeEntry[i];
-                dis[rightId[i]] = m | (right ^ 1) << nodeEntry[i];
-            }
-        } else {
-            final double[] split = t.nodeSplit;
-            for (int i = 0; i < feature.length; i++) {
-                // x goes right when above the split: the sign bit of split - x (never 0, see TreeEnsembleScorer).
-                long right = Double.doubleToRawLongBits(split[i] - x[offset + feature[i]]) >>> 63;
-                long m = dis[nodeId[i]];
-                dis[leftId[i]] = m | right << nodeEntry[i];
-                dis[rightId[i]] = m | (right ^ 1) << nodeEntry[i];
-            }
-        }
-        final double[] table = t.table;
-        final double[] entries = p.entries;
-        final int[] entryStart = t.entryStart;
-        final int[] record = t.record;
-        final int[] leafId = t.leafId;
-        for (int l = 0; l < record.length; l++) {
-            int first = entryStart[l];
-            int d = entryStart[l + 1] - first;
-            long agree = ~dis[leafId[l]] & ((1L << d) - 1);
-            int r = record[l];
-            if (r >= 0) {
-                // Six values whatever d: the ones past d land where the next leaves write theirs.
-                int at = r + (int) agree * d;
-                entries[first] = table[at];
-                entries[first + 1] = table[at + 1];
-                entries[first + 2] = table[at + 2];
-                entries[first + 3] = table[at + 3];
-                entries[first + 4] = table[at + 4];
-                entries[first + 5] = table[at + 5];
-            } else if (leaf(t, l, agree, sign, p)) {
-                System.arraycopy(p.values, 0, entries, first, d);
-            } else {
-                Arrays.fill(entries, first, first + d, 0);
-            }
-        }
-        final int[] slotFeature = t.slotFeature;
-        final int[] slotStart = t.slotStart;
-        final int[] slotEntry = t.slotEntry;
-        for (int k = 0; k < slotFeature.length; k++) {
-            int f = slotFeature[k];
-            double sum = phi[f];
-            for (int i = slotStart[k], end = slotStart[k + 1]; i < end; i++) {
-                sum += entries[slotEntry[i]];
-            }
-            phi[f] = sum;
-        }
-    }
-
-    /**
-     * What leaf {@code l} adds to each of its path features (in {@code p.values[0, d)}) for the
-     * agreement bits {@code mask}, by the arithmetic of {@link #threeLanes}, {@link #fourLanes} and
-     * {@link #anyLanes} in their order; false, with nothing written, where they add nothing.
-     */
-    static boolean leaf(Layout t, int l, long mask, double sign, Scratch p) {
-        int n = p.n;
-        int first = t.entryStart[l];
-        int d = t.entryStart[l + 1] - first;
-        if (d == 0) {
-            return false;
-        }
-        double[] data = t.entryData;
-        int stride = t.stride;
-        double[] product = p.product;
-        Arrays.fill(product, 1);
-        double zb = 1;
-        for (int e = 0; e < d; e++) {
-            int f = (first + e) * stride;
-            if ((mask >>> e & 1) != 0) {
-                for (int q = 0; q < n; q++) {
-                    product[q] *= data[f + q];
-                }
-            } else {
-                zb *= data[f + 2 * n];
-            }
-        }
-        if (zb == 0) {
-            return false;
-        }
-        int a = Long.bitCount(mask);
-        double vz = sign * t.value[l] * zb;
-        double[] wp = p.weightedPowers;
-        double add = 0;
-        if (a < d) {
-            int power = (d - 1 - a) * n;
-            double sum = wp[power] * product[0];
-            for (int q = 1; q < n; q++) {
-                sum += wp[power + q] * product[q];
-            }
-            add = -vz * sum;
-        }
-        int power = (d - a) * n;
-        double[] c = p.coefficient;
-        for (int q = 0; q < n; q++) {
-            c[q] = vz * wp[power + q] * product[q];
-        }
-        for (int e = 0; e < d; e++) {
-            if ((mask >>> e & 1) != 0) {
-                int f = (first + e) * stride;
-                double g = c[0] * data[f + n];
-                for (int q = 1; q < n; q++) {
-                    g += c[q] * data[f + n + q];
-                }
-                p.values[e] = (1 - data[f + 2 * n]) * g;
-            } else {
-                p.values[e] = add;
-            }
-        }
-        return true;
     }
 
     /** Adds {@code sign} times the SHAP values of the tree laid out as {@code t} to phi. */

@@ -42,11 +42,12 @@ import org.churnrisk.core.model.Calibration;
  * calibration can magnify near 0 or 1. It equals {@code 1 / (1 + exp(-margin))} up to float32
  * rounding.
  *
- * <p>Immutable and thread-safe. Scoring allocates nothing; the vector kernels use a scratch space
- * per thread (about 40 KB for the benchmark model), made on a thread's first call. {@link #contributions} lays the trees
- * out for TreeSHAP on its first call (about 14 KB per depth-6 tree and its tables, 15 MB for 200
- * trees of depth 6 and at most 64 MB, see {@link Shap}; shared) and allocates a small scratch
- * space once per thread.
+ * <p>Immutable and thread-safe. Scoring one account allocates nothing; the vector kernels use a
+ * scratch space per thread (about 35 KB for the benchmark model), made on a thread's first call,
+ * and a batch allocates 128 bytes per block of 32 accounts (a sum the JIT keeps as an object; see
+ * {@link VectorTrees#blockSums}). {@link #contributions} lays the trees out for TreeSHAP on its
+ * first call (about 14 KB per depth-6 tree, shared) and allocates a small scratch space once per
+ * thread.
  *
  * <pre>{@code
  * TreeEnsembleScorer s = TreeEnsembleScorer.of(schema, calibration, 0.5f, churnTrees, stayTrees);
@@ -60,7 +61,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     static final int BLOCK = 8;
     /**
      * {@code -Dchurn.trees=flat} scores with the kernels that came before the vector ones (the flat
-     * walks, TreeSHAP in closed form without tables), so that a benchmark can measure both in one
+     * walks), so that a benchmark can measure both in one
      * run; they give the same bits.
      */
     static final boolean FLAT_KERNELS = "flat".equals(System.getProperty("churn.trees"));
@@ -631,35 +632,6 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     @Override
     public double contributions(double[] x, int offset, double[] out) {
-        if (FLAT_KERNELS) {
-            return contributionsClosedForm(x, offset, out);
-        }
-        Shap.Layout[] layouts = prepareContributions(x, offset, out);
-        Shap.Scratch scratch = shapScratch.get();
-        boolean missing = hasNaN(x, offset, schema.size());
-        for (int t = 0; t < treeCount; t++) {
-            Shap.tabled(layouts[t], x, offset, out, t < churnCount ? 1.0 : -1.0, scratch, missing);
-        }
-        return baseValue;
-    }
-
-    /** {@link #contributions} in closed form for every leaf, without the tables: the same bits. */
-    double contributionsClosedForm(double[] x, int offset, double[] out) {
-        Shap.Layout[] layouts = prepareContributions(x, offset, out);
-        Shap.Scratch scratch = shapScratch.get();
-        for (int t = 0; t < treeCount; t++) {
-            Shap.tree(this, layouts[t], x, offset, out, t < churnCount ? 1.0 : -1.0, scratch);
-        }
-        return baseValue;
-    }
-
-    /** The TreeSHAP layouts, for tests and benchmarks. */
-    Shap.Layout[] shapLayoutsForTest() {
-        return shapLayouts;
-    }
-
-    /** Checks the arguments, zeroes out and returns the TreeSHAP layouts, made on the first call. */
-    private Shap.Layout[] prepareContributions(double[] x, int offset, double[] out) {
         check(x, offset);
         int n = schema.size();
         if (out.length < n) {
@@ -669,11 +641,14 @@ public final class TreeEnsembleScorer implements CompiledScorer {
         Shap.Layout[] layouts = shapLayouts;
         if (layouts == null) {
             // Threads that race here build equal layouts; any one of them may stay.
-            layouts = Shap.layouts(this, nodeStart, treeCount, maxTreeDepth, churnCount,
-                    FLAT_KERNELS ? 0 : Shap.MAX_TABLE_VALUES);
+            layouts = Shap.layouts(this, nodeStart, treeCount, maxTreeDepth);
             shapLayouts = layouts;
         }
-        return layouts;
+        Shap.Scratch scratch = shapScratch.get();
+        for (int t = 0; t < treeCount; t++) {
+            Shap.tree(this, layouts[t], x, offset, out, t < churnCount ? 1.0 : -1.0, scratch);
+        }
+        return baseValue;
     }
 
     // Node accessors for Shap, by global node index and tree start.
@@ -683,14 +658,6 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     int leftOf(int node) {
         return left[node];
-    }
-
-    float threshold(int node) {
-        return threshold[node];
-    }
-
-    boolean defaultLeft(int node) {
-        return defaultLeft[node];
     }
 
     int rightOf(int node) {

@@ -32,6 +32,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorTrees {
     private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
     private static final VectorSpecies<Integer> I8 = IntVector.SPECIES_256;
+    // Constants as static finals, which the JIT folds: made in a method, some of them stayed
+    // objects that each call allocated (272 bytes per account).
+    private static final FloatVector ZERO = FloatVector.zero(F8);
+    private static final FloatVector ONE_BITS = IntVector.broadcast(I8, 1).reinterpretAsFloats();
 
     private VectorTrees() {
     }
@@ -40,12 +44,10 @@ final class VectorTrees {
     static void compare(TreeTables t, float[] xf, int[] goesRight) {
         final float[] thresholds = t.pairThreshold;
         final int[] groups = t.groupFeature;
-        final FloatVector one = IntVector.broadcast(I8, 1).reinterpretAsFloats();
-        final FloatVector zero = FloatVector.zero(F8);
         for (int g = 1, s = TreeTables.LANES; g < groups.length; g++, s += TreeTables.LANES) {
             VectorMask<Float> right = FloatVector.broadcast(F8, xf[groups[g]])
                     .compare(VectorOperators.GE, FloatVector.fromArray(F8, thresholds, s));
-            zero.blend(one, right).reinterpretAsInts().intoArray(goesRight, s);
+            ZERO.blend(ONE_BITS, right).reinterpretAsInts().intoArray(goesRight, s);
         }
     }
 
@@ -86,7 +88,9 @@ final class VectorTrees {
      *
      * <p>Written out by hand, without helper methods: the Vector API's calls already come near the
      * JIT's inlining budget, and a helper it declines to inline takes and returns its vectors as
-     * objects in memory, several times slower.
+     * objects in memory, several times slower. Even so the JIT of Java 17 keeps one of the four
+     * sums as an object at the end, 64 bytes a call (128 per block): storing the sums inside the
+     * loop, or starting them from {@code out}, made it allocate far more.
      *
      * @param rows  {@link TreeTables#blockRow}, or {@link TreeTables#blockRowMissing} for a block
      *              doubled by {@link #splitMissing}
