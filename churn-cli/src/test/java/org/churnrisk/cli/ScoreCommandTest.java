@@ -213,7 +213,7 @@ class ScoreCommandTest {
         assertThat(Files.readAllBytes(dir.resolve("at-risk.summary.json"))).isEqualTo(summary);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("at-risk.csv",
-                    "at-risk.summary.json");
+                    "at-risk.summary.json", ".at-risk.csv.lock");
         }
     }
 

@@ -3,6 +3,7 @@ package org.churnrisk.features.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,5 +25,18 @@ class CsvTest {
     @MethodSource("cells")
     void neutralisesFormulasAndQuotesSeparators(String value, String expected) {
         assertThat(Csv.text(value)).isEqualTo(expected);
+    }
+
+    @Test
+    void nullIsAnEmptyCell() {
+        assertThat(Csv.text(null)).isEmpty();
+    }
+
+    /** Numeric columns go through Numbers, never through the guard: a negative number stays a number. */
+    @Test
+    void numbersStayNumbers() {
+        StringBuilder sb = new StringBuilder();
+        Numbers.append(sb, -12.5);
+        assertThat(sb).hasToString("-12.5");
     }
 }
