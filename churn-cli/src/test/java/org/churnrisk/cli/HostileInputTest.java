@@ -87,6 +87,10 @@ class HostileInputTest {
         t.add(row("score --out is --config", score + " --config {w}/exports.csv --out {w}/exports.csv", 2,
                 "--out {w}/exports.csv: the report is the settings file --config {w}/exports.csv", "{w}/exports.csv")
                 .setup(c -> Files.writeString(c.w().resolve("exports.csv"), "zone: UTC\n")));
+        t.add(row("score's summary would replace --config", score + " --config {w}/at-risk.summary.json --out"
+                + " {w}/at-risk.csv", 2, "--out {w}/at-risk.csv: its summary {w}/at-risk.summary.json is the settings"
+                + " file --config", "{w}/at-risk.summary.json")
+                .setup(c -> Files.writeString(c.w().resolve("at-risk.summary.json"), "zone: UTC\n")));
         t.add(row("score --out a link to the book's account export", score + " --out {w}/r.csv", 2,
                 "the report (" , "{book}/accounts.csv")
                 .setup(c -> Files.createSymbolicLink(c.w().resolve("r.csv"), c.book().resolve("accounts.csv"))));
