@@ -44,6 +44,14 @@ class BookOptions extends Console {
     }
 
     /**
+     * The guard against outputs that would overwrite what this command reads: the book, and the
+     * {@code --config} file; a command adds its own outputs to check before it reads anything.
+     */
+    OutputGuard outputGuard() {
+        return new OutputGuard().readsFolder("the book --data", data).readsFile("the settings file --config", config);
+    }
+
+    /**
      * The settings of {@code --config}, else of the book's churn.yaml, else the defaults; read on
      * the first call, the same object after.
      *

@@ -13,4 +13,10 @@ class BundleOptions extends BookReadOptions {
     Path modelDir() {
         return model;
     }
+
+    /** As {@link BookOptions#outputGuard()}, and the bundle read: nothing is written inside it. */
+    @Override
+    OutputGuard outputGuard() {
+        return super.outputGuard().readsFolder("the model bundle --model", model);
+    }
 }

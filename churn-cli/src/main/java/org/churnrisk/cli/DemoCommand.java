@@ -72,6 +72,10 @@ final class DemoCommand implements Callable<Integer> {
         Algorithm chosen = training.algorithm();
         Path modelDir = dir.resolve("model");
         Path report = dir.resolve("at-risk.csv");
+        OutputGuard guard = new OutputGuard().readsFolder("the book --data", book);
+        guard.folder("--out", dir, "the model bundle", modelDir);
+        guard.file("--out", dir, "the report", report);
+        guard.file("--out", dir, "its summary", RunSummary.fileOf(report));
         ChurnSettings settings = ChurnSettings.forBook(book, null);
         ProgressReporter progress = console.progress();
         ReadOptions read = settings.readOptions().withProgress(progress);

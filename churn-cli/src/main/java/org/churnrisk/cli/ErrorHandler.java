@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.churnrisk.core.ChurnException;
 import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.core.InvalidConfigException;
 import org.churnrisk.core.InvalidDataException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -24,7 +25,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@link ExitCode}, so that subcommands simply throw.
  *
  * <p>Mapping: a bad command line and {@link InvalidArgumentException} exit with {@link
- * ExitCode#USAGE} and a hint to read the command's help; {@link InvalidDataException} with {@link
+ * ExitCode#USAGE} and a hint to read the command's help; {@link InvalidDataException} and {@link
+ * InvalidConfigException} (a mistake in churn.yaml, named by file and line) with {@link
  * ExitCode#INVALID_DATA}; {@link IOException} and {@link UncheckedIOException} with {@link
  * ExitCode#IO_ERROR}; any other {@link ChurnException} and everything unexpected with {@link
  * ExitCode#INTERNAL_ERROR}. The stack trace is printed only with {@code --verbose}.
@@ -66,7 +68,8 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     }
 
     static ExitCode exitCodeFor(Throwable ex) {
-        if (ex instanceof InvalidDataException) {
+        // before InvalidArgumentException, which it is for the library's callers: the book's settings are wrong
+        if (ex instanceof InvalidDataException || ex instanceof InvalidConfigException) {
             return ExitCode.INVALID_DATA;
         }
         if (ex instanceof InvalidArgumentException) {

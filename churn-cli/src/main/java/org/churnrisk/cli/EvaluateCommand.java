@@ -36,11 +36,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path data = book.data();
+        BookOptions.requireBook(data);
+        Path rejects = data.toAbsolutePath().resolveSibling(data.getFileName() + ".evaluate.rejects");
+        book.outputGuard().folder("--skip-bad-rows", data, "the rejects folder", rejects);
         ChurnSettings settings = book.settings();
         LoadedBundle bundle = ModelBundle.load(book.modelDir(), Feature.SCHEMA);
         BookSources.files(data, settings.mapping().mapping(Source.CHURN), true);
         ProgressReporter progress = book.progress();
-        Path rejects = data.toAbsolutePath().resolveSibling(data.getFileName() + ".evaluate.rejects");
         Evaluating.Result r = Evaluating.run(data, book.read(rejects, progress), settings.features(), bundle,
                 capacity.capacity());
         progress.finishLine();

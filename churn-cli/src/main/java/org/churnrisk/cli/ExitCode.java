@@ -14,10 +14,17 @@ public enum ExitCode {
     OK(0, "Success."),
     /** A bug, or a failure no other code describes; rerun with --verbose for the stack trace. */
     INTERNAL_ERROR(1, "Internal or other unexpected error (rerun with --verbose for details)."),
-    /** Unknown option, missing or malformed argument, or settings that contradict each other. */
-    USAGE(2, "Invalid command line: unknown option, bad or missing argument."),
-    /** Input data breaks the data contract: a bad value, a missing column, a duplicate key; or validate found problems. */
-    INVALID_DATA(3, "Invalid input data (the message or validate's report names the file, line and column)."),
+    /**
+     * Unknown option, missing or malformed argument, options that contradict each other, or an
+     * output that would overwrite an input (inside the book, the model bundle, or an input file).
+     */
+    USAGE(2, "Invalid command line: unknown option, bad or missing argument, an output that would overwrite an input."),
+    /**
+     * Input data breaks the data contract (a bad value, a missing column, a duplicate key), the
+     * book's churn.yaml is invalid, the book is too short to train on; or validate found problems.
+     */
+    INVALID_DATA(3, "Invalid input data or churn.yaml, or a book too short to train on (the message or validate's"
+            + " report names the file, line and column)."),
     /** A file or directory could not be read or written. */
     IO_ERROR(4, "A file could not be read or written.");
 

@@ -37,7 +37,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path data = book.data();
+        BookOptions.requireBook(data);
         Path rejects = data.toAbsolutePath().resolveSibling(data.getFileName() + ".explain.rejects");
+        book.outputGuard().folder("--skip-bad-rows", data, "the rejects folder", rejects);
         ProgressReporter progress = book.progress();
         ReadOptions read = book.read(rejects, progress);
         ChurnModel churn = book.model();

@@ -54,8 +54,12 @@ final class FeaturesCommand implements Callable<Integer> {
         if (!name.endsWith(".csv") && !name.endsWith(".parquet")) {
             throw new InvalidArgumentException("--out " + out + ": expected a .csv or .parquet file");
         }
+        Path rejects = out.resolveSibling(out.getFileName() + ".rejects");
+        OutputGuard guard = book.outputGuard();
+        guard.file("--out", out, "the feature table", out);
+        guard.folder("--out", out, "its rejects folder", rejects);
         ProgressReporter progress = book.progress();
-        ReadOptions options = book.read(out.resolveSibling(out.getFileName() + ".rejects"), progress);
+        ReadOptions options = book.read(rejects, progress);
         FeatureExtractor extractor = FeatureExtractor.create(book.settings().features());
         List<String> counts = new ArrayList<>();
         ExtractionReport report;

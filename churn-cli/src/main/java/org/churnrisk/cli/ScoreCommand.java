@@ -54,9 +54,14 @@ final class ScoreCommand implements Callable<Integer> {
         if (top < 0) {
             throw new InvalidArgumentException("--top " + top + ": expected 0 or more accounts");
         }
+        Path rejects = out.resolveSibling(out.getFileName() + ".rejects");
+        OutputGuard guard = book.outputGuard();
+        guard.file("--out", out, "the report", out);
+        guard.file("--out", out, "its summary", RunSummary.fileOf(out));
+        guard.folder("--out", out, "its rejects folder", rejects);
         ChurnSettings settings = book.settings();
         ProgressReporter progress = book.progress();
-        ReadOptions read = book.read(out.resolveSibling(out.getFileName() + ".rejects"), progress);
+        ReadOptions read = book.read(rejects, progress);
         ChurnModel churn = book.model();
         ScoredBook scored = churn.score(book.data(), read, settings.features(), book.asOf());
         RunSummary summary = ReportFiles.write(out, scored, settings.scoring(), (System.nanoTime() - started) / 1e9);

@@ -61,12 +61,16 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path data = book.data();
         BookOptions.requireBook(data);
+        Path rejects = out.resolveSibling(out.getFileName() + ".rejects");
+        OutputGuard guard = book.outputGuard();
+        guard.folder("--out", out, "the model bundle", out);
+        guard.folder("--out", out, "its rejects folder", rejects);
         Algorithm chosen = training.algorithm();
         LabelPolicy labels = new LabelPolicy(horizonDays);
         ChurnSettings settings = book.settings();
         BookSources.files(data, settings.mapping().mapping(Source.CHURN), true);
         ProgressReporter progress = book.progress();
-        ReadOptions read = book.read(out.resolveSibling(out.getFileName() + ".rejects"), progress);
+        ReadOptions read = book.read(rejects, progress);
         long started = System.nanoTime();
         Training.Options options = new Training.Options(data, read, settings.features(), labels, chosen,
                 training.seed(), training.folds(), capacity.capacity(), snapshotEvery, progress);

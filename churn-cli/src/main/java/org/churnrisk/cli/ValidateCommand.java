@@ -50,6 +50,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (maxProblems < 0) {
             throw new InvalidArgumentException("--max-problems " + maxProblems + ": expected 0 or more");
         }
+        if (json != null) {
+            book.outputGuard().file("--json", json, "the JSON report", json);
+        }
         ChurnSettings settings = book.settings();
         ProgressReporter progress = book.progress();
         BookValidator validator = BookValidator.create(settings.mapping(), settings.features())

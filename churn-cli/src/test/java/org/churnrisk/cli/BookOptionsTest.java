@@ -30,7 +30,8 @@ import picocli.CommandLine.Mixin;
 /**
  * The book options every command that reads a book shares ({@link BookOptions}, {@link
  * BookReadOptions}), through the real command line: the --data check, one load of churn.yaml with
- * every section checked, and each command's own wording of the options.
+ * every section checked (a mistake in it is invalid data, exit 3), and each command's own wording of
+ * the options.
  */
 class BookOptionsTest {
     @TempDir
@@ -84,7 +85,7 @@ class BookOptionsTest {
 
         CliRun run = run(command, book, more, "--config", config.toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.err()).startsWith("churn: exports.yaml line 4: scoring.bands: unknown key 'red_at_', did you"
                 + " mean 'red_at'? (expected one of red_at, yellow_at)");
         assertThat(run.out()).isEmpty();
@@ -97,7 +98,7 @@ class BookOptionsTest {
 
         CliRun run = churn("validate", "--data", copy.toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.err()).startsWith("churn: churn.yaml line 3: features: unknown key 'core_feature', did you mean"
                 + " 'core_features'?");
     }

@@ -213,7 +213,7 @@ class ScoreCommandTest {
         assertThat(Files.readAllBytes(dir.resolve("at-risk.summary.json"))).isEqualTo(summary);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("at-risk.csv",
-                    "at-risk.summary.json");
+                    "at-risk.summary.json", ".at-risk.csv.lock");
         }
     }
 
@@ -226,13 +226,13 @@ class ScoreCommandTest {
     }
 
     @Test
-    void aBadScoringSectionIsAUsageErrorNamingTheKey() throws IOException {
+    void aBadScoringSectionIsInvalidDataNamingTheKey() throws IOException {
         Path yaml = dir.resolve("churn.yaml");
         Files.writeString(yaml, Files.readString(book.resolve("churn.yaml")) + "scoring:\n  bands: {red_at: 2}\n");
 
         CliRun run = score(book, dir.resolve("at-risk.csv"), "--as-of", AS_OF, "--config", yaml.toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.err()).contains("scoring.bands", "red_at");
     }
 

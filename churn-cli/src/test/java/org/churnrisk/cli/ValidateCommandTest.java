@@ -148,13 +148,13 @@ class ValidateCommandTest {
     }
 
     @Test
-    void aMappingThatCannotBeUsedIsAUsageError() throws IOException {
+    void aMappingThatCannotBeUsedIsInvalidData() throws IOException {
         Path mapping = dir.resolve("exports.yaml");
         Files.writeString(mapping, "sources:\n  usages: {}\n");
 
         CliRun run = validate(book, "--config", mapping.toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.err()).startsWith("churn: exports.yaml line 2: sources: 'usages' is not a source");
     }
 

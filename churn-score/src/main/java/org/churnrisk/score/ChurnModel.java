@@ -166,8 +166,9 @@ public final class ChurnModel {
      * Scores a book on disk as of {@code asOf}, reading it with its own {@code churn.yaml} (or the
      * defaults) and stopping at the first bad row.
      *
-     * @throws InvalidDataException if a row breaks the data contract, or the usage export ends
-     *         more than {@link ScoringSettings#maxUsageLagDays()} days before the as-of date
+     * @throws InvalidDataException if a row breaks the data contract, the usage export ends
+     *         more than {@link ScoringSettings#maxUsageLagDays()} days before the as-of date, or no
+     *         account was a customer on the day before it (an as-of date before the book begins)
      * @throws IOException          if a file cannot be read
      */
     public ScoredBook score(Path book, LocalDate asOf) throws IOException {
@@ -192,6 +193,7 @@ public final class ChurnModel {
         ExtractionReport extraction = FeatureExtractor.create(features).extract(book, read.withFileHashes(true),
                 List.of(asOf), tables::add);
         checkUsageIsFresh(book, extraction, asOf);
+        checkSomeoneIsACustomer(book, extraction, tables.get(0), asOf);
         started = lap(stages, "features", started);
         List<ScoredAccount> accounts = score(tables.get(0), extraction.accounts(), read.progress());
         lap(stages, "scoring", started);
@@ -380,6 +382,20 @@ public final class ChurnModel {
                     + " would look inactive; score as of " + last.plusDays(1) + ", export fresher usage, or raise"
                     + " scoring.max_usage_lag_days (now " + settings.maxUsageLagDays() + ") in churn.yaml");
         }
+    }
+
+    // An as-of date before the book begins would replace yesterday's report with an empty one.
+    private static void checkSomeoneIsACustomer(Path book, ExtractionReport extraction, FeatureTable table,
+            LocalDate asOf) {
+        if (table.rows() > 0) {
+            return;
+        }
+        LocalDate first = extraction.usageFirstDay();
+        throw new InvalidDataException("book " + book + ": no account was a customer on " + asOf.minusDays(1)
+                + " (the day before the as-of date " + asOf + "), so there is nothing to score ("
+                + extraction.accounts().size() + " accounts in the book"
+                + (first == null ? ", no usage" : ", usage from " + first + " to " + extraction.usageLastDay())
+                + "); score as of a date within the book's data");
     }
 
     private static Map<String, Object> provenance(ScoringBundle bundle) {

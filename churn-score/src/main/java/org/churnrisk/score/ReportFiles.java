@@ -1,9 +1,12 @@
 package org.churnrisk.score;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import org.churnrisk.core.AtomicFiles;
 
@@ -13,6 +16,12 @@ import org.churnrisk.core.AtomicFiles;
  * place, the report before its summary. A run that fails before that leaves the previous report and
  * summary as they were. The report's bytes depend only on the scored accounts; the summary also
  * records the run's duration.
+ *
+ * <p>Two runs writing the same report at once (two processes, or two threads) each write their own
+ * temporary files; the two moves of a run happen under an exclusive lock on the hidden sibling
+ * {@code .<report>.lock}, which stays beside the report, so that the report and summary left in
+ * place always come from the same run. Temporary files of runs that were killed are removed by
+ * the next run ({@link AtomicFiles#removeStalePartials}).
  *
  * <pre>{@code
  * ScoredBook book = model.score(Path.of("exports"), LocalDate.parse("2026-11-01"));
@@ -43,8 +52,7 @@ public final class ReportFiles {
             Files.writeString(reportTmp, ReportCsv.write(book.accounts()), StandardCharsets.UTF_8);
             summaryTmp = AtomicFiles.createSibling(summaryFile);
             Files.writeString(summaryTmp, summary.json(), StandardCharsets.UTF_8);
-            AtomicFiles.moveIntoPlace(reportTmp, report);
-            AtomicFiles.moveIntoPlace(summaryTmp, summaryFile);
+            moveBoth(reportTmp, report, summaryTmp, summaryFile);
         } finally {
             Files.deleteIfExists(reportTmp);
             if (summaryTmp != null) {
@@ -52,5 +60,20 @@ public final class ReportFiles {
             }
         }
         return summary;
+    }
+
+    // The file lock keeps other processes out; within one JVM the lock is the JVM's (a second
+    // FileChannel.lock would throw), so threads take the monitor first.
+    private static final Object MOVES = new Object();
+
+    private static void moveBoth(Path reportTmp, Path report, Path summaryTmp, Path summaryFile) throws IOException {
+        Path lockFile = report.toAbsolutePath().resolveSibling("." + report.getFileName() + ".lock");
+        synchronized (MOVES) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                AtomicFiles.moveIntoPlace(reportTmp, report);
+                AtomicFiles.moveIntoPlace(summaryTmp, summaryFile);
+            }
+        }
     }
 }

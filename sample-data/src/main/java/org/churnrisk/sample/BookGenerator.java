@@ -3,8 +3,12 @@ package org.churnrisk.sample;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.churnrisk.core.AtomicFiles;
 import org.churnrisk.core.InvalidArgumentException;
@@ -36,8 +40,8 @@ public final class BookGenerator {
     /**
      * Generates a book into {@code out}.
      *
-     * @param overwrite replace {@code out} if it holds a book made by this generator; a directory
-     *                  with other content is never replaced
+     * @param overwrite replace {@code out} if it holds a book made by this generator and nothing
+     *                  else; a directory with other content (even beside a generated book) is never replaced
      * @throws InvalidArgumentException if {@code out} exists and may not be replaced
      * @throws IOException              if a file cannot be written
      */
@@ -89,5 +93,39 @@ public final class BookGenerator {
             throw new InvalidArgumentException(target + " has no " + MANIFEST
                     + ", so it was not made by this generator and will not be replaced; choose another --out");
         }
+        List<String> foreign = foreign(target);
+        if (!foreign.isEmpty()) {
+            throw new InvalidArgumentException(target + " holds files this generator did not write ("
+                    + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                    + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "")
+                    + "); --overwrite replaces only a book made by this command and never other content: move them"
+                    + " or choose another --out");
+        }
     }
+
+    /** What a generated book never holds, relative to it, sorted: the files --overwrite would otherwise delete. */
+    private static List<String> foreign(Path target) throws IOException {
+        List<String> foreign = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(target)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                if (p.equals(target)) {
+                    continue;
+                }
+                String relative = target.relativize(p).toString().replace('\\', '/');
+                boolean generated = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        ? relative.equals("usage")
+                        : Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && (WRITTEN.contains(relative)
+                                || relative.matches("usage/part-\\d{4}-\\d{2}\\.csv\\.gz"));
+                if (!generated) {
+                    foreign.add(relative);
+                }
+            }
+        }
+        foreign.sort(null);
+        return foreign;
+    }
+
+    /** The files a generated book may hold at its top level (the monthly usage parts aside). */
+    private static final Set<String> WRITTEN = Set.of("accounts.csv", "contracts.csv", "usage.csv", "usage.csv.gz",
+            "tickets.csv", "surveys.csv", "touchpoints.csv", "churn.csv", "truth.csv", MANIFEST, "churn.yaml");
 }

@@ -69,7 +69,25 @@ public final class BookSources {
         if (files.isEmpty() && required) {
             throw noFile(book, mapping);
         }
+        requireInsideBook(book, files);
         return files;
+    }
+
+    /**
+     * Refuses a file that is a symbolic link (or lies in a linked folder) leading outside the book:
+     * a book is what its folder holds, and a link could make a run read, and hash into a model's
+     * provenance, a file nobody meant to export. Links within the book are followed.
+     */
+    private static void requireInsideBook(Path book, List<Path> files) throws IOException {
+        Path root = book.toRealPath();
+        for (Path file : files) {
+            Path real = file.toRealPath();
+            if (!real.startsWith(root)) {
+                throw new DataProblemException(displayName(book, file), "is a symbolic link to " + real
+                        + ", outside the book " + root + "; copy the file into the book (churn-risk reads only"
+                        + " files inside the book)");
+            }
+        }
     }
 
     /**

@@ -173,4 +173,23 @@ class BookSourcesTest {
                 .hasMessage("usage.txt: is not in a format churn-risk reads (expected a name ending in .csv, .csv.gz,"
                         + " .parquet)");
     }
+
+    /** Issue 18 item 6: a link in the book to a file outside it is refused, naming the file and where it leads. */
+    @Test
+    void aLinkToAFileOutsideTheBookIsRefused(@TempDir Path elsewhere) throws IOException {
+        Path outside = Files.writeString(elsewhere.resolve("secret.csv"), USAGE);
+        Files.createSymbolicLink(book.resolve("usage.csv"), outside);
+
+        assertThatThrownBy(() -> BookSources.files(book, DEFAULT_USAGE))
+                .isInstanceOf(org.churnrisk.core.InvalidDataException.class)
+                .hasMessageContaining("usage.csv: is a symbolic link to " + outside.toRealPath() + ", outside the book");
+    }
+
+    @Test
+    void aLinkWithinTheBookIsFollowed() throws IOException {
+        Path real = file("exports/usage-2026.csv", USAGE);
+        Files.createSymbolicLink(book.resolve("usage.csv"), real);
+
+        assertThat(names(BookSources.files(book, DEFAULT_USAGE))).containsExactly("usage.csv");
+    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.core.InvalidDataException;
 
 /**
  * Rolling-origin folds over snapshot dates, as the model is used in production: each fold tests
@@ -22,7 +23,8 @@ public final class RollingOrigin {
      * @param horizonDays  the label horizon
      * @param folds        how many test dates, at most
      * @param minTrainDates the fewest training dates a fold may have
-     * @throws InvalidArgumentException when no date has enough training history
+     * @throws InvalidArgumentException when {@code folds} is below 1
+     * @throws InvalidDataException     when no date has enough training history: the book is too short
      */
     public static List<Fold> folds(List<LocalDate> dates, int horizonDays, int folds, int minTrainDates) {
         if (folds < 1) {
@@ -38,7 +40,7 @@ public final class RollingOrigin {
             }
         }
         if (result.isEmpty()) {
-            throw new InvalidArgumentException("backtest: no snapshot date has " + minTrainDates
+            throw new InvalidDataException("backtest: no snapshot date has " + minTrainDates
                     + " earlier dates whose " + horizonDays + "-day label windows have closed (dates: "
                     + (sorted.isEmpty() ? "none" : sorted.get(0) + " to " + sorted.get(sorted.size() - 1))
                     + "); the book needs a longer history");

@@ -172,6 +172,14 @@ public final class ModelBundle {
         checkReplaceable(target);
         Path parent = target.getParent();
         Files.createDirectories(parent);
+        // what runs killed before they finished left behind (their own bundle files only)
+        for (Path stale : AtomicFiles.staleSiblings(target, "partial")) {
+            try {
+                deleteBundleDir(stale);
+            } catch (IOException e) {
+                // it holds something else than bundle files: not ours to delete
+            }
+        }
         Path partial = parent.resolve(sibling(target, "partial"));
         Files.createDirectory(partial);
         try {

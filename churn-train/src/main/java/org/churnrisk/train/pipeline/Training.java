@@ -118,7 +118,14 @@ public final class Training {
         }
         List<String> warnings = new ArrayList<>();
         List<Algorithm> algorithms = o.algorithm() == null ? candidates(warnings) : List.of(o.algorithm());
-        Backtest.Result backtest = Backtest.run(data, algorithms, o.folds(), o.capacity(), o.seed(), o.progress());
+        Backtest.Result backtest;
+        try {
+            backtest = Backtest.run(data, algorithms, o.folds(), o.capacity(), o.seed(), o.progress());
+        } catch (InvalidDataException e) {
+            // the fold rules know the dates, not the book: say which book is too short
+            throw new InvalidDataException("book " + o.book() + ": usage covers " + span[0] + " to " + span[1] + "; "
+                    + e.getMessage(), e);
+        }
         Optional<EvaluationReport> truth = truthReport(o, data, backtest);
         Algorithm chosen = o.algorithm() != null ? o.algorithm() : best(backtest, algorithms);
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.core.InvalidDataException;
 import org.junit.jupiter.api.Test;
 
 class RollingOriginTest {
@@ -51,7 +51,7 @@ class RollingOriginTest {
     @Test
     void aShortHistoryIsRefusedWithTheReason() {
         assertThatThrownBy(() -> RollingOrigin.folds(monthStarts("2025-01-01", 4), 120, 4, 3))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessageContaining("needs a longer history");
     }
 }

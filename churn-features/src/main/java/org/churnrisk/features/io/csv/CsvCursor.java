@@ -352,18 +352,18 @@ public final class CsvCursor implements RecordCursor {
             String wanted = mapping.fileColumn(column.name());
             int found = header.indexOf(wanted);
             if (found >= 0 && header.lastIndexOf(wanted) != found) {
-                throw new DataProblemException(fileName, "has two columns named '" + wanted + "' (columns "
+                throw new DataProblemException(fileName, "has two columns named '" + Texts.cut(wanted) + "' (columns "
                         + (found + 1) + " and " + (header.lastIndexOf(wanted) + 1) + "); rename or remove one");
             }
             map[c] = found;
             if (found < 0 && column.required()) {
                 StringBuilder m = new StringBuilder("'").append(column.name()).append('\'');
                 if (!wanted.equals(column.name())) {
-                    m.append(" (mapped from '").append(wanted).append("')");
+                    m.append(" (mapped from '").append(Texts.cut(wanted)).append("')");
                 }
                 for (String name : header) {
                     if (normalized(name).equals(normalized(wanted))) {
-                        m.append(" (the file has '").append(name).append("', which differs in case or spaces)");
+                        m.append(" (the file has '").append(Texts.cut(name)).append("', which differs in case or spaces)");
                         break;
                     }
                 }

@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.regex.PatternSyntaxException;
 import org.churnrisk.core.ChurnException;
 import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.core.InvalidConfigException;
+import org.churnrisk.features.io.problems.Texts;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.io.values.DatePattern;
 import org.churnrisk.features.io.values.ValueFormats;
@@ -128,7 +130,7 @@ public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats forma
             return file;
         }
         if (Files.isRegularFile(bookDir.resolve("churn.yml"))) {
-            throw new InvalidArgumentException(bookDir.resolve("churn.yml") + ": a mapping file must be named "
+            throw new InvalidConfigException(bookDir.resolve("churn.yml") + ": a mapping file must be named "
                     + FILE_NAME + "; rename it");
         }
         return null;
@@ -179,7 +181,7 @@ public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats forma
             }
         }
         List<String> names = Arrays.stream(Source.values()).map(Source::fileStem).toList();
-        throw sources.unknown(name, "'" + name + "' is not a source", names);
+        throw sources.unknown(name, Texts.quoted(name) + " is not a source", names);
     }
 
     private static List<String> files(YamlNode.MapNode spec) {
@@ -192,13 +194,13 @@ public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats forma
             String glob = item.text().strip();
             if (glob.startsWith("/") || glob.startsWith("\\") || glob.matches("^[A-Za-z]:.*")
                     || Arrays.asList(glob.split("[/\\\\]")).contains("..")) {
-                throw item.errorAs(node.path(), "'" + glob + "' must be relative to the book and stay inside it"
+                throw item.errorAs(node.path(), Texts.quoted(glob) + " must be relative to the book and stay inside it"
                         + " (no leading /, no ..)");
             }
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + glob);
             } catch (PatternSyntaxException e) {
-                throw item.errorAs(node.path(), "'" + glob + "' is not a valid glob (" + e.getDescription()
+                throw item.errorAs(node.path(), Texts.quoted(glob) + " is not a valid glob (" + e.getDescription()
                         + "); use * for any characters and ** for any folders");
             }
             globs.add(glob);
@@ -216,13 +218,21 @@ public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats forma
         }
         YamlNode.MapNode map = node.map("a mapping of canonical column: the file's column, e.g. {account_id: Company ID}");
         Map<String, String> columns = new LinkedHashMap<>();
+        Map<String, String> feeds = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> entry : map.entries().entrySet()) {
             String canonical = entry.getKey();
             if (!source.hasColumn(canonical)) {
-                throw map.unknown(canonical, "'" + canonical + "' is not a column of " + source.fileStem(),
+                throw map.unknown(canonical, Texts.quoted(canonical) + " is not a column of " + source.fileStem(),
                         source.columnNames());
             }
-            columns.put(canonical, entry.getValue().text("the file's column name"));
+            String fileColumn = entry.getValue().text("the file's column name");
+            // the reader matches header names trimmed; one file column cannot be two canonical ones
+            String other = feeds.putIfAbsent(fileColumn.strip(), canonical);
+            if (other != null) {
+                throw map.keyError(canonical, Texts.quoted(fileColumn.strip()) + " is already mapped to '" + other
+                        + "'; each column of the file can be one canonical column only");
+            }
+            columns.put(canonical, fileColumn);
         }
         return columns;
     }
@@ -236,7 +246,7 @@ public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats forma
             try {
                 zone = ZoneId.of(text);
             } catch (DateTimeException e) {
-                throw zoneNode.error("'" + text + "' is not a time zone (expected a region such as Europe/Berlin or"
+                throw zoneNode.error(Texts.quoted(text) + " is not a time zone (expected a region such as Europe/Berlin or"
                         + " America/New_York, UTC, or an offset such as +02:00)");
             }
         }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.features.io.problems.Texts;
 
 /**
  * One value of a {@link YamlTree}: a mapping, a list or a scalar, with its place in the file (line
@@ -159,7 +160,7 @@ public abstract sealed class YamlNode permits YamlNode.MapNode, YamlNode.ListNod
 
     private InvalidArgumentException notA(String what) {
         if (this instanceof Scalar s && s.text() != null) {
-            return error("'" + s.text() + "' is not " + what);
+            return error(Texts.quoted(s.text()) + " is not " + what);
         }
         return error("expected " + what + ", found " + describe());
     }
@@ -221,7 +222,7 @@ public abstract sealed class YamlNode permits YamlNode.MapNode, YamlNode.ListNod
         public void checkKeys(List<String> allowed) {
             for (String key : keys.keySet()) {
                 if (!allowed.contains(key)) {
-                    throw unknown(key, "unknown key '" + key + "'", allowed);
+                    throw unknown(key, "unknown key " + Texts.quoted(key), allowed);
                 }
             }
         }
@@ -303,7 +304,7 @@ public abstract sealed class YamlNode permits YamlNode.MapNode, YamlNode.ListNod
 
         @Override
         public String describe() {
-            return text == null || text.isBlank() ? "nothing" : "'" + text + "'";
+            return text == null || text.isBlank() ? "nothing" : Texts.quoted(text);
         }
     }
 

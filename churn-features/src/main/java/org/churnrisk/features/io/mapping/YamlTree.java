@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.churnrisk.core.InvalidArgumentException;
+import org.churnrisk.core.InvalidConfigException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -61,13 +62,44 @@ public final class YamlTree {
     /**
      * Reads a YAML file; messages name it by its file name.
      *
-     * @throws InvalidArgumentException if it is not YAML, repeats a key, uses an alias or holds two documents
-     * @throws IOException              if it cannot be read
+     * @throws InvalidArgumentException if it is not YAML, repeats a key, uses an alias or holds two
+     *                                  documents (an {@link InvalidConfigException})
+     * @throws IOException              if it cannot be read, is a directory, or is not text (binary
+     *                                  data, not UTF-8): the message names the file, without Java class names
      */
     public static YamlTree read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(FACTORY.createParser(in), file, file.getFileName().toString());
+        String name = file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a directory (expected a YAML settings file such as churn.yaml)");
         }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readAllBytes(); // once: the file may be a pipe
+        }
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notText(file, "it is not UTF-8 text");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw notText(file, "it holds binary data (a NUL character at offset " + nul + ")");
+        }
+        try (Reader in = new StringReader(text)) {
+            return parse(FACTORY.createParser(in), file, name);
+        }
+    }
+
+    private static IOException notText(Path file, String why) {
+        return new IOException(file + ": cannot be read as a settings file: " + why
+                + " (expected a YAML file such as churn.yaml)");
     }
 
     /**
@@ -130,7 +162,7 @@ public final class YamlTree {
     }
 
     /** Names the problem and where it is, rather than where the construct it broke began. */
-    private static InvalidArgumentException notYaml(JsonProcessingException e, String name) {
+    private static InvalidConfigException notYaml(JsonProcessingException e, String name) {
         JsonLocation at = e.getLocation();
         int line = at != null ? at.getLineNr() : 0;
         int column = at != null ? at.getColumnNr() : 0;
@@ -142,7 +174,7 @@ public final class YamlTree {
             detail = yaml.getProblem().strip();
         }
         String where = line > 0 ? " line " + line + (column > 0 ? ", column " + column : "") : "";
-        return new InvalidArgumentException(name + where + ": is not valid YAML (" + detail + ")");
+        return new InvalidConfigException(name + where + ": is not valid YAML (" + detail + ")");
     }
 
     /** Reads the value at the parser's current token, and everything inside it. */
@@ -216,8 +248,8 @@ public final class YamlTree {
             return name + " line " + line + (crowded ? ", column " + column : "");
         }
 
-        InvalidArgumentException error(int line, int column, String path, String message) {
-            return new InvalidArgumentException(where(line, column) + ": " + (path.isEmpty() ? "" : path + ": ")
+        InvalidConfigException error(int line, int column, String path, String message) {
+            return new InvalidConfigException(where(line, column) + ": " + (path.isEmpty() ? "" : path + ": ")
                     + message);
         }
     }

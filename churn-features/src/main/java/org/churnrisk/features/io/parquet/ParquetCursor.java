@@ -173,7 +173,7 @@ public final class ParquetCursor implements RecordCursor {
                 }
                 for (String name : names) {
                     if (normalized(name).equals(normalized(wanted))) {
-                        m.append(" (the file has '").append(name).append("', which differs in case or spaces)");
+                        m.append(" (the file has '").append(Texts.cut(name)).append("', which differs in case or spaces)");
                         break;
                     }
                 }

@@ -8,21 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.churnrisk.core.AtomicFiles;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.io.RecordCursor;
+import org.churnrisk.features.output.Csv;
 
 /**
  * Records the rows of one source that were skipped as bad, in {@code <dir>/<source>.rejects.csv}
  * with the columns {@code file,line,reason,row}: the file, the line (or Parquet row) where the row
  * starts, what was wrong ({@link DataProblemException#reason()}) and the row as the file holds it.
+ * Every cell goes through the spreadsheet-formula guard of {@link Csv}, as in every other CSV file
+ * churn-risk writes: a rejected row {@code =HYPERLINK(...),...} is written {@code '=HYPERLINK(...),...}.
  *
  * <p>The file is created on the first reject, written under a temporary name and moved into
  * place by {@link #close()}, so a reader never sees half a file. When there was no reject,
- * {@link #close()} removes a rejects file left by an earlier run, so that a file present always
- * belongs to the latest run. Not thread-safe.
+ * {@link #close()} removes a rejects file left by an earlier run, and the temporary files of earlier
+ * runs that were killed before they finished ({@link AtomicFiles#removeStalePartials}), so that a
+ * file present always belongs to the latest run. Not thread-safe.
  *
  * <pre>{@code
  * try (RejectsWriter rejects = new RejectsWriter(outDir, Source.USAGE)) {
@@ -36,7 +38,7 @@ public final class RejectsWriter implements Closeable {
 
     private final Path target;
     private Path temp;
-    private CSVPrinter printer;
+    private Writer printer;
     private long count;
     private boolean closed;
 
@@ -78,11 +80,18 @@ public final class RejectsWriter implements Closeable {
         if (printer == null) {
             temp = AtomicFiles.createSibling(target);
             Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-            printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
-                    .setHeader(HEADER.toArray(new String[0])).get());
+            printer = writer;
+            printer.write(String.join(",", HEADER) + "\n");
         }
-        printer.printRecord(Objects.toString(file, ""), Objects.toString(line, ""), Objects.toString(reason, ""),
-                Objects.toString(row, ""));
+        StringBuilder record = new StringBuilder();
+        Csv.appendText(record, Objects.toString(file, ""));
+        record.append(',');
+        Csv.appendText(record, Objects.toString(line, ""));
+        record.append(',');
+        Csv.appendText(record, Objects.toString(reason, ""));
+        record.append(',');
+        Csv.appendText(record, Objects.toString(row, ""));
+        printer.write(record.append('\n').toString());
         count++;
     }
 
@@ -99,10 +108,11 @@ public final class RejectsWriter implements Closeable {
         closed = true;
         if (printer == null) {
             Files.deleteIfExists(target);
+            AtomicFiles.removeStalePartials(target);
             return;
         }
         try {
-            printer.close(true);
+            printer.close();
             AtomicFiles.moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);

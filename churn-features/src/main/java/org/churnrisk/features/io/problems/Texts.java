@@ -55,11 +55,25 @@ public final class Texts {
         return out.toString();
     }
 
-    /** The items joined by ", ", at most {@code max} of them, then "and N more". */
+    /**
+     * The items joined by ", ", at most {@code max} of them, then "and N more"; each item longer
+     * than {@link #MAX_VALUE_CHARS} is {@link #cut}, so that a header of one 50 MB name makes a
+     * message of one line.
+     */
     public static String list(List<String> items, int max) {
-        if (items.size() <= max) {
-            return String.join(", ", items);
+        List<String> shown = items.size() <= max ? items : items.subList(0, max);
+        String joined = String.join(", ", shown.stream().map(Texts::cut).toList());
+        return items.size() <= max ? joined : joined + " and " + grouped(items.size() - max) + " more";
+    }
+
+    /**
+     * A text for a message as it is, or, when longer than {@link #MAX_VALUE_CHARS}, its start and
+     * its full length: {@code aaaa... (812 characters)}. Unlike {@link #quoted}, without quotes or escapes.
+     */
+    public static String cut(String value) {
+        if (value == null || value.length() <= MAX_VALUE_CHARS) {
+            return value;
         }
-        return String.join(", ", items.subList(0, max)) + " and " + grouped(items.size() - max) + " more";
+        return value.substring(0, MAX_VALUE_CHARS - 3) + "... (" + grouped(value.length()) + " characters)";
     }
 }

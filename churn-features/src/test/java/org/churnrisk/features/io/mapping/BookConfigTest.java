@@ -236,6 +236,20 @@ class BookConfigTest {
         assertThat(page).contains(catchMessage(yaml));
     }
 
+    /** Issue 18 item 6: one column of the file cannot feed two canonical columns. */
+    @Test
+    void twoCanonicalColumnsFromOneFileColumnAreRefused() {
+        assertThat(catchMessage("sources:\n  usage:\n    columns:\n      account_id: Company\n      user_id: Company \n"))
+                .isEqualTo("churn.yaml line 5: sources.usage.columns: 'Company' is already mapped to 'account_id';"
+                        + " each column of the file can be one canonical column only");
+    }
+
+    @Test
+    void aMappingMistakeIsAConfigError() {
+        assertThatThrownBy(() -> load("sources:\n  usages: {}\n"))
+                .isInstanceOf(org.churnrisk.core.InvalidConfigException.class);
+    }
+
     private static String catchMessage(String yaml) {
         try {
             load(yaml);

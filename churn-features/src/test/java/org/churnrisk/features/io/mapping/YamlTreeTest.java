@@ -251,4 +251,42 @@ class YamlTreeTest {
         assertThat(parse("zone: UTC\n").file()).isEmpty();
         assertThat(YamlTree.empty("churn.yaml").name()).isEqualTo("churn.yaml");
     }
+
+    /** Issue 18 item 6: a directory or binary file given as --config is an I/O problem, named without Java class names. */
+    @Test
+    void aDirectoryIsNotASettingsFile(@TempDir Path dir) {
+        assertThatThrownBy(() -> YamlTree.read(dir)).isExactlyInstanceOf(IOException.class)
+                .hasMessage(dir + ": is a directory (expected a YAML settings file such as churn.yaml)");
+    }
+
+    @Test
+    void aBinaryFileIsNotASettingsFile(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("churn.yaml"), new byte[] {'z', ':', ' ', 0, 1, 2});
+        assertThatThrownBy(() -> YamlTree.read(file)).isExactlyInstanceOf(IOException.class)
+                .hasMessageContaining("churn.yaml: cannot be read as a settings file: it holds binary data")
+                .hasMessageNotContaining("java.");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNotASettingsFile(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("churn.yaml"), new byte[] {'z', ':', ' ', (byte) 0xC3, (byte) 0x28});
+        assertThatThrownBy(() -> YamlTree.read(file)).isExactlyInstanceOf(IOException.class)
+                .hasMessageContaining("it is not UTF-8 text");
+    }
+
+    @Test
+    void aMistakeInTheFileIsAConfigError() {
+        assertThatThrownBy(() -> YamlTree.parse("a: [1\n", "churn.yaml"))
+                .isInstanceOf(org.churnrisk.core.InvalidConfigException.class);
+    }
+
+    @Test
+    void aHugeScalarIsCutInTheMessage() {
+        String huge = "x".repeat(100_000);
+        YamlTree tree = YamlTree.parse("n: " + huge + "\n", "churn.yaml");
+        YamlNode.MapNode top = tree.root().map("a mapping");
+        assertThatThrownBy(() -> top.number("n", 0))
+                .hasMessageContaining("(100,000 characters)")
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
+    }
 }

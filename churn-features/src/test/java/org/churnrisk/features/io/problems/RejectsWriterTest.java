@@ -110,4 +110,41 @@ class RejectsWriterTest {
         rejects.close();
         assertThatThrownBy(() -> rejects.reject("usage.csv", "1", "x", "y")).isInstanceOf(IllegalStateException.class);
     }
+
+    /** Issue 18 item 4: a rejects file is opened in spreadsheets too, so every cell goes through the formula guard. */
+    @Test
+    void cellsThatLookLikeFormulasAreWrittenAsText() throws IOException {
+        try (RejectsWriter rejects = new RejectsWriter(dir, Source.USAGE)) {
+            rejects.reject("usage.csv", "2", "column 'quantity' value '-2' is negative", "=HYPERLINK(\"http://x\"),1");
+            rejects.reject("usage.csv", "3", "@reason", "+A1,2");
+            rejects.reject("=file.csv", "4", "x", "\uFF1D1+1");
+            rejects.reject("usage.csv", "5", "x", "  -A1");
+            rejects.reject("usage.csv", "6", "x", "|cmd");
+            rejects.reject("usage.csv", "7", "x", "\tA1");
+        }
+        assertThat(read(dir.resolve("usage.rejects.csv"))).extracting(r -> r.get("row")).containsExactly(
+                "'=HYPERLINK(\"http://x\"),1", "'+A1,2", "'\uFF1D1+1", "'  -A1", "'|cmd", "'\tA1");
+        assertThat(read(dir.resolve("usage.rejects.csv"))).extracting(r -> r.get("reason")).contains("'@reason");
+        assertThat(read(dir.resolve("usage.rejects.csv"))).extracting(r -> r.get("file")).contains("'=file.csv");
+    }
+
+    /** Issue 18 item 5: the temporary file of a run killed before it finished goes with the next run. */
+    @Test
+    void aRunWithoutRejectsRemovesTheStalePartialOfAKilledRun() throws IOException {
+        Path stale = Files.writeString(dir.resolve(".usage.rejects.csv." + deadPid() + ".123.partial"), "half");
+        Path live = Files.writeString(dir.resolve(".usage.rejects.csv." + ProcessHandle.current().pid()
+                + ".456.partial"), "another run, still going");
+        new RejectsWriter(dir, Source.USAGE).close();
+        assertThat(stale).doesNotExist();
+        assertThat(live).exists();
+    }
+
+    /** A pid no process has: above the kernel's pid_max (at most 2^22 on Linux). */
+    static long deadPid() {
+        long pid = 4_194_304L * 8;
+        while (ProcessHandle.of(pid).isPresent()) {
+            pid++;
+        }
+        return pid;
+    }
 }
