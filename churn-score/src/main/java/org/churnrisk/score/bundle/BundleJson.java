@@ -182,9 +182,10 @@ public final class BundleJson {
      * format is refused as such rather than for a field it names differently.
      *
      * @throws BundleException naming the line and column of a syntax error, the format when it is
-     *                         not {@value BundleManifest#FORMAT_VERSION} (format 1: retrain), or the
-     *                         field that is missing or of the wrong type; messages start with
-     *                         {@code bundle.json}
+     *                         not {@value BundleManifest#FORMAT_VERSION} (formats 1 and 2: retrain),
+     *                         a digest that is missing or does not match the contents (changed after
+     *                         training), a key the format does not define, or the field that is
+     *                         missing or of the wrong type; messages start with {@code bundle.json}
      */
     public static Parsed read(byte[] json) {
         JsonNode root;

@@ -58,6 +58,7 @@ final class GzipMembersInputStream extends InputStream {
     private boolean inMember;
     private boolean eof;
     private boolean closed;
+    private final byte[] one = new byte[1];
 
     /**
      * Opens the stream and reads the first member's header.
@@ -78,7 +79,6 @@ final class GzipMembersInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }
