@@ -58,9 +58,9 @@ final class ScoringModels {
     static final ChurnTrainer.Boosting BOOSTING = new ChurnTrainer.Boosting(100, 6, 0.1, 0.8, 1.0);
     /**
      * Bumped whenever the models would come out differently, or their bundles' format changes, so
-     * no stale cached model is measured (3: bundle format 2, with scorer.bin).
+     * no stale cached model is measured (3: bundle format 2, with scorer.bin; 4: format 3, with its digest).
      */
-    static final int MODELS_VERSION = 3;
+    static final int MODELS_VERSION = 4;
 
     final Path book;
     /** The feature tables of the last {@value #POOL_DATES} month starts, oldest first. */

@@ -165,7 +165,7 @@ class ScoreCommandTest {
         }
         String json = java.nio.file.Files.readString(old.resolve("bundle.json"));
         java.nio.file.Files.writeString(old.resolve("bundle.json"),
-                json.replace("\"format_version\": 2,", "\"format_version\": 1,"));
+                json.replace("\"format_version\": 3,", "\"format_version\": 1,"));
 
         CliRun run = churn("score", "--data", book.toString(), "--model", old.toString(), "--out",
                 dir.resolve("at-risk.csv").toString(), "--as-of", AS_OF);
@@ -173,6 +173,28 @@ class ScoreCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.err()).contains("format_version 1 is no longer read", "retrain with churn train")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aHandEditedManifestIsInvalidDataAndTheReportIsLeftAlone() throws IOException {
+        Path edited = Files.createDirectory(dir.resolve("edited"));
+        for (String f : new String[] {"bundle.json", "model.tribuo", "scorer.bin"}) {
+            Files.copy(model.resolve(f), edited.resolve(f));
+        }
+        String json = Files.readString(edited.resolve("bundle.json"));
+        assertThat(json).contains("\"horizon_days\": 120,");
+        Files.writeString(edited.resolve("bundle.json"), json.replace("\"horizon_days\": 120,", "\"horizon_days\": 30,"));
+        Path out = dir.resolve("at-risk.csv");
+        Files.writeString(out, "yesterday's report\n");
+
+        CliRun run = churn("score", "--data", book.toString(), "--model", edited.toString(), "--out", out.toString(),
+                "--as-of", AS_OF);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
+        assertThat(run.err()).contains("model bundle " + edited, "bundle.json was changed after training",
+                "retrain with churn train").doesNotContain("\tat ");
+        assertThat(out).hasContent("yesterday's report");
+        assertThat(dir.resolve("at-risk.summary.json")).doesNotExist();
     }
 
     @Test

@@ -119,7 +119,7 @@ class PointInTimeTest {
             List<UsageEvent> usage = new ArrayList<>();
             for (int e = 0; e < 300; e++) {
                 usage.add(new UsageEvent(id, at(rng, START, DAYS), rng.nextInt(10) == 0 ? null : "u" + rng.nextInt(12),
-                        events[rng.nextInt(events.length)], rng.nextInt(5), rng.nextInt(3) == 0 ? 1 : 0));
+                        events[rng.nextInt(events.length)], 1 + rng.nextInt(4), rng.nextInt(3) == 0 ? 1 : 0));
             }
             List<Ticket> tickets = new ArrayList<>();
             for (int t = 0; t < 15; t++) {

@@ -89,7 +89,9 @@ public final class ReportCsv {
         sb.append('\n');
     }
 
-    private static double round(double v, double scale) {
-        return Math.round(v * scale) / scale;
+    static double round(double v, double scale) {
+        double scaled = v * scale;
+        // From 2^52 on a double has no fraction left to round, and Math.round would saturate at 2^63.
+        return Math.abs(scaled) >= 0x1p52 || !Double.isFinite(scaled) ? v : Math.round(scaled) / scale;
     }
 }

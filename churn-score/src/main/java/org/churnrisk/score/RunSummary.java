@@ -192,7 +192,13 @@ public record RunSummary(Path report, Map<String, Object> values, List<ScoredAcc
     }
 
     /** Cents, written as a plain decimal (a double such as 1.11953E7 would be written in exponent form). */
-    private static BigDecimal money(double v) {
-        return BigDecimal.valueOf(Math.round(v * 100)).movePointLeft(2);
+    static BigDecimal money(double v) {
+        double cents = v * 100;
+        if (Math.abs(cents) < 0x1p53) {
+            return BigDecimal.valueOf(Math.round(cents)).movePointLeft(2);
+        }
+        // A total this large (over 90 trillion) has no cents to round in a double, and Math.round
+        // would saturate at 2^63 cents: write the double's exact value instead.
+        return new BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 }

@@ -40,10 +40,13 @@ public record BundleManifest(int formatVersion, String createdBy, String algorit
 
     /**
      * The bundle format this build writes, and the only one it reads. Format 2 added the compiled
-     * scorer ({@code scorer.bin}) beside the Tribuo model; format 1 bundles are refused with a
-     * message that says to retrain (see {@link #unsupportedFormat}).
+     * scorer ({@code scorer.bin}) beside the Tribuo model; format 3 added the digest of
+     * {@code bundle.json}, which covers the manifest itself (calibration, horizon, schema) as well
+     * as the checksums of the other files, and refuses keys the format does not define. Bundles
+     * of formats 1 and 2 are refused with a message that says to retrain (see
+     * {@link #unsupportedFormat}).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{16}");
 
@@ -139,8 +142,9 @@ public record BundleManifest(int formatVersion, String createdBy, String algorit
 
     /**
      * Why a bundle of {@code format} is not read, and what to do: a format 1 bundle lacks the
-     * compiled scorer that scoring reads, so it must be trained again; any other format comes
-     * from another version of churn-risk.
+     * compiled scorer that scoring reads and a format 2 bundle the digest that covers its
+     * manifest, so either must be trained again; any other format comes from another version of
+     * churn-risk.
      *
      * @param createdBy what wrote the bundle, as its {@code created_by} says
      */
@@ -149,6 +153,12 @@ public record BundleManifest(int formatVersion, String createdBy, String algorit
             return "format_version 1 is no longer read: this churn-risk reads format " + FORMAT_VERSION
                     + ", which holds the compiled scorer (scorer.bin) that scoring reads without Tribuo (the bundle"
                     + " was created by " + createdBy + "); retrain with churn train to write the bundle again";
+        }
+        if (format == 2) {
+            return "format_version 2 is no longer read: this churn-risk reads format " + FORMAT_VERSION
+                    + ", whose digest covers the manifest (calibration, horizon, feature schema) as well as scorer.bin"
+                    + " and model.tribuo, so that a bundle changed after training is refused (the bundle was created by "
+                    + createdBy + "); retrain with churn train to write the bundle again";
         }
         return "format_version " + format + " is not supported: this churn-risk reads format " + FORMAT_VERSION
                 + " (the bundle was created by " + createdBy + "); load it with that version or retrain with this one";

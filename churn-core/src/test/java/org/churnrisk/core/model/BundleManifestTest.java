@@ -27,7 +27,7 @@ class BundleManifestTest {
     void ofTakesTheSchemaAndTheCurrentFormat() {
         BundleManifest m = BundleManifest.of("churn-risk 0.1.0", "logistic", 120, SCHEMA, PLATT);
 
-        assertThat(m.formatVersion()).isEqualTo(BundleManifest.FORMAT_VERSION).isEqualTo(2);
+        assertThat(m.formatVersion()).isEqualTo(BundleManifest.FORMAT_VERSION).isEqualTo(3);
         assertThat(m.schemaVersion()).isEqualTo("churn-features/1");
         assertThat(m.schemaFingerprint()).isEqualTo(SCHEMA.fingerprint());
         assertThat(m.featureNames()).isEqualTo(SCHEMA.names());
@@ -39,7 +39,7 @@ class BundleManifestTest {
     @Test
     void featureNamesAreCopied() {
         List<String> names = new ArrayList<>(SCHEMA.names());
-        BundleManifest m = manifest(2, 120, SCHEMA.fingerprint(), names);
+        BundleManifest m = manifest(3, 120, SCHEMA.fingerprint(), names);
         names.add("nps");
 
         assertThat(m.featureNames()).containsExactly("logins_30d", "tickets_90d");
@@ -82,12 +82,12 @@ class BundleManifestTest {
 
     @Test
     void anotherFormatDoesNotValidate() {
-        BundleManifest m = manifest(3, 120, SCHEMA.fingerprint(), SCHEMA.names());
+        BundleManifest m = manifest(4, 120, SCHEMA.fingerprint(), SCHEMA.names());
 
         assertThatThrownBy(m::validate)
                 .isInstanceOf(BundleException.class)
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessage("format_version 3 is not supported: this churn-risk reads format 2 (the bundle was created by"
+                .hasMessage("format_version 4 is not supported: this churn-risk reads format 3 (the bundle was created by"
                         + " churn-risk 0.1.0); load it with that version or retrain with this one");
     }
 
@@ -97,14 +97,26 @@ class BundleManifestTest {
 
         assertThatThrownBy(m::validate)
                 .isInstanceOf(BundleException.class)
-                .hasMessage("format_version 1 is no longer read: this churn-risk reads format 2, which holds the compiled"
+                .hasMessage("format_version 1 is no longer read: this churn-risk reads format 3, which holds the compiled"
                         + " scorer (scorer.bin) that scoring reads without Tribuo (the bundle was created by churn-risk"
                         + " 0.1.0); retrain with churn train to write the bundle again");
     }
 
     @Test
+    void formatTwoDoesNotValidateAndSaysToRetrain() {
+        BundleManifest m = manifest(2, 120, SCHEMA.fingerprint(), SCHEMA.names());
+
+        assertThatThrownBy(m::validate)
+                .isInstanceOf(BundleException.class)
+                .hasMessage("format_version 2 is no longer read: this churn-risk reads format 3, whose digest covers the"
+                        + " manifest (calibration, horizon, feature schema) as well as scorer.bin and model.tribuo, so"
+                        + " that a bundle changed after training is refused (the bundle was created by churn-risk"
+                        + " 0.1.0); retrain with churn train to write the bundle again");
+    }
+
+    @Test
     void aFingerprintThatDoesNotMatchTheNamesDoesNotValidate() {
-        BundleManifest m = manifest(2, 120, SCHEMA.fingerprint(), List.of("logins_30d", "nps"));
+        BundleManifest m = manifest(3, 120, SCHEMA.fingerprint(), List.of("logins_30d", "nps"));
         String actual = new FeatureSchema("churn-features/1", List.of("logins_30d", "nps")).fingerprint();
 
         assertThatThrownBy(m::validate)
@@ -115,7 +127,7 @@ class BundleManifestTest {
 
     @Test
     void aFeatureListedTwiceDoesNotValidate() {
-        BundleManifest m = manifest(2, 120, SCHEMA.fingerprint(), List.of("logins_30d", "logins_30d"));
+        BundleManifest m = manifest(3, 120, SCHEMA.fingerprint(), List.of("logins_30d", "logins_30d"));
 
         assertThatThrownBy(m::validate)
                 .isInstanceOf(BundleException.class)

@@ -87,6 +87,11 @@ final class AccountBook {
         return ids.length;
     }
 
+    /** The account_id of account {@code a}. */
+    String id(int a) {
+        return ids[a];
+    }
+
     /** Every churn date of every account that has one, by account id, sorted; for labels. */
     java.util.Map<String, java.util.List<java.time.LocalDate>> churnDates() {
         java.util.Map<String, java.util.List<java.time.LocalDate>> result = new java.util.TreeMap<>();

@@ -50,9 +50,10 @@ public final class BookCheck {
      * @param lastDays   the latest such date
      * @param notChecked sources whose rows were not read because {@code accounts} has no valid row
      * @param eventNames the usage event names in order of first appearance, as first spelled
+     * @param earlyUsage the valid usage rows dated before their account's first contract
      */
     public record Result(Map<Source, List<Path>> files, ReadStats stats, Map<Source, LocalDate> firstDays, Map<Source, LocalDate> lastDays,
-                         Set<Source> notChecked, List<String> eventNames) {
+                         Set<Source> notChecked, List<String> eventNames, EarlyUsage earlyUsage) {
         public Result {
             Map<Source, List<Path>> lists = new EnumMap<>(Source.class);
             files.forEach((source, list) -> lists.put(source, List.copyOf(list)));
@@ -70,6 +71,24 @@ public final class BookCheck {
             copy.putAll(days);
             return Collections.unmodifiableMap(copy);
         }
+    }
+
+    /**
+     * Valid usage rows dated before the first day their account was a customer (its first
+     * contract's {@code start_date}, or {@code accounts.contract_start} without contracts): allowed,
+     * as a trial or pilot, but often a sign of a wrong {@code contract_start}, which moves tenure
+     * and onboarding features. A {@code validate} note, not a problem.
+     *
+     * @param rows     how many rows
+     * @param accounts of how many accounts
+     * @param example  the account with the most such rows, its earliest such usage day and its first contract day,
+     *                 or null when there are none
+     */
+    public record EarlyUsage(long rows, int accounts, Example example) {
+        /** One account's early usage, for the note. */
+        public record Example(String accountId, LocalDate firstUsage, LocalDate firstContract, long rows) { }
+
+        static final EarlyUsage NONE = new EarlyUsage(0, 0, null);
     }
 
     /**
@@ -95,9 +114,66 @@ public final class BookCheck {
         AccountBook accounts = BookLoader.accounts(rows);
         EventCatalog catalog = new EventCatalog(features.loginEvent(), features.integrationEvents(),
                 features.exportEvents(), features.coreFeatures());
-        BookLoader.checkUsage(rows, accounts, catalog);
+        EarlyUsageCounter early = new EarlyUsageCounter(accounts, mapping.mapping(Source.USAGE).formats().zone());
+        BookLoader.checkUsage(rows, accounts, catalog, early);
         BookLoader.engagement(rows, accounts, BookLoader.EngagementTarget.NONE);
-        return new Result(files.listed(), files.stats(), rows.days(true), rows.days(false), rows.notChecked, catalog.names());
+        return new Result(files.listed(), files.stats(), rows.days(true), rows.days(false), rows.notChecked, catalog.names(),
+                early.result());
+    }
+
+    /** Counts the valid usage rows dated before the start of their account's first contract day. */
+    private static final class EarlyUsageCounter implements BookLoader.UsageTarget {
+        private final AccountBook book;
+        private final ZoneId zone;
+        private final long[] firstSecond;
+        private final long[] rows;
+        private final long[] earliest;
+
+        EarlyUsageCounter(AccountBook book, ZoneId zone) {
+            this.book = book;
+            this.zone = zone;
+            int n = book.size();
+            firstSecond = new long[n];
+            rows = new long[n];
+            earliest = new long[n];
+            java.util.Arrays.fill(earliest, Long.MAX_VALUE);
+            for (int a = 0; a < n; a++) {
+                long[] starts = book.tenureStarts(a);
+                firstSecond[a] = starts.length == 0 || starts[0] == AccountBook.UNKNOWN_DAY ? Long.MIN_VALUE
+                        : LocalDate.ofEpochDay(starts[0]).atStartOfDay(zone).toEpochSecond();
+            }
+        }
+
+        @Override
+        public void add(int account, long second, long user, int code, long quantity, long errors) {
+            if (second < firstSecond[account]) {
+                rows[account]++;
+                if (second < earliest[account]) {
+                    earliest[account] = second;
+                }
+            }
+        }
+
+        EarlyUsage result() {
+            long total = 0;
+            int accounts = 0;
+            int most = -1;
+            for (int a = 0; a < rows.length; a++) {
+                if (rows[a] > 0) {
+                    total += rows[a];
+                    accounts++;
+                    if (most < 0 || rows[a] > rows[most]) {
+                        most = a;
+                    }
+                }
+            }
+            if (most < 0) {
+                return EarlyUsage.NONE;
+            }
+            return new EarlyUsage(total, accounts, new EarlyUsage.Example(book.id(most),
+                    Instant.ofEpochSecond(earliest[most]).atZone(zone).toLocalDate(),
+                    LocalDate.ofEpochDay(book.tenureStarts(most)[0]), rows[most]));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.churnrisk.features.extract;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.churnrisk.core.contract.Bounds;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.contract.Tier;
 import org.churnrisk.features.io.RecordCursor;
@@ -10,7 +11,9 @@ import org.churnrisk.features.io.RecordCursor;
 /**
  * Reads the sources of a book into an {@link AccountBook} and the aggregators (or, when a book is
  * only checked, into nothing), checking the rules of the data contract that span rows: unique
- * account and ticket ids, events only for known accounts, scores in range for their survey kind.
+ * account and ticket ids, events only for known accounts, scores in range for their survey kind,
+ * and the {@link Bounds} of every date, ARR, seat count and usage quantity (errors at most the
+ * quantity).
  */
 final class BookLoader {
     private BookLoader() {
@@ -54,13 +57,10 @@ final class BookLoader {
         rows.read(Source.ACCOUNTS, c -> {
             long hash = c.hash(Col.ACC_ID);
             requireText(c, Col.ACC_ID);
-            double arr = c.decimal(Col.ACC_ARR);
-            if (arr < 0 || Double.isNaN(arr)) {
-                throw c.problem(Col.ACC_ARR, "is negative (expected a number >= 0)");
-            }
-            int seats = c.isBlank(Col.ACC_SEATS) ? -1 : nonNegativeInt(c, Col.ACC_SEATS);
-            long start = c.isBlank(Col.ACC_START) ? AccountBook.UNKNOWN_DAY : c.epochDay(Col.ACC_START);
-            long renewal = c.isBlank(Col.ACC_RENEWAL) ? AccountBook.UNKNOWN_DAY : c.epochDay(Col.ACC_RENEWAL);
+            double arr = arr(c, Col.ACC_ARR);
+            int seats = c.isBlank(Col.ACC_SEATS) ? -1 : seats(c, Col.ACC_SEATS);
+            long start = c.isBlank(Col.ACC_START) ? AccountBook.UNKNOWN_DAY : day(c, Col.ACC_START);
+            long renewal = c.isBlank(Col.ACC_RENEWAL) ? AccountBook.UNKNOWN_DAY : day(c, Col.ACC_RENEWAL);
             Tier tier = null;
             if (!c.isBlank(Col.ACC_TIER)) {
                 try {
@@ -76,20 +76,17 @@ final class BookLoader {
         });
         rows.read(Source.CONTRACTS, c -> {
             int a = known(c, b, Col.C_ACCOUNT);
-            long start = c.epochDay(Col.C_START);
-            long end = c.isBlank(Col.C_END) ? AccountBook.OPEN_END : c.epochDay(Col.C_END);
+            long start = day(c, Col.C_START);
+            long end = c.isBlank(Col.C_END) ? AccountBook.OPEN_END : day(c, Col.C_END);
             if (end <= start) {
                 throw c.problem(Col.C_END, "is not after start_date " + LocalDate.ofEpochDay(start)
                         + " (expected an end after the start)");
             }
-            double arr = c.decimal(Col.C_ARR);
-            if (arr < 0 || Double.isNaN(arr)) {
-                throw c.problem(Col.C_ARR, "is negative (expected a number >= 0)");
-            }
-            int seats = c.isBlank(Col.C_SEATS) ? -1 : nonNegativeInt(c, Col.C_SEATS);
+            double arr = arr(c, Col.C_ARR);
+            int seats = c.isBlank(Col.C_SEATS) ? -1 : seats(c, Col.C_SEATS);
             b.addTerm(a, new AccountBook.Term(start, end, arr, seats));
         });
-        rows.read(Source.CHURN, c -> b.addChurn(known(c, b, Col.X_ACCOUNT), c.epochDay(Col.X_AT)));
+        rows.read(Source.CHURN, c -> b.addChurn(known(c, b, Col.X_ACCOUNT), day(c, Col.X_AT)));
         return b.build();
     }
 
@@ -109,7 +106,13 @@ final class BookLoader {
 
     /** Reads and checks every usage row, keeping nothing but the event names in {@code catalog}. */
     static void checkUsage(BookRows rows, AccountBook book, EventCatalog catalog) throws IOException {
-        rows.read(Source.USAGE, new UsageDecoder(book, catalog, UsageTarget.NONE)::row);
+        checkUsage(rows, book, catalog, UsageTarget.NONE);
+    }
+
+    /** Reads and checks every usage row, handing each valid one to {@code target}. */
+    static void checkUsage(BookRows rows, AccountBook book, EventCatalog catalog, UsageTarget target)
+            throws IOException {
+        rows.read(Source.USAGE, new UsageDecoder(book, catalog, target)::row);
     }
 
     /**
@@ -145,7 +148,7 @@ final class BookLoader {
                 lastAccountHash = accountHash;
                 lastAccount = a;
             }
-            long second = c.epochSecond(Col.U_AT);
+            long second = second(c, Col.U_AT);
             long event = c.hash(Col.U_EVENT);
             if (event == 0) {
                 throw c.problem(Col.U_EVENT, "is blank (expected an event name such as login)");
@@ -154,9 +157,18 @@ final class BookLoader {
             if (quantity < 0) {
                 throw c.problem(Col.U_QUANTITY, "is negative (expected a whole number >= 0)");
             }
+            if (quantity > Bounds.MAX_QUANTITY) {
+                throw c.problem(Col.U_QUANTITY, "is above the accepted maximum (expected at most "
+                        + String.format(Locale.ROOT, "%,d", Bounds.MAX_QUANTITY) + " events in one row)");
+            }
             long errors = c.isBlank(Col.U_ERRORS) ? 0 : c.integer(Col.U_ERRORS);
             if (errors < 0) {
                 throw c.problem(Col.U_ERRORS, "is negative (expected a whole number >= 0)");
+            }
+            if (errors > quantity) {
+                throw c.problem(Col.U_ERRORS, "is more than the row's quantity " + (c.isBlank(Col.U_QUANTITY)
+                        ? "(blank, so 1)" : Long.toString(quantity))
+                        + " (expected errors <= quantity: errors counts the events that failed)");
             }
             long user = c.isBlank(Col.U_USER) ? 0 : c.hash(Col.U_USER);
             // No lambda here: this runs per row, and a capturing lambda is an allocation per row.
@@ -173,8 +185,8 @@ final class BookLoader {
         rows.read(Source.TICKETS, c -> {
             requireText(c, Col.T_ID);
             int a = known(c, book, Col.T_ACCOUNT);
-            long created = c.epochSecond(Col.T_CREATED);
-            long resolved = c.isBlank(Col.T_RESOLVED) ? Long.MAX_VALUE : c.epochSecond(Col.T_RESOLVED);
+            long created = second(c, Col.T_CREATED);
+            long resolved = c.isBlank(Col.T_RESOLVED) ? Long.MAX_VALUE : second(c, Col.T_RESOLVED);
             if (resolved < created) {
                 throw c.problem(Col.T_RESOLVED, "is before created_at (expected a time at or after creation)");
             }
@@ -203,7 +215,7 @@ final class BookLoader {
         });
         rows.read(Source.SURVEYS, c -> {
             int a = known(c, book, Col.S_ACCOUNT);
-            long at = c.epochSecond(Col.S_AT);
+            long at = second(c, Col.S_AT);
             String kind = c.isBlank(Col.S_KIND) ? "" : c.text(Col.S_KIND).toLowerCase(Locale.ROOT);
             boolean nps;
             switch (kind) {
@@ -219,7 +231,7 @@ final class BookLoader {
         });
         rows.read(Source.TOUCHPOINTS, c -> {
             int a = known(c, book, Col.P_ACCOUNT);
-            long at = c.epochSecond(Col.P_AT);
+            long at = second(c, Col.P_AT);
             boolean review = false;
             if (!c.isBlank(Col.P_KIND)) {
                 String kind = c.text(Col.P_KIND).toLowerCase(Locale.ROOT);
@@ -239,12 +251,45 @@ final class BookLoader {
         }
     }
 
-    private static int nonNegativeInt(RecordCursor c, int column) {
+    /** An ARR: finite, >= 0 and at most {@link Bounds#MAX_ARR}. */
+    private static double arr(RecordCursor c, int column) {
+        double arr = c.decimal(column);
+        if (arr < 0) {
+            throw c.problem(column, "is negative (expected a number >= 0)");
+        }
+        if (!(arr <= Bounds.MAX_ARR)) { // NaN too: the readers give NaN for a number too large for a double
+            throw c.problem(column, "is out of range (expected an ARR from 0 to "
+                    + String.format(Locale.ROOT, "%,.0f", Bounds.MAX_ARR) + ")");
+        }
+        return arr;
+    }
+
+    /** A seat count: a whole number from 0 to {@link Bounds#MAX_SEATS}. */
+    private static int seats(RecordCursor c, int column) {
         long v = c.integer(column);
-        if (v < 0 || v > Integer.MAX_VALUE) {
-            throw c.problem(column, "is out of range (expected a whole number from 0)");
+        if (v < 0 || v > Bounds.MAX_SEATS) {
+            throw c.problem(column, "is out of range (expected a whole number of seats from 0 to "
+                    + String.format(Locale.ROOT, "%,d", Bounds.MAX_SEATS) + ")");
         }
         return (int) v;
+    }
+
+    /** A date within the {@link Bounds}, as days since the epoch. */
+    static long day(RecordCursor c, int column) {
+        long day = c.epochDay(column);
+        if (!Bounds.dayInRange(day)) {
+            throw c.problem(column, Bounds.expectedDate("a date"));
+        }
+        return day;
+    }
+
+    /** A timestamp within the {@link Bounds}, as seconds since the epoch. */
+    static long second(RecordCursor c, int column) {
+        long second = c.epochSecond(column);
+        if (!Bounds.secondInRange(second)) {
+            throw c.problem(column, Bounds.expectedDate("a time"));
+        }
+        return second;
     }
 
     private static int known(RecordCursor c, AccountBook.Builder b, int column) {

@@ -39,7 +39,8 @@ final class EngagementAggregator implements BookLoader.EngagementTarget {
 
     private final Snapshots snaps;
     private final int k;
-    private final int[] values;
+    /** Longs, so that no sum (resolution hours above all) can saturate or wrap. */
+    private final long[] values;
     /** Latest touchpoint second in [cutoff[k-1], cutoff[k]); Long.MIN_VALUE if none. */
     private final long[] lastTouch;
 
@@ -50,7 +51,7 @@ final class EngagementAggregator implements BookLoader.EngagementTarget {
         if (cells > Integer.MAX_VALUE - 8) {
             throw new org.churnrisk.core.InvalidArgumentException("too many accounts x as-of dates for one pass");
         }
-        values = new int[(int) cells];
+        values = new long[(int) cells];
         lastTouch = new long[accounts * k];
         Arrays.fill(lastTouch, Long.MIN_VALUE);
     }
@@ -87,7 +88,8 @@ final class EngagementAggregator implements BookLoader.EngagementTarget {
             }
             if (resolved < cutoff && resolved >= snaps.minus90[s]) {
                 values[base + RESOLUTION_N_90]++;
-                values[base + RESOLUTION_HOURS_SUM_90] += (int) Math.min(100_000, (resolved - created) / 3_600);
+                // Dates are within Bounds, so one ticket adds at most about 1.2 million hours.
+                values[base + RESOLUTION_HOURS_SUM_90] += (resolved - created) / 3_600;
                 if (satisfaction > 0) {
                     values[base + SATISFACTION_SUM_90] += satisfaction;
                     values[base + SATISFACTION_N_90]++;
@@ -145,7 +147,7 @@ final class EngagementAggregator implements BookLoader.EngagementTarget {
         }
     }
 
-    int get(int a, int snapshot, int field) {
+    long get(int a, int snapshot, int field) {
         return values[(a * k + snapshot) * FIELDS + field];
     }
 

@@ -329,15 +329,15 @@ final class FeatureAssembler {
 
     private void surveyMean(double[] v, int o, int a, int k, int sum, int n, int sumPrev, int nPrev,
                             Feature mean, Feature has, Feature change, Feature hasChange) {
-        int count = engagement.get(a, k, n);
-        int countPrev = engagement.get(a, k, nPrev);
+        long count = engagement.get(a, k, n);
+        long countPrev = engagement.get(a, k, nPrev);
         double m = count > 0 ? (double) engagement.get(a, k, sum) / count : 0;
         known(v, o, mean, has, count > 0, m);
         known(v, o, change, hasChange, count > 0 && countPrev > 0,
                 m - (countPrev > 0 ? (double) engagement.get(a, k, sumPrev) / countPrev : 0));
     }
 
-    private static void mean(double[] v, int o, Feature mean, Feature has, int sum, int n) {
+    private static void mean(double[] v, int o, Feature mean, Feature has, long sum, long n) {
         known(v, o, mean, has, n > 0, n > 0 ? (double) sum / n : 0);
     }
 

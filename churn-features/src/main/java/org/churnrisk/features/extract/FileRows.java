@@ -114,6 +114,13 @@ final class FileRows implements BookRows {
                         handler.row(cursor);
                         accepted++;
                     } catch (DataProblemException e) {
+                        InvalidDataException damage = cursor.damage();
+                        if (damage != null) {
+                            // The bad row is a symptom: the file itself is damaged, and so is every row of it.
+                            problems.badFile(source, file, damage);
+                            everyFileRead = false;
+                            break;
+                        }
                         problems.badRow(source, cursor, e);
                         rejected++;
                     } catch (InvalidDataException e) {

@@ -27,12 +27,15 @@ final class UsageAggregator {
     final EventCatalog catalog;
     final int accounts;
     final int k;
-    /** Logins per account, snapshot and usage segment. */
-    private final int[] logins;
+    /**
+     * Logins per account, snapshot and usage segment. The sums are longs: quantities are at most
+     * {@code Bounds.MAX_QUANTITY} a row, so they cannot overflow, and none saturates.
+     */
+    private final long[] logins;
     /** Per account and snapshot, over [T-30d, T): the metrics other than logins (index metric - 1). */
-    private final int[] recent;
+    private final long[] recent;
     /** Feature events in the 30 days before the last 30. */
-    private final int[] eventsPrevious;
+    private final long[] eventsPrevious;
     /** Feature bits over [T-30d, T), [T-60d, T-30d) and [T-90d, T-60d). */
     private final long[] bits30;
     private final long[] bitsPrevious;
@@ -75,9 +78,9 @@ final class UsageAggregator {
         }
         // Only what features read is kept: logins by segment (7d, 30d, the 30 before, 90d), the
         // other metrics over 30 days only, feature events of the 30 days before, three bit sets.
-        logins = new int[(int) cells * SEG];
-        recent = new int[(int) cells * (METRICS - 1)];
-        eventsPrevious = new int[(int) cells];
+        logins = new long[(int) cells * SEG];
+        recent = new long[(int) cells * (METRICS - 1)];
+        eventsPrevious = new long[(int) cells];
         bits30 = new long[(int) cells];
         bitsPrevious = new long[(int) cells];
         bitsOlder = new long[(int) cells];
@@ -176,8 +179,8 @@ final class UsageAggregator {
         } else if (export) {
             milestone(firstExport[a], a, second);
         }
-        int q = (int) Math.min(quantity, Integer.MAX_VALUE);
-        int e = (int) Math.min(errors, Integer.MAX_VALUE);
+        long q = quantity;
+        long e = errors;
         int[] segments = spanSegments;
         for (int j = 0, count = spanCount; j < count; j++) {
             int seg = segments[j];
@@ -242,9 +245,9 @@ final class UsageAggregator {
         spanTo = next == bounds.length ? Long.MAX_VALUE : bounds[next];
     }
 
-    private static void add(int[] sums, int i, int v) {
-        long sum = (long) sums[i] + v;
-        sums[i] = sum > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) sum;
+    private static void add(long[] sums, int i, long v) {
+        // Unreachable within the bounds of the contract; if it ever is, fail rather than wrap or saturate.
+        sums[i] = Math.addExact(sums[i], v);
     }
 
     private void milestone(long[] firsts, int a, long second) {
@@ -260,7 +263,7 @@ final class UsageAggregator {
     }
 
     /** Logins in one usage segment of a snapshot. */
-    int segmentLogins(int a, int snapshot, int segment) {
+    long segmentLogins(int a, int snapshot, int segment) {
         return logins[(a * k + snapshot) * SEG + segment];
     }
 

@@ -63,6 +63,19 @@ public interface RecordCursor extends Closeable {
     long epochDay(int column);
 
     /**
+     * Asked before a row problem is reported: whether the file's data as a whole is damaged, so
+     * that the row problem may only be a symptom of it (a gzipped CSV whose damage decodes into
+     * rows of the wrong shape before the CRC-32 check at the end of its member reports it). A
+     * damaged file is a problem of the whole file: none of its rows may be used.
+     *
+     * @return the whole-file problem, or null when the file is sound or the format cannot tell
+     * @throws IOException if the file cannot be read
+     */
+    default org.churnrisk.core.InvalidDataException damage() throws IOException {
+        return null;
+    }
+
+    /**
      * Bytes of the file consumed so far (compressed bytes for a gzipped file), for progress
      * reporting; 0 when the format cannot tell.
      */

@@ -146,10 +146,26 @@ public final class BookValidator {
                 }
                 if (source == Source.USAGE && rows.accepted() > 0) {
                     notes.addAll(eventNotes(result.eventNames()));
+                    earlyUsageNote(result.earlyUsage()).ifPresent(notes::add);
                 }
             }
         }
         return notes;
+    }
+
+    /** Valid usage rows dated before their account's first contract: allowed, but worth a look. */
+    private static java.util.Optional<String> earlyUsageNote(BookCheck.EarlyUsage early) {
+        if (early.rows() == 0) {
+            return java.util.Optional.empty();
+        }
+        BookCheck.EarlyUsage.Example e = early.example();
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%,d %s of %,d %s %s dated before the"
+                        + " account's first contract (most: %s, %,d %s from %s, first contract %s); fine for a trial"
+                        + " or pilot, otherwise check accounts.contract_start and contracts.start_date, which tenure"
+                        + " and onboarding features count from",
+                early.rows(), early.rows() == 1 ? "row" : "rows", early.accounts(),
+                early.accounts() == 1 ? "account" : "accounts", early.rows() == 1 ? "is" : "are", e.accountId(), e.rows(), e.rows() == 1 ? "row" : "rows",
+                e.firstUsage(), e.firstContract()));
     }
 
     /** The event names the feature settings expect that no valid usage row has. */

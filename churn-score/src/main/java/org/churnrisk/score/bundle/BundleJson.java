@@ -45,11 +45,13 @@ import org.churnrisk.core.scoring.ScorerFile;
  * with {@code \n} line ends on every OS, and doubles are written as their shortest round-tripping
  * decimal by Jackson's own writer rather than the JDK's {@code Double.toString} (whose output
  * changed in JDK 19), so the same inputs give the same bytes everywhere and every double reads
- * back exactly. Duplicate keys and trailing text are refused. Stateless; the mapper is configured
+ * back exactly. Duplicate keys, trailing text and keys the format does not define are refused, and
+ * so is a file whose {@value #DIGEST} (its last key, the SHA-256 of the {@link #canonical
+ * canonical form} of everything else) does not match: a bundle edited after training. Stateless; the mapper is configured
  * once and thread-safe.
  */
 public final class BundleJson {
-    /** The manifest: format, creator, algorithm, horizon, feature schema, calibration, metrics, provenance, checksums. */
+    /** The manifest: format, creator, algorithm, horizon, feature schema, calibration, metrics, provenance, checksums, digest. */
     public static final String BUNDLE_JSON = "bundle.json";
     /** The Tribuo model, for evaluation and provenance; scoring does not read it. */
     public static final String MODEL_FILE = "model.tribuo";
@@ -57,7 +59,18 @@ public final class BundleJson {
     public static final String SCORER_FILE = ScorerFile.FILE_NAME;
     /** The files {@code checksums} names, in the order it names them. */
     public static final List<String> CHECKSUMMED = List.of(MODEL_FILE, SCORER_FILE);
+    /**
+     * The last key of {@code bundle.json}: the SHA-256 of the {@link #canonical canonical form} of
+     * everything else in it. Since {@code checksums} holds the SHA-256 of {@code scorer.bin} and
+     * {@code model.tribuo}, the digest covers every byte that can change a score.
+     */
+    public static final String DIGEST = "digest";
     static final String SHA256_PREFIX = "sha256:";
+
+    /** The keys of {@code bundle.json}, in the order written; any other key is refused. */
+    static final List<String> KEYS = List.of("format_version", "created_by", "algorithm", "horizon_days",
+            "feature_schema", "calibration", "metrics", "provenance", "checksums", DIGEST);
+    private static final List<String> SCHEMA_KEYS = List.of("version", "fingerprint", "names");
 
     private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -116,7 +129,42 @@ public final class BundleJson {
             }
             sums.put(file, SHA256_PREFIX + sha);
         }
+        // Digest what a reader will parse, not the tree in hand: a BigDecimal in the metrics, say,
+        // reads back as a double, and the digest must be of what reading sees.
+        JsonNode asRead;
+        try {
+            asRead = MAPPER.readTree(pretty(root));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bundle.json written by this class does not parse", e);
+        }
+        root.put(DIGEST, SHA256_PREFIX + digest((ObjectNode) asRead));
         return pretty(root).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The canonical form of a {@code bundle.json} object that its {@value #DIGEST} covers: the
+     * object without its {@value #DIGEST} key, as compact JSON in UTF-8 (no white space between
+     * tokens, keys in the order of the file, strings with Jackson's minimal escapes, whole numbers
+     * as written, other numbers as the shortest decimal that reads back as the same double).
+     * Layout and line ends do not count; every key, value and their order do.
+     */
+    public static byte[] canonical(ObjectNode root) {
+        ObjectNode copy = root.deepCopy();
+        copy.remove(DIGEST);
+        try {
+            return MAPPER.writeValueAsBytes(copy);
+        } catch (JsonProcessingException e) {
+            // A tree of plain nodes always serializes.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The SHA-256 (64 lower-case hex digits) of the {@link #canonical canonical form} of a
+     * {@code bundle.json} object: what its {@value #DIGEST} must be, after {@code sha256:}.
+     */
+    public static String digest(ObjectNode root) {
+        return ScoringBundle.sha256(canonical(root));
     }
 
     /** Pretty JSON text ending in a newline. */
@@ -134,9 +182,10 @@ public final class BundleJson {
      * format is refused as such rather than for a field it names differently.
      *
      * @throws BundleException naming the line and column of a syntax error, the format when it is
-     *                         not {@value BundleManifest#FORMAT_VERSION} (format 1: retrain), or the
-     *                         field that is missing or of the wrong type; messages start with
-     *                         {@code bundle.json}
+     *                         not {@value BundleManifest#FORMAT_VERSION} (formats 1 and 2: retrain),
+     *                         a digest that is missing or does not match the contents (changed after
+     *                         training), a key the format does not define, or the field that is
+     *                         missing or of the wrong type; messages start with {@code bundle.json}
      */
     public static Parsed read(byte[] json) {
         JsonNode root;
@@ -169,13 +218,17 @@ public final class BundleJson {
             throw new BundleException(BUNDLE_JSON + ": " + BundleManifest.unsupportedFormat(format,
                     by != null && by.isTextual() ? by.textValue() : "an unknown program"));
         }
+        checkDigest((ObjectNode) root);
         try {
+            onlyKeys(root, KEYS, "");
             ObjectNode schema = object(root, "feature_schema", "");
+            onlyKeys(schema, SCHEMA_KEYS, "feature_schema.");
             BundleManifest manifest = new BundleManifest(format, text(root, "created_by", ""),
                     text(root, "algorithm", ""), integer(root, "horizon_days", ""),
                     text(schema, "version", "feature_schema."), text(schema, "fingerprint", "feature_schema."),
                     texts(schema, "names", "feature_schema."), calibration(object(root, "calibration", "")));
             ObjectNode checksums = object(root, "checksums", "");
+            onlyKeys(checksums, CHECKSUMMED, "checksums.");
             Map<String, String> sums = new LinkedHashMap<>();
             for (String file : CHECKSUMMED) {
                 String sha = text(checksums, file, "checksums.");
@@ -188,6 +241,46 @@ public final class BundleJson {
             return new Parsed(manifest, object(root, "metrics", ""), object(root, "provenance", ""), sums);
         } catch (Problem | InvalidArgumentException e) {
             throw new BundleException(BUNDLE_JSON + ": " + e.getMessage() + "; retrain or restore the bundle", e);
+        }
+    }
+
+    /**
+     * Refuses a {@code bundle.json} whose contents are not what its digest says: a manifest, a
+     * calibration, a checksum or any other value edited by hand after {@code churn train} wrote it.
+     */
+    private static void checkDigest(ObjectNode root) {
+        JsonNode digest = root.get(DIGEST);
+        if (digest == null) {
+            throw new BundleException(BUNDLE_JSON + " has no " + DIGEST + ": it was changed after training (churn"
+                    + " train always writes one); retrain with churn train or restore the bundle");
+        }
+        if (!digest.isTextual() || !SHA256.matcher(digest.textValue()).matches()) {
+            throw new BundleException(BUNDLE_JSON + ": " + DIGEST + " is " + kind(digest) + " (expected sha256: and 64"
+                    + " lower-case hex digits): it was changed after training; retrain with churn train or restore the"
+                    + " bundle");
+        }
+        String actual = digest(root);
+        if (!digest.textValue().equals(SHA256_PREFIX + actual)) {
+            throw new BundleException(BUNDLE_JSON + " was changed after training: its contents (manifest, calibration,"
+                    + " checksums, metrics or provenance) no longer match its " + DIGEST + " (the digest says "
+                    + abbreviate(digest.textValue().substring(SHA256_PREFIX.length())) + ", the contents give "
+                    + abbreviate(actual) + "); retrain with churn train or restore the bundle");
+        }
+    }
+
+    private static String abbreviate(String hex) {
+        return hex.substring(0, 12) + "...";
+    }
+
+    /** Refuses a key of {@code node} that is not in {@code known}, naming the nearest known one. */
+    private static void onlyKeys(JsonNode node, List<String> known, String prefix) {
+        for (var it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                throw new Problem(prefix + key + " is not a key of " + BUNDLE_JSON + " format "
+                        + BundleManifest.FORMAT_VERSION + " (expected " + (prefix.isEmpty() ? "" : "under "
+                        + prefix.substring(0, prefix.length() - 1) + " ") + String.join(", ", known) + ")");
+            }
         }
     }
 
@@ -311,6 +404,12 @@ public final class BundleJson {
 
     private static Calibration calibration(ObjectNode node) {
         String type = text(node, "type", "calibration.");
+        switch (type) {
+            case "identity" -> onlyKeys(node, List.of("type"), "calibration.");
+            case "platt" -> onlyKeys(node, List.of("type", "a", "b"), "calibration.");
+            case "isotonic" -> onlyKeys(node, List.of("type", "thresholds", "values"), "calibration.");
+            default -> { }
+        }
         return switch (type) {
             case "identity" -> new Calibration.Identity();
             case "platt" -> new Calibration.Platt(number(node, "a", "calibration."), number(node, "b", "calibration."));

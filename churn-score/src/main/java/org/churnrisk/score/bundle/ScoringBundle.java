@@ -25,8 +25,10 @@ import org.churnrisk.core.scoring.ScorerFile;
  *
  * <p>{@link #load} checks, in this order: that the directory and {@code bundle.json} are there;
  * that {@code bundle.json} is valid JSON in format {@value BundleManifest#FORMAT_VERSION} (a format
- * 1 bundle, which has no compiled scorer, is refused with a message that says to retrain) and
- * consistent with itself; that the model was trained on the schema expected; that the algorithm is
+ * 1 or 2 bundle is refused with a message that says to retrain), matches its digest (a
+ * {@code bundle.json} changed after training is refused: the digest covers the manifest,
+ * calibration included, and the checksums of the other files), has no key the format does not
+ * define, and is consistent with itself; that the model was trained on the schema expected; that the algorithm is
  * one churn-risk trains; that {@code scorer.bin} is there and matches its checksum; that it is a
  * scorer file this build reads, for that schema; and that its algorithm and calibration are the
  * manifest's. Each refusal is a {@link BundleException} that names the bundle, the problem and

@@ -49,8 +49,9 @@ import org.tribuo.protos.core.ModelProto;
  *       {@code ChurnModel.load} reads, without Tribuo;</li>
  *   <li>{@code bundle.json}: the {@link BundleManifest} (format version, creator, algorithm,
  *       horizon, feature schema, calibration), the metrics and provenance given to
- *       {@link #write}, and the SHA-256 of {@code model.tribuo} and of {@code scorer.bin}
- *       ({@link BundleJson}). Keys come in a fixed order and nothing depends on the clock, so the
+ *       {@link #write}, the SHA-256 of {@code model.tribuo} and of {@code scorer.bin}, and the
+ *       digest of all of that ({@link BundleJson}), so that a bundle changed after training is
+ *       refused. Keys come in a fixed order and nothing depends on the clock, so the
  *       same inputs give the same bytes.</li>
  * </ul>
  *

@@ -37,7 +37,9 @@ class GoldenBundleTest {
         Path dir = tmp.resolve("model");
         ModelBundle.write(dir, TinyModels.standardizedLogistic(), manifest(), metrics(), provenance());
 
+        String written = Files.readString(dir.resolve("bundle.json"), StandardCharsets.UTF_8);
         String expected = golden()
+                .replace("@DIGEST@", independentDigest(written))
                 .replace("@MODEL_SHA256@", ModelBundle.sha256(Files.readAllBytes(dir.resolve("model.tribuo"))))
                 .replace("@SCORER_SHA256@", ModelBundle.sha256(Files.readAllBytes(dir.resolve("scorer.bin"))))
                 .replace("\"@TRIBUO_VERSION@\"", json(Tribuo.VERSION))
@@ -45,7 +47,26 @@ class GoldenBundleTest {
                 .replace("\"@JAVA_VENDOR@\"", json(System.getProperty("java.vendor")))
                 .replace("\"@OS_NAME@\"", json(System.getProperty("os.name")))
                 .replace("\"@OS_ARCH@\"", json(System.getProperty("os.arch")));
-        assertThat(Files.readString(dir.resolve("bundle.json"), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(written).isEqualTo(expected);
+    }
+
+    /**
+     * The digest as docs/model-bundle.md defines it, computed without BundleJson: the SHA-256 of
+     * the file's object without its "digest" key, as compact JSON.
+     */
+    private static String independentDigest(String json) throws IOException {
+        ObjectMapper mapper = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+        assertThat(root.get("digest")).as("the digest key").isNotNull();
+        root.remove("digest");
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(mapper.writeValueAsBytes(root)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static BundleManifest manifest() {

@@ -25,6 +25,28 @@ class ModelBundleLoadRefusalTest extends FreshBundle {
     }
 
     @Test
+    void aHandEditedCalibrationIsRefusedAsChangedAfterTraining() throws IOException {
+        // The calibration in bundle.json is covered by no file's checksum, only by the digest.
+        TinyModels.handEdit(dir, "\"a\": 1.25,", "\"a\": 5.0,");
+
+        assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
+                .isInstanceOf(BundleException.class)
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith(where + "bundle.json was changed after training: its contents (manifest,"
+                        + " calibration, checksums, metrics or provenance) no longer match its digest")
+                .hasMessageEndingWith("; retrain with churn train or restore the bundle");
+    }
+
+    @Test
+    void anUnknownKeyIsRefused() throws IOException {
+        TinyModels.editJson(dir, "\"horizon_days\": 120,", "\"horizon_days\": 120,\n  \"note\": \"edited\",");
+
+        assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
+                .isInstanceOf(BundleException.class)
+                .hasMessageStartingWith(where + "bundle.json: note is not a key of bundle.json format 3 (expected");
+    }
+
+    @Test
     void aMissingDirectory() {
         Path missing = tmp.resolve("nowhere");
 
@@ -89,7 +111,7 @@ class ModelBundleLoadRefusalTest extends FreshBundle {
 
     @Test
     void garbageJsonIsReportedWithItsLine() throws IOException {
-        Files.writeString(dir.resolve("bundle.json"), "{\n  \"format_version\": 2,\n  oops\n}\n");
+        Files.writeString(dir.resolve("bundle.json"), "{\n  \"format_version\": 3,\n  oops\n}\n");
 
         assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
                 .isInstanceOf(BundleException.class)
@@ -130,21 +152,21 @@ class ModelBundleLoadRefusalTest extends FreshBundle {
 
     @Test
     void anUnknownFormatVersion() throws IOException {
-        TinyModels.editJson(dir, "\"format_version\": 2,", "\"format_version\": 3,");
+        TinyModels.editJson(dir, "\"format_version\": 3,", "\"format_version\": 4,");
 
         assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
                 .isInstanceOf(BundleException.class)
-                .hasMessage(where + "bundle.json: format_version 3 is not supported: this churn-risk reads format 2 (the"
+                .hasMessage(where + "bundle.json: format_version 4 is not supported: this churn-risk reads format 3 (the"
                         + " bundle was created by churn-risk test); load it with that version or retrain with this one");
     }
 
     @Test
     void aFormatOneBundleIsRefusedWithAMessageThatSaysToRetrain() throws IOException {
-        TinyModels.editJson(dir, "\"format_version\": 2,", "\"format_version\": 1,");
+        TinyModels.editJson(dir, "\"format_version\": 3,", "\"format_version\": 1,");
 
         assertThatThrownBy(() -> ModelBundle.load(dir, TinyModels.SCHEMA))
                 .isInstanceOf(BundleException.class)
-                .hasMessage(where + "bundle.json: format_version 1 is no longer read: this churn-risk reads format 2,"
+                .hasMessage(where + "bundle.json: format_version 1 is no longer read: this churn-risk reads format 3,"
                         + " which holds the compiled scorer (scorer.bin) that scoring reads without Tribuo (the bundle"
                         + " was created by churn-risk test); retrain with churn train to write the bundle again");
     }

@@ -126,7 +126,7 @@ class ModelBundleWriteTest {
 
     @Test
     void aManifestThatDoesNotValidateIsNotWritten() {
-        BundleManifest edited = new BundleManifest(2, "churn-risk test", "logistic", 120, "tiny-features/1",
+        BundleManifest edited = new BundleManifest(BundleManifest.FORMAT_VERSION, "churn-risk test", "logistic", 120, "tiny-features/1",
                 "0123456789abcdef", TinyModels.SCHEMA.names(), new Calibration.Identity());
 
         assertThatThrownBy(() -> ModelBundle.write(tmp.resolve("model"), TinyModels.logistic(), edited, Map.of(),

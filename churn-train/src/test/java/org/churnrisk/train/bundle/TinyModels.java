@@ -1,5 +1,9 @@
 package org.churnrisk.train.bundle;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.regex.Pattern;
+import org.churnrisk.score.bundle.BundleJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,14 +137,28 @@ final class TinyModels {
         return Files.readString(dir.resolve(ModelBundle.MANIFEST_FILE), StandardCharsets.UTF_8);
     }
 
-    /** Rewrites bundle.json with one literal replacement, which must occur. */
+    /**
+     * Rewrites bundle.json with one literal replacement, which must occur, and writes its digest
+     * again, as someone who knows the format would: what is refused is then the edit itself.
+     */
     static void editJson(Path dir, String from, String to) throws IOException {
+        handEdit(dir, from, to);
+        String json = json(dir);
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(json);
+        Files.writeString(dir.resolve(ModelBundle.MANIFEST_FILE), DIGEST_LINE.matcher(json)
+                .replaceFirst("\"digest\": \"sha256:" + BundleJson.digest(root) + "\""), StandardCharsets.UTF_8);
+    }
+
+    /** Rewrites bundle.json with one literal replacement, which must occur, and leaves its digest alone. */
+    static void handEdit(Path dir, String from, String to) throws IOException {
         String json = json(dir);
         if (!json.contains(from)) {
             throw new AssertionError("bundle.json does not contain " + from + ":\n" + json);
         }
         Files.writeString(dir.resolve(ModelBundle.MANIFEST_FILE), json.replace(from, to), StandardCharsets.UTF_8);
     }
+
+    private static final Pattern DIGEST_LINE = Pattern.compile("\"digest\": \"sha256:[0-9a-f]{64}\"");
 
     /** Replaces model.tribuo and updates its checksum, as someone who knows the format would. */
     static void replaceModel(Path dir, byte[] bytes) throws IOException {

@@ -33,9 +33,12 @@ import org.churnrisk.features.io.values.ValueParser;
  * file, a file that is not UTF-8 CSV text (binary, UTF-16, Excel, Parquet, or gzip under a
  * {@code .csv} name) and a header without a required column. {@link #next()} throws it for a row
  * with another number of fields than the header, a closing quote followed by text, or a quote that
- * is never closed; the row is consumed first. After a quote that is never closed, a row longer
- * than 64 MB or damaged gzip data, the rest of the file cannot be read and {@link #next()} returns
- * false. Not thread-safe.
+ * is never closed; the row is consumed first. After a quote that is never closed or a row longer
+ * than 64 MB, the rest of the file cannot be read and {@link #next()} returns false. Damaged gzip
+ * data (truncated, a failed CRC-32 or length check, bytes after a member that are not a member)
+ * is a problem of the whole file: an {@link org.churnrisk.core.InvalidDataException} that is not a
+ * {@link DataProblemException}, and {@link #damage()} tells a reader whether a bad row of a
+ * gzipped file is a symptom of such damage. Not thread-safe.
  *
  * <p>The work is split as commons-csv splits it: {@link CsvInput} opens the file as bytes
  * (gzip, the refusals of what is not CSV text, the byte-order mark, counting and hashing the
@@ -55,6 +58,7 @@ public final class CsvCursor implements RecordCursor {
     /** The default read buffer: large enough that refills are rare, small enough for the L2 cache. */
     static final int DEFAULT_BUFFER_BYTES = 256 * 1024;
 
+    private final Path file;
     private final String fileName;
     private final SourceMapping mapping;
     private final List<ColumnSpec> columns;
@@ -64,6 +68,9 @@ public final class CsvCursor implements RecordCursor {
     private final List<String> header;
     /** Per canonical column, its field in the file's rows, or -1 when the file lacks it. */
     private final int[] columnField;
+    /** Whether {@link #damage()} has read the gzipped file through, and what it found (null: sound). */
+    private boolean gzipChecked;
+    private org.churnrisk.core.InvalidDataException gzipDamage;
 
     // the current value of slice(): trimmed bytes, in the lexer's buffer or its unescape buffer
     private byte[] sliceBytes;
@@ -107,6 +114,7 @@ public final class CsvCursor implements RecordCursor {
     }
 
     CsvCursor(Path file, String displayName, SourceMapping mapping, int bufferBytes, boolean hash) throws IOException {
+        this.file = file;
         this.fileName = displayName;
         this.mapping = mapping;
         this.columns = mapping.source().columns();
@@ -157,6 +165,24 @@ public final class CsvCursor implements RecordCursor {
     @Override
     public String fileName() {
         return fileName;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>For a gzipped file, the first call reads the whole file once more through gzip and checks
+     * every member; later calls give the same answer. A plain CSV file cannot tell: null.
+     */
+    @Override
+    public org.churnrisk.core.InvalidDataException damage() throws IOException {
+        if (!input.gzip()) {
+            return null;
+        }
+        if (!gzipChecked) {
+            gzipDamage = CsvInput.checkGzip(file, fileName);
+            gzipChecked = true;
+        }
+        return gzipDamage;
     }
 
     @Override

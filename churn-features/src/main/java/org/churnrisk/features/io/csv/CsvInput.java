@@ -4,12 +4,14 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.features.io.FileHash;
+import org.churnrisk.features.io.problems.Texts;
 import org.churnrisk.features.io.problems.DataProblemException;
 
 /**
@@ -23,7 +25,9 @@ import org.churnrisk.features.io.problems.DataProblemException;
  * <p>Below gzip, a {@link HashingInputStream} counts every byte taken from the file and, when
  * asked to, hashes it, so that {@link #fileHash()} gives its size and SHA-256 as stored without
  * a second read.
- * {@link #fill} reads on for the lexer and words damaged gzip data at the line the lexer is on.
+ * {@link #fill} reads on for the lexer. Gzip is read by {@link GzipMembersInputStream}, every
+ * member checked; damaged gzip data is a problem of the whole file ({@link #damaged}), never of a
+ * row.
  * Not thread-safe.
  */
 final class CsvInput implements Closeable {
@@ -37,10 +41,50 @@ final class CsvInput implements Closeable {
     private int firstLength;
     private boolean atEnd;
 
-    private CsvInput(String fileName, HashingInputStream raw, InputStream in) {
+    private final boolean gzip;
+
+    private CsvInput(String fileName, HashingInputStream raw, InputStream in, boolean gzip) {
         this.fileName = fileName;
         this.raw = raw;
         this.in = in;
+        this.gzip = gzip;
+    }
+
+    /** Whether the file is read through gzip. */
+    boolean gzip() {
+        return gzip;
+    }
+
+    /**
+     * A gzipped file that is damaged: a whole-file problem, not a row problem, so that no reader
+     * goes on with rows decoded from it (an {@link InvalidDataException} that is not a
+     * {@link DataProblemException} stops the read of the file, with or without skipping bad rows).
+     *
+     * @param line the last line read before the damage showed, or 0 when none was
+     */
+    static InvalidDataException damaged(String fileName, IOException e, long line) {
+        String what = e instanceof EOFException ? "the gzip data ends early (the file is truncated, or was still"
+                + " being written): " : "the gzip data is corrupt: ";
+        return new InvalidDataException(fileName + " is damaged: " + what + e.getMessage()
+                + (line > 1 ? ", noticed after line " + Texts.grouped(line) : "")
+                + "; none of its rows are used: restore the file or export it again", e);
+    }
+
+    /**
+     * Reads a whole gzipped file once more, apart from any reader, to tell whether its gzip data
+     * is sound: a row that does not parse may be the first sign of damage that the CRC-32 check at
+     * the end of its member would only report later.
+     *
+     * @return the problem, or null when every member passes its checks
+     * @throws IOException if the file cannot be read
+     */
+    static InvalidDataException checkGzip(Path file, String fileName) throws IOException {
+        try (InputStream in = new GzipMembersInputStream(Files.newInputStream(file), GZIP_BUFFER_BYTES)) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return null;
+        } catch (ZipException | EOFException e) {
+            return damaged(fileName, e, 0);
+        }
     }
 
     /**
@@ -59,13 +103,15 @@ final class CsvInput implements Closeable {
         try {
             if (gzip) {
                 try {
-                    stream = new GZIPInputStream(raw, GZIP_BUFFER_BYTES);
-                } catch (ZipException | EOFException e) {
+                    stream = new GzipMembersInputStream(raw, GZIP_BUFFER_BYTES);
+                } catch (GzipMembersInputStream.NotGzipException e) {
                     throw new DataProblemException(fileName, "is not gzip-compressed although its name ends in .gz;"
                             + " rename it to " + stripSuffix(fileName, 3) + " if it is plain CSV");
+                } catch (ZipException | EOFException e) {
+                    throw damaged(fileName, e, 0);
                 }
             }
-            CsvInput input = new CsvInput(fileName, raw, stream);
+            CsvInput input = new CsvInput(fileName, raw, stream, gzip);
             input.readFirstBlock(blockBytes, gzip);
             return input;
         } catch (IOException | RuntimeException e) {
@@ -108,7 +154,7 @@ final class CsvInput implements Closeable {
      * end of the bytes in {@code buf}.
      *
      * @param line the line the reader is on, for the message when the gzip data is damaged
-     * @throws DataProblemException at that line when the gzip data ends early or is damaged
+     * @throws InvalidDataException naming the file when the gzip data ends early or is damaged
      * @throws IOException          if the file cannot be read
      */
     int fill(byte[] buf, int from, long line) throws IOException {
@@ -122,12 +168,11 @@ final class CsvInput implements Closeable {
                 }
                 limit += n;
             }
-        } catch (EOFException e) {
-            throw new DataProblemException(CsvLexer.lineLocation(fileName, line),
-                    "the gzip data ends early (the file is truncated, or was still being written)");
-        } catch (ZipException e) {
-            throw new DataProblemException(CsvLexer.lineLocation(fileName, line),
-                    "the gzip data is damaged (" + e.getMessage() + ")");
+        } catch (ZipException | EOFException e) {
+            if (!gzip) {
+                throw e;
+            }
+            throw damaged(fileName, e, line);
         }
         return limit;
     }

@@ -3,6 +3,7 @@ package org.churnrisk.features.io.csv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.features.io.problems.DataProblemException;
 import org.churnrisk.features.io.problems.Texts;
 
@@ -390,7 +391,7 @@ final class CsvLexer {
     private void fill() throws IOException {
         try {
             limit = input.fill(buf, limit, nextLine);
-        } catch (DataProblemException e) {
+        } catch (InvalidDataException e) {
             fail();
             throw e;
         }

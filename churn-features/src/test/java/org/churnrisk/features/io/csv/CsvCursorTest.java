@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.io.FileHash;
 import org.churnrisk.features.io.mapping.SourceMapping;
@@ -406,9 +407,12 @@ class CsvCursorTest {
                 while (c.next()) {
                     c.hash(ACCOUNT_ID);
                 }
-            }).isInstanceOf(DataProblemException.class)
-                    .hasMessageStartingWith("usage.csv.gz line ")
-                    .hasMessageEndingWith(": the gzip data ends early (the file is truncated, or was still being written)");
+            }).isInstanceOf(InvalidDataException.class)
+                    .isNotInstanceOf(DataProblemException.class)
+                    .hasMessageStartingWith("usage.csv.gz is damaged: the gzip data ends early (the file is truncated, or"
+                            + " was still being written): gzip member 1 (from byte 0) ends inside its compressed data,"
+                            + " noticed after line ")
+                    .hasMessageEndingWith("; none of its rows are used: restore the file or export it again");
             assertThat(c.rawRow()).as("no row to reject but the damaged rest").isEmpty();
             assertThat(c.next()).isFalse();
         }
@@ -627,7 +631,8 @@ class CsvCursorTest {
                 while (c.next()) {
                     c.hash(ACCOUNT_ID);
                 }
-            }).hasMessageEndingWith(": the gzip data ends early (the file is truncated, or was still being written)");
+            }).hasMessageContaining(" is damaged: the gzip data ends early (the file is truncated, or was still being"
+                    + " written)");
             assertThat(c.fileHash()).isEqualTo(new FileHash(Files.size(cut), sha256(cut)));
         }
     }
