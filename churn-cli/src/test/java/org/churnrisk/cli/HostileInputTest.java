@@ -262,7 +262,22 @@ class HostileInputTest {
                 + " --out {out}/r.csv", 3, "does not exist"));
         t.add(row("a format-1 model bundle", score + " --out {out}/r.csv", 3, "format_version 1 is no longer read")
                 .setup(c -> Files.writeString(c.model().resolve("bundle.json"), Files.readString(
-                        c.model().resolve("bundle.json")).replace("\"format_version\": 2,", "\"format_version\": 1,"))));
+                        c.model().resolve("bundle.json")).replace("\"format_version\": 3,", "\"format_version\": 1,"))));
+        // issue 18 item 1: every byte that changes a score is covered by the bundle's digest
+        t.add(row("a bundle.json whose horizon was edited after training", score + " --out {out}/r.csv", 3,
+                "bundle.json was changed after training")
+                .setup(c -> editBundleJson(c, "\"horizon_days\": 120,", "\"horizon_days\": 30,")));
+        t.add(row("a bundle.json with a key added after training", score + " --out {out}/r.csv", 3,
+                "was changed after training")
+                .setup(c -> editBundleJson(c, "\"format_version\": 3,", "\"format_version\": 3,\n  \"note\": \"mine\",")));
+        // issue 18 item 2: absurd values are bad rows, not silent arithmetic
+        t.add(row("an ARR of 1e300 in the account export", score + " --out {out}/r.csv", 3,
+                "is out of range (expected an ARR from 0 to")
+                .setup(c -> setFirstAccountArr(c, "1e300")));
+        // issue 18 item 3: a damaged gzip stream is a whole-file problem, also under --skip-bad-rows
+        t.add(row("a truncated usage.csv.gz under --skip-bad-rows", score + " --skip-bad-rows --out {out}/r.csv", 3,
+                "usage.csv.gz is damaged: the gzip data ends early")
+                .setup(HostileInputTest::truncatedGzipUsage));
         t.add(row("a tampered model", "evaluate --data {book} --model {model}", 3, "does not match the checksum")
                 .setup(c -> {
                     byte[] bytes = Files.readAllBytes(c.model().resolve("model.tribuo"));
@@ -530,6 +545,44 @@ class HostileInputTest {
         public String toString() {
             return name;
         }
+    }
+
+    /** Replaces text in the model copy's bundle.json, failing if the text is not there. */
+    static void editBundleJson(Context c, String from, String to) throws IOException {
+        Path json = c.model().resolve("bundle.json");
+        String text = Files.readString(json);
+        assertThat(text).contains(from);
+        Files.writeString(json, text.replace(from, to));
+    }
+
+    /** Sets the arr of the first unquoted account row of the book's copy. */
+    static void setFirstAccountArr(Context c, String arr) throws IOException {
+        Path accounts = c.book().resolve("accounts.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(accounts));
+        int column = List.of(lines.get(0).split(",", -1)).indexOf("arr");
+        assertThat(column).isNotNegative();
+        for (int i = 1; i < lines.size(); i++) {
+            if (!lines.get(i).contains("\"")) {
+                String[] cells = lines.get(i).split(",", -1);
+                cells[column] = arr;
+                lines.set(i, String.join(",", cells));
+                Files.write(accounts, lines);
+                return;
+            }
+        }
+        throw new AssertionError("no unquoted account row in " + accounts);
+    }
+
+    /** Replaces the book copy's usage.csv by a gzip of it cut off in the middle. */
+    static void truncatedGzipUsage(Context c) throws IOException {
+        Path csv = c.book().resolve("usage.csv");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(Files.readAllBytes(csv));
+        }
+        byte[] all = bytes.toByteArray();
+        Files.write(c.book().resolve("usage.csv.gz"), java.util.Arrays.copyOf(all, all.length / 2));
+        Files.delete(csv);
     }
 
     static Case row(String name, String command, int exitCode, String message, String... unchanged) {
