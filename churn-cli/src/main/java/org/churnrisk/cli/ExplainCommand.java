@@ -73,6 +73,12 @@ final class ExplainCommand implements Callable<Integer> {
             Driver d = a.drivers().get(i);
             out.printf(Locale.ROOT, "Driver %d: %s (%s, %+.4f)%n", i + 1, d.phrase(), d.group().key(), d.contribution());
         }
+        if (!e.context().isEmpty()) {
+            out.println("Context (raises the risk, but on the healthy side of its reference, so not a driver):");
+            for (Driver d : e.context()) {
+                out.printf(Locale.ROOT, "  %s (%s, %+.4f)%n", d.phrase(), d.group().key(), d.contribution());
+            }
+        }
         out.println("Suggested play: " + (a.play().isEmpty() ? "none" : a.play()));
         out.println();
         int width = e.contributions().stream().mapToInt(c -> c.feature().key().length()).max().orElse(10);

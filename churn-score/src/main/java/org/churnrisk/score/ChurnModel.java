@@ -27,6 +27,8 @@ import org.churnrisk.features.FeatureConfig;
 import org.churnrisk.features.FeatureExtractor;
 import org.churnrisk.features.InputFile;
 import org.churnrisk.features.ReadOptions;
+import org.churnrisk.core.model.BundleException;
+import org.churnrisk.score.bundle.BundleJson;
 import org.churnrisk.score.bundle.ScoringBundle;
 
 /**
@@ -67,10 +69,13 @@ public final class ChurnModel {
     private final CompiledScorer scorer;
     private final ScoringSettings settings;
     private final Map<String, Object> provenance;
+    private final References references;
 
-    private ChurnModel(CompiledScorer scorer, ScoringSettings settings, Map<String, Object> provenance) {
+    private ChurnModel(CompiledScorer scorer, ScoringSettings settings, Map<String, Object> provenance,
+                       References references) {
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.references = Objects.requireNonNull(references, "references");
         this.provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
         if (!scorer.schema().equals(Feature.SCHEMA)) {
             throw new InvalidArgumentException("the scorer was built for features " + scorer.schema().version()
@@ -96,11 +101,19 @@ public final class ChurnModel {
      */
     public static ChurnModel load(Path dir, ScoringSettings settings) throws IOException {
         ScoringBundle bundle = ScoringBundle.load(dir, Feature.SCHEMA);
-        return new ChurnModel(bundle.scorer(), settings, provenance(bundle));
+        References references;
+        try {
+            references = References.fromMap(bundle.references());
+        } catch (InvalidArgumentException e) {
+            throw new BundleException("model bundle " + dir + ": " + BundleJson.BUNDLE_JSON + ": " + e.getMessage()
+                    + "; retrain or restore the bundle", e);
+        }
+        return new ChurnModel(bundle.scorer(), settings, provenance(bundle), references);
     }
 
     /**
-     * A model around a scorer compiled elsewhere (tests, or a service that keeps its own weights).
+     * A model around a scorer compiled elsewhere (tests, or a service that keeps its own weights),
+     * without cohort references (see {@link #withReferences}).
      *
      * @throws InvalidArgumentException if the scorer's schema is not {@link Feature#SCHEMA}
      */
@@ -108,12 +121,26 @@ public final class ChurnModel {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("algorithm", scorer.algorithm());
         provenance.put("feature_schema", scorer.schema().version());
-        return new ChurnModel(scorer, settings, provenance);
+        return new ChurnModel(scorer, settings, provenance, References.NONE);
     }
 
     /** The same model with other bands and plays. */
     public ChurnModel withSettings(ScoringSettings settings) {
-        return new ChurnModel(scorer, settings, provenance);
+        return new ChurnModel(scorer, settings, provenance, references);
+    }
+
+    /** The same model with other references for its drivers. */
+    public ChurnModel withReferences(References references) {
+        return new ChurnModel(scorer, settings, provenance, references);
+    }
+
+    /**
+     * What drivers compare accounts with: the bundle's {@value References#KEY}, or
+     * {@link References#NONE} for a bundle written before them (drivers then compare with the
+     * account's own history only).
+     */
+    public References references() {
+        return references;
     }
 
     public ScoringSettings settings() {
@@ -159,7 +186,8 @@ public final class ChurnModel {
             contributions.add(new Explanation.Contribution(FEATURES[f], x[f], c[f], Phrases.of(FEATURES[f], x, 0)));
         }
         return new Explanation(p, settings.band(p), scorer.margin(x, 0), base, contributions,
-                Drivers.top(x, 0, c, ReportCsv.DRIVERS), unscorable(x, 0, null));
+                Drivers.top(x, 0, c, ReportCsv.DRIVERS, references), Drivers.context(x, 0, c, references),
+                unscorable(x, 0, null));
     }
 
     /**
@@ -234,7 +262,8 @@ public final class ChurnModel {
         Explanation explanation = explain(table.row(row));
         if (line[row].unscoredReason() != null) {
             explanation = new Explanation(explanation.probability(), explanation.band(), explanation.margin(),
-                    explanation.base(), explanation.contributions(), explanation.drivers(), line[row].unscoredReason());
+                    explanation.base(), explanation.contributions(), explanation.drivers(), explanation.context(),
+                    line[row].unscoredReason());
         }
         return new ExplainedAccount(line[row], explanation);
     }
@@ -312,8 +341,7 @@ public final class ChurnModel {
                 int x = i * n;
                 String id = table.accountIds().get(r);
                 AccountInfo info = accounts.get(id);
-                Tier tier = block[x + Feature.TIER_ENTERPRISE.ordinal()] > 0 ? Tier.ENTERPRISE
-                        : block[x + Feature.TIER_GROWTH.ordinal()] > 0 ? Tier.GROWTH : Tier.STARTER;
+                Tier tier = References.tierOf(block, x);
                 boolean renewalKnown = block[x + Feature.HAS_RENEWAL_DATE.ordinal()] > 0;
                 int days = renewalKnown ? (int) block[x + Feature.DAYS_TO_RENEWAL.ordinal()] : -1;
                 String reason = unscorable(block, x, asOf);
@@ -324,7 +352,7 @@ public final class ChurnModel {
                     probability = p[i];
                     band = settings.band(probability);
                     scorer.contributions(block, x, c);
-                    drivers = Drivers.top(block, x, c, ReportCsv.DRIVERS);
+                    drivers = Drivers.top(block, x, c, ReportCsv.DRIVERS, references);
                 }
                 String label = band == null ? PlayRule.UNSCORED : band.label();
                 out[r] = new ScoredAccount(id, info == null ? null : info.name(), tier,

@@ -16,15 +16,19 @@ import org.churnrisk.features.Feature;
  * @param contributions  every feature, sorted by the size of its contribution, largest first (ties
  *                       in schema order)
  * @param drivers        the up to three themes that push the risk up most, as the report shows them
+ * @param context        the themes that push the risk up but whose values are on the healthy side
+ *                       of their references (or have none), largest first: never drivers
  * @param unscoredReason why the report lists the account as not scored, or null; the numbers above
  *                       are what the model computes all the same
  */
 public record Explanation(double probability, RiskBand band, double margin, double base,
-                          List<Contribution> contributions, List<Driver> drivers, String unscoredReason) {
+                          List<Contribution> contributions, List<Driver> drivers, List<Driver> context,
+                          String unscoredReason) {
 
     public Explanation {
         contributions = List.copyOf(contributions);
         drivers = List.copyOf(drivers);
+        context = List.copyOf(context);
     }
 
     /**

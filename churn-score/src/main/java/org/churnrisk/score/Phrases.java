@@ -3,14 +3,16 @@ package org.churnrisk.score;
 import static org.churnrisk.features.Feature.*;
 
 import java.util.Locale;
+import org.churnrisk.core.contract.Tier;
 import org.churnrisk.features.Feature;
 
 /**
  * One feature of one account in words a CSM reads without the feature glossary: "logins down 62%
  * vs the previous 30 days", "2 escalated tickets in 30 days", "no CSM touchpoint on record".
  *
- * <p>A phrase states what is true of the account, not whether it is good: it is shown as a driver
- * only when the model says that this theme pushes the account's risk up. A feature whose value
+ * <p>{@link #of} states what is true of the account, not whether it is good; {@link #compared}
+ * adds what a driver compares it with (the median of the tier's renewed accounts, or the previous
+ * 30 days), and {@link #withReference} the cohort median of a context theme. A feature whose value
  * is unknown (its {@code has_...} flag is 0) is phrased as unknown, and a {@code has_...} flag
  * that is 1 is phrased as the value it vouches for. Stateless; vectors are in the order of
  * {@link Feature#SCHEMA}.
@@ -129,6 +131,75 @@ final class Phrases {
             case TOUCHPOINTS_90D -> count(v.get(TOUCHPOINTS_90D), "CSM touchpoint", "CSM touchpoints") + " in 90 days";
             case BUSINESS_REVIEWS_180D -> count(v.get(BUSINESS_REVIEWS_180D), "business review", "business reviews")
                     + " in 180 days";
+        };
+    }
+
+    /**
+     * The phrase of a driver: the value of {@code rule}'s feature on its risky side, and what it is
+     * worse than. A cohort comparison names the tier's renewed accounts and their median ("12 logins
+     * in 30 days, 40% below the median of growth accounts that renewed (20)"); a trend of a count
+     * names both windows ("active users fell from 38 in the 30 days before to 21 in the last 30");
+     * a change or an alert flag is already a comparison and keeps its {@link #of} phrase.
+     *
+     * @param reference the cohort median for a cohort rule (else unused)
+     */
+    static String compared(Comparisons.Rule rule, double[] x, int offset, double reference, Tier tier) {
+        Feature f = rule.feature();
+        double value = x[offset + f.ordinal()];
+        if (rule.kind() == Comparisons.Kind.OWN) {
+            Feature count = TREND_COUNTS.get(f);
+            double current = count == null ? 0 : x[offset + count.ordinal()];
+            if (count != null && current > 0 && value > -1 + 1e-9) {
+                long before = Math.round(current * (1 - value) / (1 + value));
+                return TREND_NOUNS.get(f) + " fell from " + whole(before) + " in the 30 days before to "
+                        + whole(current) + " in the last 30";
+            }
+            return of(f, x, offset);
+        }
+        if (rule.kind() == Comparisons.Kind.RULE) {
+            return of(f, x, offset);
+        }
+        String peers = tier.label() + " accounts that renewed";
+        if (rule.unit() == Comparisons.Unit.FLAG) {
+            return of(f, x, offset) + "; " + (reference >= 1 ? "most " : "half of the ") + peers + " "
+                    + rule.peers();
+        }
+        if (rule.direction() == Comparisons.Direction.LOWER && value > 0) {
+            long pct = Math.round((1 - value / reference) * 100);
+            return of(f, x, offset) + ", " + (pct >= 1 ? pct + "% " : "") + "below the median of " + peers + " ("
+                    + quantity(rule.unit(), reference) + ")";
+        }
+        return of(f, x, offset) + "; " + peers + " have a median of " + quantity(rule.unit(), reference);
+    }
+
+    /**
+     * The phrase of a context theme: {@link #of}, followed by the cohort median when there is one,
+     * so that "18 logins in 30 days; growth accounts that renewed have a median of 12" shows why it
+     * is not a risk driver.
+     */
+    static String withReference(Comparisons.Rule rule, double[] x, int offset, double reference, Tier tier) {
+        String phrase = of(rule.feature(), x, offset);
+        if (rule.kind() != Comparisons.Kind.COHORT || Double.isNaN(reference) || rule.unit() == Comparisons.Unit.FLAG) {
+            return phrase;
+        }
+        return phrase + "; " + tier.label() + " accounts that renewed have a median of " + quantity(rule.unit(),
+                reference);
+    }
+
+    /** The 30-day count a trend compares, for the trends of counts. */
+    private static final java.util.Map<Feature, Feature> TREND_COUNTS = java.util.Map.of(LOGINS_TREND, LOGINS_30D,
+            ACTIVE_USERS_TREND, ACTIVE_USERS_30D, EVENTS_TREND, EVENTS_30D, DISTINCT_FEATURES_TREND,
+            DISTINCT_FEATURES_30D, CORE_DEPTH_TREND, CORE_DEPTH_30D);
+    private static final java.util.Map<Feature, String> TREND_NOUNS = java.util.Map.of(LOGINS_TREND, "logins",
+            ACTIVE_USERS_TREND, "active users", EVENTS_TREND, "feature events", DISTINCT_FEATURES_TREND,
+            "product features used", CORE_DEPTH_TREND, "core features used");
+
+    private static String quantity(Comparisons.Unit unit, double m) {
+        return switch (unit) {
+            case SHARE -> percent(m);
+            case DAYS -> count(m, "day", "days").replace("no days", "0 days");
+            case HOURS -> count(m, "hour", "hours").replace("no hours", "0 hours");
+            case COUNT, SCORE, FLAG -> m == 0 ? "0" : whole(m);
         };
     }
 

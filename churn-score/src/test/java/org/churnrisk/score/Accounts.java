@@ -12,8 +12,12 @@ final class Accounts {
 
     static ScoredAccount scored(String id, double p, RiskBand band, double arr) {
         return new ScoredAccount(id, "Name of " + id, Tier.GROWTH, "dana.lee", arr, LocalDate.parse("2027-01-15"), 75,
-                p, band, 62.5, List.of(new Driver(DriverGroup.LOGINS, "logins down 62% vs the previous 30 days", 0.8),
-                        new Driver(DriverGroup.ESCALATIONS, "2 escalated tickets in 30 days", 0.3)),
+                p, band, 62.5, List.of(new Driver(DriverGroup.LOGINS,
+                        "logins down 62% vs the previous 30 days", 0.8,
+                        org.churnrisk.features.Feature.LOGINS_TREND, -62.0 / 138, 0),
+                        new Driver(DriverGroup.ESCALATIONS,
+                                "2 escalated tickets in 30 days", 0.3,
+                                org.churnrisk.features.Feature.ESCALATED_TICKETS_30D, 2, 0)),
                 "Re-engagement: reach the champion and book a usage review", null);
     }
 

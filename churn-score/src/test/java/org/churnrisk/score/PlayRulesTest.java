@@ -13,7 +13,7 @@ class PlayRulesTest {
     private static final double[] NOTHING = new double[Feature.values().length];
 
     private static Driver driver(DriverGroup group) {
-        return new Driver(group, "a phrase", 0.5);
+        return new Driver(group, "a phrase", 0.5, group.features().get(0), 1, 0);
     }
 
     private static String play(String band, Tier tier, int daysToRenewal, DriverGroup... drivers) {

@@ -67,9 +67,14 @@ public final class BundleJson {
     public static final String DIGEST = "digest";
     static final String SHA256_PREFIX = "sha256:";
 
+    /**
+     * The optional key that holds what drivers compare accounts with (churn-score's
+     * {@code References}); a bundle without it is read as having none.
+     */
+    public static final String REFERENCES = "references";
     /** The keys of {@code bundle.json}, in the order written; any other key is refused. */
     static final List<String> KEYS = List.of("format_version", "created_by", "algorithm", "horizon_days",
-            "feature_schema", "calibration", "metrics", "provenance", "checksums", DIGEST);
+            "feature_schema", "calibration", "metrics", "provenance", REFERENCES, "checksums", DIGEST);
     private static final List<String> SCHEMA_KEYS = List.of("version", "fingerprint", "names");
 
     private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -91,9 +96,10 @@ public final class BundleJson {
     /**
      * What {@link #read} found in a {@code bundle.json}.
      *
+     * @param references the {@value #REFERENCES} object, empty when the bundle has none
      * @param checksums the SHA-256 of each file of {@link #CHECKSUMMED}, as 64 lower-case hex digits
      */
-    public record Parsed(BundleManifest manifest, ObjectNode metrics, ObjectNode provenance,
+    public record Parsed(BundleManifest manifest, ObjectNode metrics, ObjectNode provenance, ObjectNode references,
                          Map<String, String> checksums) {
         public Parsed {
             checksums = Map.copyOf(checksums);
@@ -106,6 +112,15 @@ public final class BundleJson {
      * @param checksums the SHA-256 (64 lower-case hex digits) of each file of {@link #CHECKSUMMED}
      */
     public static byte[] write(BundleManifest m, ObjectNode metrics, ObjectNode provenance,
+                               Map<String, String> checksums) {
+        return write(m, metrics, provenance, NODES.objectNode(), checksums);
+    }
+
+    /**
+     * As {@link #write(BundleManifest, ObjectNode, ObjectNode, Map)}, with the {@value #REFERENCES}
+     * object (from {@link #tree}); an empty one is not written.
+     */
+    public static byte[] write(BundleManifest m, ObjectNode metrics, ObjectNode provenance, ObjectNode references,
                                Map<String, String> checksums) {
         ObjectNode root = NODES.objectNode();
         root.put("format_version", m.formatVersion());
@@ -120,6 +135,9 @@ public final class BundleJson {
         root.set("calibration", calibration(m.calibration()));
         root.set("metrics", metrics.deepCopy());
         root.set("provenance", provenance.deepCopy());
+        if (!references.isEmpty()) {
+            root.set(REFERENCES, references.deepCopy());
+        }
         ObjectNode sums = root.putObject("checksums");
         for (String file : CHECKSUMMED) {
             String sha = checksums.get(file);
@@ -238,7 +256,8 @@ public final class BundleJson {
                 }
                 sums.put(file, sha.substring(SHA256_PREFIX.length()));
             }
-            return new Parsed(manifest, object(root, "metrics", ""), object(root, "provenance", ""), sums);
+            ObjectNode references = root.has(REFERENCES) ? object(root, REFERENCES, "") : NODES.objectNode();
+            return new Parsed(manifest, object(root, "metrics", ""), object(root, "provenance", ""), references, sums);
         } catch (Problem | InvalidArgumentException e) {
             throw new BundleException(BUNDLE_JSON + ": " + e.getMessage() + "; retrain or restore the bundle", e);
         }
@@ -262,7 +281,7 @@ public final class BundleJson {
         String actual = digest(root);
         if (!digest.textValue().equals(SHA256_PREFIX + actual)) {
             throw new BundleException(BUNDLE_JSON + " was changed after training: its contents (manifest, calibration,"
-                    + " checksums, metrics or provenance) no longer match its " + DIGEST + " (the digest says "
+                    + " checksums, metrics, provenance or references) no longer match its " + DIGEST + " (the digest says "
                     + abbreviate(digest.textValue().substring(SHA256_PREFIX.length())) + ", the contents give "
                     + abbreviate(actual) + "); retrain with churn train or restore the bundle");
         }

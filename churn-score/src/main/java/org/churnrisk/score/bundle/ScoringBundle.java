@@ -54,6 +54,7 @@ public final class ScoringBundle {
     private final Map<String, String> checksums;
     private final ObjectNode metrics;
     private final ObjectNode provenance;
+    private final ObjectNode references;
 
     private ScoringBundle(Path directory, BundleManifest manifest, CompiledScorer scorer,
                           BundleJson.Parsed parsed) {
@@ -63,6 +64,7 @@ public final class ScoringBundle {
         this.checksums = parsed.checksums();
         this.metrics = parsed.metrics().deepCopy();
         this.provenance = parsed.provenance().deepCopy();
+        this.references = parsed.references().deepCopy();
     }
 
     /**
@@ -186,6 +188,14 @@ public final class ScoringBundle {
     /** The {@code provenance} object as unmodifiable maps, lists, strings, numbers, booleans and nulls. */
     public Map<String, Object> provenance() {
         return BundleJson.toMap(provenance);
+    }
+
+    /**
+     * The {@value BundleJson#REFERENCES} object as unmodifiable maps, lists, strings and numbers;
+     * empty for a bundle written without it.
+     */
+    public Map<String, Object> references() {
+        return BundleJson.toMap(references);
     }
 
     @Override

@@ -207,7 +207,7 @@ class ScoringBundleTest {
         assertThatThrownBy(() -> ScoringBundle.load(dir, Feature.SCHEMA))
                 .isInstanceOf(BundleException.class)
                 .hasMessageStartingWith(where + "bundle.json was changed after training: its contents (manifest,"
-                        + " calibration, checksums, metrics or provenance) no longer match its digest (the digest says ")
+                        + " calibration, checksums, metrics, provenance or references) no longer match its digest (the digest says ")
                 .hasMessageEndingWith("); retrain with churn train or restore the bundle");
     }
 

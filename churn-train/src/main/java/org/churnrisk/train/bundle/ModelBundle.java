@@ -22,6 +22,7 @@ import org.churnrisk.core.model.BundleException;
 import org.churnrisk.core.model.BundleManifest;
 import org.churnrisk.core.model.TrainingProvenance;
 import org.churnrisk.core.scoring.ScorerFile;
+import org.churnrisk.score.References;
 import org.churnrisk.score.bundle.BundleJson;
 import org.churnrisk.score.bundle.ScoringBundle;
 import org.churnrisk.train.model.Algorithm;
@@ -130,7 +131,18 @@ public final class ModelBundle {
      */
     public static void write(Path dir, Model<Label> model, BundleManifest manifest, Map<String, ?> metrics,
                              Map<String, ?> provenance, Map<String, String> reports) throws IOException {
+        write(dir, model, manifest, metrics, provenance, References.NONE, reports);
+    }
+
+    /**
+     * As {@link #write(Path, Model, BundleManifest, Map, Map, Map)}, with what drivers compare
+     * accounts with, written under {@value BundleJson#REFERENCES} ({@link References#NONE}: no key).
+     */
+    public static void write(Path dir, Model<Label> model, BundleManifest manifest, Map<String, ?> metrics,
+                             Map<String, ?> provenance, References references, Map<String, String> reports)
+            throws IOException {
         Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(references, "references");
         for (String name : reports.keySet()) {
             if (!REPORT_FILES.contains(name)) {
                 throw new InvalidArgumentException("report file '" + name + "' is not one of " + REPORT_FILES);
@@ -167,7 +179,7 @@ public final class ModelBundle {
         ObjectNode provenanceTree = BundleJson.object(provenance, "provenance");
         provenanceTree.set(RUNTIME_KEY, BundleJson.object(runtime(), "provenance." + RUNTIME_KEY));
         byte[] json = BundleJson.write(manifest, BundleJson.object(metrics, "metrics"), provenanceTree,
-                Map.of(MODEL_FILE, sha256(modelBytes), SCORER_FILE, sha256(scorerBytes)));
+                BundleJson.object(references.isEmpty() ? Map.of() : references.toMap(), BundleJson.REFERENCES), Map.of(MODEL_FILE, sha256(modelBytes), SCORER_FILE, sha256(scorerBytes)));
 
         Path target = dir.toAbsolutePath().normalize();
         checkReplaceable(target);
@@ -202,18 +214,19 @@ public final class ModelBundle {
     }
 
     /**
-     * As {@link #write(Path, Model, BundleManifest, Map, Map, Map)}, with the typed provenance of a
-     * training run; the runtime is filled in here.
+     * As {@link #write(Path, Model, BundleManifest, Map, Map, References, Map)}, with the typed
+     * provenance of a training run; the runtime is filled in here.
      *
      * @throws InvalidArgumentException as the other {@code write}, or if {@code provenance} already has a runtime
      */
     public static void write(Path dir, Model<Label> model, BundleManifest manifest, Map<String, ?> metrics,
-                             TrainingProvenance provenance, Map<String, String> reports) throws IOException {
+                             TrainingProvenance provenance, References references, Map<String, String> reports)
+            throws IOException {
         Objects.requireNonNull(provenance, "provenance");
         if (provenance.runtime() != null) {
             throw new InvalidArgumentException("provenance: the runtime is filled in by the bundle writer; pass none");
         }
-        write(dir, model, manifest, metrics, provenance.toMap(), reports);
+        write(dir, model, manifest, metrics, provenance.toMap(), references, reports);
     }
 
     /**

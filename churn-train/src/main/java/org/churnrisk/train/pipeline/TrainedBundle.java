@@ -12,7 +12,9 @@ import org.churnrisk.core.model.BundleManifest;
 import org.churnrisk.core.model.TrainingProvenance;
 import org.churnrisk.features.ExtractionReport;
 import org.churnrisk.features.InputFile;
+import org.churnrisk.score.References;
 import org.churnrisk.train.bundle.ModelBundle;
+import org.churnrisk.train.data.SnapshotDataset;
 
 /**
  * Writes the model bundle of a training run: the model, its manifest, the backtest's metrics and
@@ -32,7 +34,8 @@ public final class TrainedBundle {
 
     /**
      * Writes the bundle of {@code outcome} into {@code dir}, replacing an earlier bundle there
-     * (see {@link ModelBundle#write(Path, org.tribuo.Model, BundleManifest, Map, TrainingProvenance, Map)}).
+     * (see {@link ModelBundle#write(Path, org.tribuo.Model, BundleManifest, Map, TrainingProvenance, References, Map)}),
+     * with the {@linkplain #references references} of its training snapshots.
      *
      * @param options   the options the run was started with (seed, folds, capacity, core features)
      * @param createdBy what wrote the bundle, e.g. {@code ModelBundle.createdBy(version)}
@@ -44,7 +47,20 @@ public final class TrainedBundle {
         BundleManifest manifest = BundleManifest.of(createdBy, outcome.chosen().label(),
                 outcome.data().policy().horizonDays(), outcome.model().schema(), outcome.calibration());
         ModelBundle.write(dir, outcome.model().tribuoModel(), manifest, EvaluationFiles.summary(outcome),
-                provenance(options, outcome), EvaluationFiles.files(outcome));
+                provenance(options, outcome), references(outcome.data()), EvaluationFiles.files(outcome));
+    }
+
+    /**
+     * What the bundle's drivers compare accounts with: per tier, the medians over the training
+     * snapshots whose account did not churn within the horizon (see {@link References}). Every
+     * labelled snapshot counts, as it does for training; censored ones are not in the data set.
+     */
+    public static References references(SnapshotDataset data) {
+        boolean[] renewed = new boolean[data.size()];
+        for (int r = 0; r < renewed.length; r++) {
+            renewed[r] = !data.churned(r);
+        }
+        return References.of(data.features(), renewed);
     }
 
     /** The provenance of a run, without the runtime, which the bundle writer fills in. */

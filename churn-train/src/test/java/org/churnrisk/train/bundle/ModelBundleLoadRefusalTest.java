@@ -33,7 +33,7 @@ class ModelBundleLoadRefusalTest extends FreshBundle {
                 .isInstanceOf(BundleException.class)
                 .isInstanceOf(InvalidDataException.class)
                 .hasMessageStartingWith(where + "bundle.json was changed after training: its contents (manifest,"
-                        + " calibration, checksums, metrics or provenance) no longer match its digest")
+                        + " calibration, checksums, metrics, provenance or references) no longer match its digest")
                 .hasMessageEndingWith("; retrain with churn train or restore the bundle");
     }
 
