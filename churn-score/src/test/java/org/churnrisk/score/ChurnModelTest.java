@@ -24,10 +24,15 @@ import org.churnrisk.features.Feature;
 import org.churnrisk.features.FeatureConfig;
 import org.junit.jupiter.api.Test;
 
-/** ChurnModel around a hand-made linear scorer: risk falls with logins and rises with days since the last one. */
+/**
+ * ChurnModel around a hand-made linear scorer: risk falls with logins and rises with days since the
+ * last one; the Growth accounts that renewed logged in 30 times in 30 days, the last time 2 days ago.
+ */
 class ChurnModelTest {
     static final LocalDate AS_OF = LocalDate.parse("2026-10-01");
-    static final ChurnModel MODEL = ChurnModel.of(scorer(), ScoringSettings.DEFAULT);
+    static final ChurnModel MODEL = ChurnModel.of(scorer(), ScoringSettings.DEFAULT).withReferences(Vectors.renewed(
+            Vectors.zeros().set(Feature.TIER_GROWTH, 1).set(Feature.LOGINS_30D, 30).set(Feature.HAS_ACTIVITY, 1)
+                    .set(Feature.DAYS_SINCE_LAST_LOGIN, 2).get()));
 
     static LinearScorer scorer() {
         double[] w = new double[Feature.values().length];
@@ -122,7 +127,7 @@ class ChurnModelTest {
         assertThat(a.tier()).isEqualTo(Tier.GROWTH);
         assertThat(a.band()).isEqualTo(RiskBand.RED);
         assertThat(a.drivers()).extracting(Driver::group).containsExactly(DriverGroup.LOGINS);
-        assertThat(a.drivers().get(0).phrase()).isEqualTo("last login 87 days ago");
+        assertThat(a.drivers().get(0).phrase()).isEqualTo("last login 87 days ago; growth accounts that renewed have a median of 2 days");
         assertThat(a.play()).startsWith("Re-engagement");
         assertThat(a.renewalDate()).isEqualTo(LocalDate.parse("2027-01-01"));
         assertThat(a.daysToRenewal()).isEqualTo(92);

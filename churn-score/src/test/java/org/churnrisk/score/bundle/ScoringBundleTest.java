@@ -235,7 +235,7 @@ class ScoringBundleTest {
     @CsvSource(delimiter = '|', value = {
             "top level   | \"horizon_days\": 120,         | \"horizon_days\": 120, \"horizon\": 30,"
                     + "        | horizon is not a key of bundle.json format 3 (expected format_version, created_by,"
-                    + " algorithm, horizon_days, feature_schema, calibration, metrics, provenance, checksums, digest)",
+                    + " algorithm, horizon_days, feature_schema, calibration, metrics, provenance, references, checksums, digest)",
             "calibration | \"type\": \"platt\",            | \"type\": \"platt\", \"scale\": 2,"
                     + "      | calibration.scale is not a key of bundle.json format 3 (expected under calibration type,"
                     + " a, b)",

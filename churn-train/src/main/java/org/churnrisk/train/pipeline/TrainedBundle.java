@@ -56,11 +56,19 @@ public final class TrainedBundle {
      * labelled snapshot counts, as it does for training; censored ones are not in the data set.
      */
     public static References references(SnapshotDataset data) {
-        boolean[] renewed = new boolean[data.size()];
-        for (int r = 0; r < renewed.length; r++) {
-            renewed[r] = !data.churned(r);
+        return references(data, java.util.stream.IntStream.range(0, data.size()).toArray());
+    }
+
+    /** As {@link #references(SnapshotDataset)}, over the given rows of {@code data} only. */
+    public static References references(SnapshotDataset data, int[] rows) {
+        int n = data.schema().size();
+        double[] x = new double[rows.length * n];
+        boolean[] renewed = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(data.features(), rows[i] * n, x, i * n, n);
+            renewed[i] = !data.churned(rows[i]);
         }
-        return References.of(data.features(), renewed);
+        return References.of(x, renewed);
     }
 
     /** The provenance of a run, without the runtime, which the bundle writer fills in. */

@@ -9,11 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.churnrisk.core.model.BundleManifest;
 import org.churnrisk.core.model.Calibration;
+import org.churnrisk.score.bundle.ScoringBundle;
 import org.churnrisk.train.calibrate.Calibrators;
+import org.churnrisk.train.data.SnapshotDataset;
 import org.churnrisk.train.model.Algorithm;
 import org.churnrisk.train.model.ChurnClassifier;
 import org.churnrisk.train.model.ChurnTrainer;
 import org.churnrisk.train.model.SampleBook;
+import org.churnrisk.train.pipeline.TrainedBundle;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The two bundles churn-score's tests load, committed under
  * {@code churn-score/src/test/resources/bundles/<algorithm>/} because churn-score cannot depend on
  * this module to train them: a logistic model and a small XGBoost model (20 rounds of depth 3),
- * trained on the committed sample book with seed 42 and calibrated by {@link Calibrators#fit}.
+ * trained on the committed sample book with seed 42 and calibrated by {@link Calibrators#fit}, with
+ * the references of the training rows ({@link TrainedBundle#references(SnapshotDataset, int[])}).
  * This test trains them again and checks that the committed {@code scorer.bin} is what training
  * writes now, so that a change to training or to the scorer format fails here rather than leaving
  * churn-score's tests on a stale bundle.
@@ -61,6 +65,10 @@ class ScoringTestBundlesTest {
                 .as("%s differs from what training writes now; see this class's comment to write it again",
                         committed.resolve(ModelBundle.SCORER_FILE))
                 .isEqualTo(Files.readAllBytes(dir.resolve(ModelBundle.SCORER_FILE)));
+        assertThat(ScoringBundle.load(committed, SampleBook.get().scored.get(0).schema()).references())
+                .as("the references in %s differ from what training writes now", committed)
+                .isNotEmpty()
+                .isEqualTo(ScoringBundle.load(dir, SampleBook.get().scored.get(0).schema()).references());
         assertThat(ModelBundle.load(committed, SampleBook.get().scored.get(0).schema()).manifest().algorithm())
                 .isEqualTo(algorithm.label());
         assertThat(Files.size(committed.resolve(ModelBundle.MODEL_FILE)) + Files.size(committed.resolve(
@@ -84,6 +92,7 @@ class ScoringTestBundlesTest {
         provenance.put("snapshot_dates", book.data.dates());
         provenance.put("seed", SEED);
         provenance.put("boosting", algorithm == Algorithm.XGBOOST ? SMALL.toString() : "none");
-        ModelBundle.write(dir, model.tribuoModel(), manifest, Map.of("rows", book.train.length), provenance);
+        ModelBundle.write(dir, model.tribuoModel(), manifest, Map.of("rows", book.train.length), provenance,
+                TrainedBundle.references(book.data, book.train), Map.of());
     }
 }
