@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,5 +99,24 @@ class SampleBookGoldenTest {
     @Test
     void theExplanationIsUnchanged() throws IOException {
         assertGolden("explain-A00215.txt", explainOutput);
+    }
+
+    @Test
+    void explainShowsTheContextThemesApartFromTheDrivers() {
+        List<String> lines = explainOutput.lines().toList();
+        int context = lines.indexOf("Context (raises the risk, but on the healthy side of its reference, so not a driver):");
+        List<String> themes = lines.stream().skip(context + 1).takeWhile(l -> l.startsWith("  "))
+                .map(SampleBookGoldenTest::theme).toList();
+        List<String> drivers = lines.stream().filter(l -> l.startsWith("Driver ")).map(SampleBookGoldenTest::theme)
+                .toList();
+
+        assertThat(context).as(explainOutput).isPositive();
+        assertThat(themes).isNotEmpty().doesNotContainAnyElementsOf(drivers);
+        assertThat(drivers).hasSize(3);
+    }
+
+    /** The theme key of a driver or context line, "... (nps, +0.3721)". */
+    private static String theme(String line) {
+        return line.substring(line.lastIndexOf('(') + 1, line.lastIndexOf(','));
     }
 }

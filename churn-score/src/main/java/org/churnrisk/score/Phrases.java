@@ -285,7 +285,9 @@ final class Phrases {
         if (Math.abs(change) < 0.05) {
             return what + " unchanged vs the 90 days before";
         }
-        return what + (change < 0 ? " down " : " up ") + number(Math.abs(change)) + " points vs the 90 days before";
+        String size = number(Math.abs(change));
+        return what + (change < 0 ? " down " : " up ") + size + (size.equals("1") ? " point" : " points")
+                + " vs the 90 days before";
     }
 
     private static String count(double n, String one, String many) {
