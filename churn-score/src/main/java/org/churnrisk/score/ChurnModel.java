@@ -45,7 +45,8 @@ import org.churnrisk.score.bundle.ScoringBundle;
  * }</pre>
  *
  * <p>Probabilities come from the bundle's compiled scorer (see {@link CompiledScorer}), drivers
- * from its exact per-feature contributions grouped into {@link DriverGroup themes}, bands and
+ * from its exact per-feature contributions grouped into {@link DriverGroup themes}, kept only when
+ * on the risky side of the bundle's {@link References} or the account's own history, bands and
  * plays from the {@link ScoringSettings}. An account without any product usage before the as-of
  * date is listed but not scored: the model has nothing to go on but its contract.
  *

@@ -31,8 +31,9 @@ class ReadmeScoringExampleTest {
         ChurnModel churn = ChurnModel.load(model);
         ScoredBook scored = churn.score(book, LocalDate.parse("2026-11-01"));
         for (ScoredAccount a : scored.ranked().subList(0, 3)) {
+            String driver = a.drivers().isEmpty() ? "no driver" : a.drivers().get(0).phrase();
             System.out.printf("%s %s: %.1f%% (%s), $%,.0f ARR at risk; %s; %s%n", a.accountId(), a.name(),
-                    100 * a.probability(), a.bandLabel(), a.arrAtRisk(), a.drivers().get(0).phrase(), a.play());
+                    100 * a.probability(), a.bandLabel(), a.arrAtRisk(), driver, a.play());
         }
     }
 
