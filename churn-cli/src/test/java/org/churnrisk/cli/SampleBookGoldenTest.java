@@ -104,7 +104,8 @@ class SampleBookGoldenTest {
     @Test
     void explainShowsTheContextThemesApartFromTheDrivers() {
         List<String> lines = explainOutput.lines().toList();
-        int context = lines.indexOf("Context (raises the risk, but on the healthy side of its reference, so not a driver):");
+        int context = lines.indexOf(
+                "Context (raises the risk, but on the healthy side of its reference, so not a driver):");
         List<String> themes = lines.stream().skip(context + 1).takeWhile(l -> l.startsWith("  "))
                 .map(SampleBookGoldenTest::theme).toList();
         List<String> drivers = lines.stream().filter(l -> l.startsWith("Driver ")).map(SampleBookGoldenTest::theme)

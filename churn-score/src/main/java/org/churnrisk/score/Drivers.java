@@ -105,7 +105,8 @@ final class Drivers {
         for (int i = 0; i < found; i++) {
             Feature f = FEATURES[phrasedBy[i]];
             Comparisons.Rule rule = Comparisons.of(f);
-            double reference = rule == null || !rule.applies(x, offset) ? Double.NaN : reference(rule, references, tier);
+            double reference = rule == null || !rule.applies(x, offset) ? Double.NaN
+                    : reference(rule, references, tier);
             String phrase = rule == null ? Phrases.of(f, x, offset)
                     : risky ? Phrases.compared(rule, x, offset, reference, tier)
                     : Phrases.withReference(rule, x, offset, reference, tier);

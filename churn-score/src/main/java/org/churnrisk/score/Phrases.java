@@ -3,6 +3,7 @@ package org.churnrisk.score;
 import static org.churnrisk.features.Feature.*;
 
 import java.util.Locale;
+import java.util.Map;
 import org.churnrisk.core.contract.Tier;
 import org.churnrisk.features.Feature;
 
@@ -169,7 +170,7 @@ final class Phrases {
             return of(f, x, offset) + ", " + (pct >= 1 ? pct + "% " : "") + "below the median of " + peers + " ("
                     + quantity(rule.unit(), reference) + ")";
         }
-        return of(f, x, offset) + "; " + peers + " have a median of " + quantity(rule.unit(), reference);
+        return of(f, x, offset) + median(rule, reference, tier);
     }
 
     /**
@@ -182,15 +183,19 @@ final class Phrases {
         if (rule.kind() != Comparisons.Kind.COHORT || Double.isNaN(reference) || rule.unit() == Comparisons.Unit.FLAG) {
             return phrase;
         }
-        return phrase + "; " + tier.label() + " accounts that renewed have a median of " + quantity(rule.unit(),
-                reference);
+        return phrase + median(rule, reference, tier);
+    }
+
+    /** "; growth accounts that renewed have a median of 12". */
+    private static String median(Comparisons.Rule rule, double reference, Tier tier) {
+        return "; " + tier.label() + " accounts that renewed have a median of " + quantity(rule.unit(), reference);
     }
 
     /** The 30-day count a trend compares, for the trends of counts. */
-    private static final java.util.Map<Feature, Feature> TREND_COUNTS = java.util.Map.of(LOGINS_TREND, LOGINS_30D,
+    private static final Map<Feature, Feature> TREND_COUNTS = Map.of(LOGINS_TREND, LOGINS_30D,
             ACTIVE_USERS_TREND, ACTIVE_USERS_30D, EVENTS_TREND, EVENTS_30D, DISTINCT_FEATURES_TREND,
             DISTINCT_FEATURES_30D, CORE_DEPTH_TREND, CORE_DEPTH_30D);
-    private static final java.util.Map<Feature, String> TREND_NOUNS = java.util.Map.of(LOGINS_TREND, "logins",
+    private static final Map<Feature, String> TREND_NOUNS = Map.of(LOGINS_TREND, "logins",
             ACTIVE_USERS_TREND, "active users", EVENTS_TREND, "feature events", DISTINCT_FEATURES_TREND,
             "product features used", CORE_DEPTH_TREND, "core features used");
 

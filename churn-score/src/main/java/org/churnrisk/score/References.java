@@ -6,6 +6,7 @@ import java.util.Map;
 import org.churnrisk.core.InvalidArgumentException;
 import org.churnrisk.core.contract.Tier;
 import org.churnrisk.features.Feature;
+import org.churnrisk.score.bundle.BundleJson;
 
 /**
  * What a driver compares an account with: per tier, the cohort of training snapshots of accounts
@@ -22,7 +23,7 @@ import org.churnrisk.features.Feature;
  */
 public final class References {
     /** The key of {@code bundle.json} that holds them. */
-    public static final String KEY = "references";
+    public static final String KEY = BundleJson.REFERENCES;
     /** Fewer snapshots than this give no median: a handful of accounts is not a cohort. */
     public static final int MIN_COHORT = 10;
 

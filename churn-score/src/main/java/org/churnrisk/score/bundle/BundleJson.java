@@ -51,7 +51,10 @@ import org.churnrisk.core.scoring.ScorerFile;
  * once and thread-safe.
  */
 public final class BundleJson {
-    /** The manifest: format, creator, algorithm, horizon, feature schema, calibration, metrics, provenance, checksums, digest. */
+    /**
+     * The manifest: format, creator, algorithm, horizon, feature schema, calibration, metrics,
+     * provenance, references, checksums, digest.
+     */
     public static final String BUNDLE_JSON = "bundle.json";
     /** The Tribuo model, for evaluation and provenance; scoring does not read it. */
     public static final String MODEL_FILE = "model.tribuo";
@@ -281,8 +284,8 @@ public final class BundleJson {
         String actual = digest(root);
         if (!digest.textValue().equals(SHA256_PREFIX + actual)) {
             throw new BundleException(BUNDLE_JSON + " was changed after training: its contents (manifest, calibration,"
-                    + " checksums, metrics, provenance or references) no longer match its " + DIGEST + " (the digest says "
-                    + abbreviate(digest.textValue().substring(SHA256_PREFIX.length())) + ", the contents give "
+                    + " checksums, metrics, provenance or references) no longer match its " + DIGEST
+                    + " (the digest says " + abbreviate(digest.textValue().substring(SHA256_PREFIX.length())) + ", the contents give "
                     + abbreviate(actual) + "); retrain with churn train or restore the bundle");
         }
     }

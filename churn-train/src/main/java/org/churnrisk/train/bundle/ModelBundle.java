@@ -50,7 +50,8 @@ import org.tribuo.protos.core.ModelProto;
  *       {@code ChurnModel.load} reads, without Tribuo;</li>
  *   <li>{@code bundle.json}: the {@link BundleManifest} (format version, creator, algorithm,
  *       horizon, feature schema, calibration), the metrics and provenance given to
- *       {@link #write}, the SHA-256 of {@code model.tribuo} and of {@code scorer.bin}, and the
+ *       {@link #write}, the {@link References} drivers compare accounts with (when given), the
+ *       SHA-256 of {@code model.tribuo} and of {@code scorer.bin}, and the
  *       digest of all of that ({@link BundleJson}), so that a bundle changed after training is
  *       refused. Keys come in a fixed order and nothing depends on the clock, so the
  *       same inputs give the same bytes.</li>
@@ -179,7 +180,8 @@ public final class ModelBundle {
         ObjectNode provenanceTree = BundleJson.object(provenance, "provenance");
         provenanceTree.set(RUNTIME_KEY, BundleJson.object(runtime(), "provenance." + RUNTIME_KEY));
         byte[] json = BundleJson.write(manifest, BundleJson.object(metrics, "metrics"), provenanceTree,
-                BundleJson.object(references.isEmpty() ? Map.of() : references.toMap(), BundleJson.REFERENCES), Map.of(MODEL_FILE, sha256(modelBytes), SCORER_FILE, sha256(scorerBytes)));
+                BundleJson.object(references.isEmpty() ? Map.of() : references.toMap(), BundleJson.REFERENCES),
+                Map.of(MODEL_FILE, sha256(modelBytes), SCORER_FILE, sha256(scorerBytes)));
 
         Path target = dir.toAbsolutePath().normalize();
         checkReplaceable(target);

@@ -34,7 +34,8 @@ public final class TrainedBundle {
 
     /**
      * Writes the bundle of {@code outcome} into {@code dir}, replacing an earlier bundle there
-     * (see {@link ModelBundle#write(Path, org.tribuo.Model, BundleManifest, Map, TrainingProvenance, References, Map)}),
+     * (see {@link ModelBundle#write(Path, org.tribuo.Model, BundleManifest, Map, TrainingProvenance, References,
+     * Map)}),
      * with the {@linkplain #references references} of its training snapshots.
      *
      * @param options   the options the run was started with (seed, folds, capacity, core features)
