@@ -182,7 +182,8 @@ class BadInputTest {
                 Arguments.of("an empty file (0 bytes)", new byte[0], "usage.csv: is empty "
                         + "(expected a header row with columns account_id, occurred_at, user_id, event, quantity, errors)"),
                 Arguments.of("a PNG image", png, "usage.csv: is not UTF-8 text (line 1 has the byte 0x89, which is not "
-                        + "valid UTF-8); save the file as UTF-8, or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8"),
+                        + "valid UTF-8); save the file as UTF-8, or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8, or name"
+                        + " its encoding in churn.yaml (encoding: windows-1252 for the source)"),
                 Arguments.of("binary bytes", binary,
                         "usage.csv: is not a text file (line 1 holds a NUL byte); expected UTF-8 CSV text"),
                 Arguments.of("an Excel workbook", zip,

@@ -16,6 +16,7 @@ import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.InputFile;
 import org.churnrisk.features.io.BookSources;
 import org.churnrisk.features.io.FileHash;
+import org.churnrisk.features.io.LookupTables;
 import org.churnrisk.features.io.RecordCursor;
 import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.features.io.problems.DataProblemException;
@@ -38,6 +39,7 @@ final class FileRows implements BookRows {
     private final Map<Source, List<Path>> listed = new EnumMap<>(Source.class);
     /** Null when files are not hashed. */
     private final Map<Path, FileHash> hashes;
+    private final LookupTables lookups;
 
     /** @param hashFiles whether to keep the size and SHA-256 of each file read, for {@link #inputFiles()} */
     FileRows(Path book, BookConfig config, ProblemSink problems, ProgressListener progress, boolean hashFiles) {
@@ -46,6 +48,7 @@ final class FileRows implements BookRows {
         this.problems = problems;
         this.progress = progress;
         this.hashes = hashFiles ? new HashMap<>() : null;
+        this.lookups = new LookupTables(book, config);
     }
 
     @Override
@@ -96,8 +99,14 @@ final class FileRows implements BookRows {
         for (Path file : files) {
             RecordCursor cursor;
             try {
-                cursor = hashes != null ? BookSources.openHashing(book, file, config.mapping(source))
+                RecordCursor opened = hashes != null ? BookSources.openHashing(book, file, config.mapping(source))
                         : BookSources.open(book, file, config.mapping(source));
+                try {
+                    cursor = lookups.wrap(opened, config.mapping(source));
+                } catch (IOException | RuntimeException e) {
+                    opened.close();
+                    throw e;
+                }
             } catch (InvalidDataException e) {
                 problems.badFile(source, file, e);
                 everyFileRead = false;
