@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.churnrisk.core.ProgressListener;
+import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.features.AccountHistory;
 import org.churnrisk.features.BadRows;
@@ -110,7 +111,10 @@ public final class Extraction {
         BookLoader.usage(rows, book, usage);
         EngagementAggregator engagement = new EngagementAggregator(snaps, book.size());
         BookLoader.engagement(rows, book, engagement);
-        FeatureAssembler assembler = new FeatureAssembler(book, snaps, usage, engagement, config.healthScore());
+        // a source the book lacks leaves its part out of the health score, the others reweighted
+        org.churnrisk.core.features.HealthScore health = config.healthScore().withoutParts(rows.absent(Source.TICKETS),
+                rows.absent(Source.SURVEYS), rows.absent(Source.TOUCHPOINTS));
+        FeatureAssembler assembler = new FeatureAssembler(book, snaps, usage, engagement, health);
         for (int k = 0; k < snaps.size(); k++) {
             out.accept(assembler.table(k));
             progress.update("assembling features", k + 1, snaps.size());

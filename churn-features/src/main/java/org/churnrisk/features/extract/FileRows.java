@@ -56,6 +56,11 @@ final class FileRows implements BookRows {
         return !BookSources.files(book, config.mapping(source), false).isEmpty();
     }
 
+    @Override
+    public boolean absent(Source source) throws IOException {
+        return !has(source);
+    }
+
     /**
      * The files of a source; a required source without one, and a part folder holding a file of
      * another format, are reported to the sink (and give no files).

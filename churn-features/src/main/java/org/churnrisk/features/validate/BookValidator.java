@@ -131,8 +131,14 @@ public final class BookValidator {
         switch (status) {
             case MISSING -> {
                 switch (source) {
-                    case TOUCHPOINTS -> notes.add(lookedFor + "; optional, but without it every account scores 0 "
-                            + "for CSM engagement in the health score");
+                    case TICKETS -> notes.add(lookedFor + "; optional: without it every account counts no tickets"
+                            + " (has_satisfaction is 0) and the health score leaves out support, reweighting the rest");
+                    case SURVEYS -> notes.add(lookedFor + "; optional: without it every account has no answers"
+                            + " (has_nps and has_csat are 0) and the health score leaves out NPS/CSAT, reweighting the"
+                            + " rest");
+                    case TOUCHPOINTS -> notes.add(lookedFor + "; optional: without it every account has no contacts"
+                            + " (has_touchpoint is 0) and the health score leaves out CSM engagement, reweighting the"
+                            + " rest");
                     case CONTRACTS -> notes.add(lookedFor + "; optional, but training without it takes today's ARR, "
                             + "seats and tier for every past snapshot, a leak (docs/data-contract.md)");
                     case CHURN -> notes.add(lookedFor + "; needed to train and evaluate, not to score");
