@@ -20,13 +20,34 @@ import org.churnrisk.features.io.problems.ReadStats;
  */
 public record ExtractionReport(ReadStats stats, List<Path> rejectFiles, java.time.LocalDate usageFirstDay,
                                java.time.LocalDate usageLastDay, java.util.Map<String, List<java.time.LocalDate>> churnDates,
-                               double seconds, java.util.Map<String, AccountInfo> accounts, List<InputFile> inputFiles) {
+                               double seconds, java.util.Map<String, AccountInfo> accounts, List<InputFile> inputFiles,
+                               List<String> notes) {
 
     public ExtractionReport {
+        notes = List.copyOf(notes);
         rejectFiles = List.copyOf(rejectFiles);
         churnDates = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(churnDates));
         accounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(accounts));
         inputFiles = List.copyOf(inputFiles);
+    }
+
+    /** A report without notes. */
+    public ExtractionReport(ReadStats stats, List<Path> rejectFiles, java.time.LocalDate usageFirstDay,
+                            java.time.LocalDate usageLastDay, java.util.Map<String, List<java.time.LocalDate>> churnDates,
+                            double seconds, java.util.Map<String, AccountInfo> accounts, List<InputFile> inputFiles) {
+        this(stats, rejectFiles, usageFirstDay, usageLastDay, churnDates, seconds, accounts, inputFiles, List.of());
+    }
+
+    /**
+     * The run summary: the rows table ({@link ReadStats#table()}), then one line per note (a
+     * source the book lacks and what that costs, two churn sources that disagree).
+     */
+    public String summary() {
+        StringBuilder out = new StringBuilder(stats.table());
+        for (String note : notes) {
+            out.append(note).append('\n');
+        }
+        return out.toString();
     }
 
     /** A report without the input files. */

@@ -48,10 +48,17 @@ public final class Extraction {
                 rejects.close(); // moves the rejects files into place before they are reported
                 rejectFiles = rejects.files();
             }
+            List<String> notes = new java.util.ArrayList<>();
+            for (Source source : Source.values()) {
+                if (source.optional() && rows.absent(source)) {
+                    notes.add(source.fileStem() + ": no file; " + org.churnrisk.features.SourceNotes.missing(source));
+                }
+            }
+            notes.addAll(rows.notes());
             return new ExtractionReport(rows.stats(), rejectFiles, day(result.usage().minSecond, config),
                     day(result.usage().maxSecond, config), result.book().churnDates(),
                     (System.nanoTime() - started) / 1e9, result.book().infos(),
-                    options.hashFiles() ? rows.inputFiles() : List.of());
+                    options.hashFiles() ? rows.inputFiles() : List.of(), notes);
         }
     }
 

@@ -61,10 +61,10 @@ public final class LookupTables {
         return map;
     }
 
-    /** The table files of the book, for reports (a table's files are read, not left over). */
+    /** The files of a table, in reading order; empty when none matches. For reports: a table's files are read, not left over. */
     public List<Path> files(TableMapping table) throws IOException {
         return BookSources.files(book, new SourceMapping(Source.CHURN, table.files(), Map.of(),
-                config.formats()), true);
+                config.formats()), false);
     }
 
     private Map<String, String> load(Lookup lookup) throws IOException {

@@ -109,6 +109,16 @@ public final class CsvTable implements Closeable {
         return CsvLexer.lineLocation(fileName, lexer.line());
     }
 
+    /** The current row as the file holds it (decoded to UTF-8), for a rejects file. */
+    public String rawRow() {
+        return lexer.rawRow();
+    }
+
+    /** Bytes read from the file so far. */
+    public long bytesRead() {
+        return input.bytesRead();
+    }
+
     /** The file's name in messages. */
     public String fileName() {
         return fileName;

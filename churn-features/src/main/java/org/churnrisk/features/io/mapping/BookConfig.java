@@ -56,8 +56,11 @@ import org.churnrisk.features.io.values.ValueFormats;
  * @param formats  the top-level value formats, which each source's own keys change; its zone is
  *                 the book's zone
  * @param tables   the extra files of the book that {@link Lookup}s read, by name
+ * @param churnFromAccounts where the account list records churn, or null when churn comes from
+ *                 the churn file only
  */
-public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats formats, Map<String, TableMapping> tables) {
+public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats formats, Map<String, TableMapping> tables,
+                         AccountChurn churnFromAccounts) {
     /** The mapping file's name in a book. */
     public static final String FILE_NAME = "churn.yaml";
 
@@ -76,6 +79,7 @@ public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats forma
             FORMAT_KEYS);
     private static final List<String> TABLE_KEYS = List.of("files", "file", "columns", "delimiter", "encoding");
     private static final List<String> LOOKUP_KEYS = List.of("table", "on", "key", "value");
+    private static final List<String> CHURN_KEYS = concat(SOURCE_KEYS, List.of("from_accounts"));
 
     /**
      * Completes the map with the sources it leaves out: default names, the top-level formats.
@@ -106,6 +110,11 @@ public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats forma
         }
     }
 
+    /** The given mappings, formats and tables; churn from the churn file only. */
+    public BookConfig(Map<Source, SourceMapping> mappings, ValueFormats formats, Map<String, TableMapping> tables) {
+        this(mappings, formats, tables, null);
+    }
+
     /** The given mappings and top-level formats, no tables. */
     public BookConfig(Map<Source, SourceMapping> mappings, ValueFormats formats) {
         this(mappings, formats, Map.of());
@@ -125,7 +134,7 @@ public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats forma
     public BookConfig with(SourceMapping mapping) {
         Map<Source, SourceMapping> copy = new EnumMap<>(mappings);
         copy.put(mapping.source(), mapping);
-        return new BookConfig(copy, formats, tables);
+        return new BookConfig(copy, formats, tables, churnFromAccounts);
     }
 
     /**
@@ -183,12 +192,17 @@ public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats forma
         Map<String, TableMapping> tables = tables(top, defaultDialect);
         Map<Source, SourceMapping> mappings = new EnumMap<>(Source.class);
         YamlNode sourcesNode = top.get("sources");
+        AccountChurn churnFromAccounts = null;
         if (sourcesNode != null) {
             YamlNode.MapNode sources = sourcesNode.map("one entry per source, e.g. usage: {files: [...]}");
             for (Map.Entry<String, YamlNode> entry : sources.entries().entrySet()) {
                 Source source = source(sources, entry.getKey());
-                YamlNode.MapNode spec = entry.getValue().map("the keys " + String.join(", ", SOURCE_KEYS));
-                spec.checkKeys(SOURCE_KEYS);
+                List<String> keys = source == Source.CHURN ? CHURN_KEYS : SOURCE_KEYS;
+                YamlNode.MapNode spec = entry.getValue().map("the keys " + String.join(", ", keys));
+                spec.checkKeys(keys);
+                if (source == Source.CHURN) {
+                    churnFromAccounts = accountChurn(spec);
+                }
                 Map<String, Lookup> lookups = lookups(spec, source, tables);
                 mappings.put(source, new SourceMapping(source, files(spec), columns(spec, source, lookups),
                         formats(spec, defaults), values(spec, source), lookups, dialect(spec, defaultDialect)));
@@ -199,7 +213,22 @@ public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats forma
             mappings.putIfAbsent(s, new SourceMapping(s, List.of(), Map.of(), defaults, Map.of(), Map.of(),
                     defaultDialect));
         }
-        return new BookConfig(mappings, defaults, tables);
+        return new BookConfig(mappings, defaults, tables, churnFromAccounts);
+    }
+
+    /** {@code sources.churn.from_accounts: {flag: ..., date: ...}}, or null. */
+    private static AccountChurn accountChurn(YamlNode.MapNode spec) {
+        YamlNode node = spec.get("from_accounts");
+        if (node == null) {
+            return null;
+        }
+        YamlNode.MapNode map = node.map("{date: the accounts file's churn date column, flag: its churned flag column}");
+        map.checkKeys(List.of("date", "flag"));
+        if (!map.has("date")) {
+            throw node.error("needs date: (the accounts file's column with the churn date; flag: is optional)");
+        }
+        String flag = map.has("flag") ? map.get("flag").text("the accounts file's churned flag column") : null;
+        return new AccountChurn(flag, map.get("date").text("the accounts file's churn date column"));
     }
 
     /** {@code tables:}: the extra files that lookups read. */
