@@ -37,7 +37,13 @@ public final class HealthScore {
      */
     public HealthScore(double usageWeight, double supportWeight, double sentimentWeight, double engagementWeight,
                        double redBelow, double greenAbove) {
-        double[] weights = {usageWeight, supportWeight, sentimentWeight, engagementWeight};
+        this(usageWeight, supportWeight, sentimentWeight, engagementWeight, redBelow, greenAbove,
+                checked(new Weights(usageWeight, supportWeight, sentimentWeight, engagementWeight), redBelow, greenAbove));
+    }
+
+    /** The weights and bands, checked: each weight >= 0, one above 0, and 0 <= red <= green <= 100. */
+    private static Weights checked(Weights given, double redBelow, double greenAbove) {
+        double[] weights = {given.usage(), given.support(), given.npsCsat(), given.csmEngagement()};
         String[] names = {"usage", "support", "nps_csat", "csm_engagement"};
         double total = 0;
         for (int i = 0; i < weights.length; i++) {
@@ -54,13 +60,7 @@ public final class HealthScore {
             throw new InvalidArgumentException("health bands: red below " + redBelow + " and green above "
                     + greenAbove + " must satisfy 0 <= red <= green <= 100");
         }
-        this.usageWeight = usageWeight / total;
-        this.supportWeight = supportWeight / total;
-        this.sentimentWeight = sentimentWeight / total;
-        this.engagementWeight = engagementWeight / total;
-        this.redBelow = redBelow;
-        this.greenAbove = greenAbove;
-        this.weights = new Weights(usageWeight, supportWeight, sentimentWeight, engagementWeight);
+        return given;
     }
 
     /**
@@ -91,6 +91,7 @@ public final class HealthScore {
         return new HealthScore(u, s, n, e, redBelow, greenAbove, weights);
     }
 
+    /** Weights scaled to sum to 1; {@code given} is what {@link #weights()} reports. */
     private HealthScore(double usageWeight, double supportWeight, double sentimentWeight, double engagementWeight,
                         double redBelow, double greenAbove, Weights given) {
         double total = usageWeight + supportWeight + sentimentWeight + engagementWeight;

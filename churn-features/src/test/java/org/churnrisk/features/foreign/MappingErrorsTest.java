@@ -44,6 +44,20 @@ class MappingErrorsTest {
         Files.writeString(book.resolve(name), text);
     }
 
+    /** usage from events.csv (sub, at, event), its account looked up in subscriptions.csv (id, account). */
+    private void writeSubscriptionLookup() throws IOException {
+        write("churn.yaml", """
+                sources:
+                  usage:
+                    file: events.csv
+                    columns: {occurred_at: at}
+                    lookups:
+                      account_id: {table: subscriptions, on: sub, key: id, value: account}
+                tables:
+                  subscriptions: {file: subscriptions.csv}
+                """);
+    }
+
     private ExtractionReport extract(BadRows badRows, List<FeatureTable> out) throws IOException {
         FeatureExtractor extractor = FeatureExtractor.create(FeatureSettings.forBook(book, null));
         return extractor.extract(book, ReadOptions.forBook(book).withBadRows(badRows, book.resolve("rejects")),
@@ -113,16 +127,7 @@ class MappingErrorsTest {
         write("accounts.csv", ACCOUNTS);
         write("events.csv", "sub,at,event\nS-7,2025-03-01,login\n");
         write("subscriptions.csv", "id,account\nS-7,A-7\n");
-        write("churn.yaml", """
-                sources:
-                  usage:
-                    file: events.csv
-                    columns: {occurred_at: at}
-                    lookups:
-                      account_id: {table: subscriptions, on: sub, key: id, value: account}
-                tables:
-                  subscriptions: {file: subscriptions.csv}
-                """);
+        writeSubscriptionLookup();
         assertThatThrownBy(() -> extract(BadRows.FAIL, new ArrayList<>()))
                 .hasMessage("events.csv line 2: column 'account_id' ('sub') value 'A-7' is not an account in accounts"
                         + " (expected the account_id of a listed account); looked up from 'S-7' in table subscriptions");
@@ -133,16 +138,7 @@ class MappingErrorsTest {
         write("accounts.csv", ACCOUNTS);
         write("events.csv", "sub,at,event\nS-1,2025-03-01,login\n");
         write("subscriptions.csv", "id,account\nS-1,A-1\nS-1,A-2\n");
-        write("churn.yaml", """
-                sources:
-                  usage:
-                    file: events.csv
-                    columns: {occurred_at: at}
-                    lookups:
-                      account_id: {table: subscriptions, on: sub, key: id, value: account}
-                tables:
-                  subscriptions: {file: subscriptions.csv}
-                """);
+        writeSubscriptionLookup();
         assertThatThrownBy(() -> extract(BadRows.SKIP, new ArrayList<>()))
                 .hasMessage("subscriptions.csv line 3: column 'id' value 'S-1' is listed again with another account"
                         + " ('A-2', and 'A-1' at subscriptions.csv line 2); a lookup key must give one value");

@@ -353,15 +353,7 @@ public final class CsvCursor implements RecordCursor {
         int fieldCount = lexer.fieldCount();
         List<String> names = new ArrayList<>(fieldCount);
         for (int f = 0; f < fieldCount; f++) {
-            byte[] b = lexer.bytes();
-            int from = lexer.start(f);
-            int to = lexer.end(f);
-            if (lexer.escaped(f)) {
-                to = lexer.unescape(f);
-                from = 0;
-                b = lexer.unescaped();
-            }
-            String name = new String(b, from, to - from, StandardCharsets.UTF_8);
+            String name = lexer.text(f);
             while (name.startsWith("\uFEFF")) {
                 name = name.substring(1);
             }

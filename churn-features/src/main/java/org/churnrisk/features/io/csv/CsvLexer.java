@@ -150,6 +150,14 @@ final class CsvLexer {
         return o;
     }
 
+    /** Field {@code f} as text, without its doubled quotes and untrimmed; allocates, so for headers and tables. */
+    String text(int f) {
+        if (fieldEscaped[f]) {
+            return new String(unescaped, 0, unescape(f), StandardCharsets.UTF_8);
+        }
+        return new String(buf, fieldStart[f], fieldEnd[f] - fieldStart[f], StandardCharsets.UTF_8);
+    }
+
     /** The buffer {@link #unescape} copies into. */
     byte[] unescaped() {
         return unescaped;

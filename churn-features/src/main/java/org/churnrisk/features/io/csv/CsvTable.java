@@ -2,7 +2,6 @@ package org.churnrisk.features.io.csv;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,15 +130,7 @@ public final class CsvTable implements Closeable {
     }
 
     private String field(int f) {
-        byte[] b = lexer.bytes();
-        int from = lexer.start(f);
-        int to = lexer.end(f);
-        if (lexer.escaped(f)) {
-            to = lexer.unescape(f);
-            from = 0;
-            b = lexer.unescaped();
-        }
-        String s = new String(b, from, to - from, StandardCharsets.UTF_8).strip();
+        String s = lexer.text(f).strip();
         return s.isEmpty() ? null : s;
     }
 }

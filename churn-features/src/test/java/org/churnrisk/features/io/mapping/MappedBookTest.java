@@ -1,4 +1,4 @@
-package org.churnrisk.features.foreign;
+package org.churnrisk.features.io.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,8 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MappedBookTest {
     private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
     private static final Path BOOK = MODULE.resolve("src/test/resources/io/mapped-book");
-    private static final Path DOC = MODULE.resolve("../docs/mapping.md");
-    private static final String MARKER = "<!-- file: mapped-book/";
     private static final LocalDate AS_OF = LocalDate.of(2025, 4, 15);
 
     static FeatureTable table;
@@ -55,20 +52,7 @@ class MappedBookTest {
     }
 
     private static Map<String, String> documentedFiles() throws IOException {
-        List<String> lines = Files.readAllLines(DOC, StandardCharsets.UTF_8);
-        Map<String, String> files = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).startsWith(MARKER)) {
-                continue;
-            }
-            String name = lines.get(i).substring(MARKER.length(), lines.get(i).indexOf(" -->"));
-            StringBuilder block = new StringBuilder();
-            for (int j = i + 2; !lines.get(j).equals("```"); j++) {
-                block.append(lines.get(j)).append('\n');
-            }
-            files.put(name, block.toString());
-        }
-        return files;
+        return ForeignBookTest.documentedFiles("mapped-book/");
     }
 
     static Stream<String> bookFiles() throws IOException {
