@@ -17,6 +17,9 @@ import org.churnrisk.features.io.problems.ReadStats;
  * @param inputFiles    every file of every source, in source order and then in the order the
  *                      source's files are read ({@link org.churnrisk.features.io.BookSources#files}),
  *                      hashed while they were read; empty unless {@link ReadOptions#hashFiles()}
+ * @param notes         what the read noticed that is not a problem, one line each: an optional
+ *                      source the book lacks and what that costs ({@link SourceNotes}), two churn
+ *                      sources that disagree; empty for a book with every source
  */
 public record ExtractionReport(ReadStats stats, List<Path> rejectFiles, java.time.LocalDate usageFirstDay,
                                java.time.LocalDate usageLastDay, java.util.Map<String, List<java.time.LocalDate>> churnDates,
