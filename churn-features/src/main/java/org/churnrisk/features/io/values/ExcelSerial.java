@@ -75,7 +75,7 @@ final class ExcelSerial {
         if (p != to) {
             return ValueParser.INVALID;
         }
-        long day = serial < PHANTOM_LEAP_DAY ? serial + DAY_ZERO - 1 : serial + DAY_ZERO;
+        long day = serial < PHANTOM_LEAP_DAY ? serial + DAY_ZERO + 1 : serial + DAY_ZERO; // before: 1899-12-31 + n
         return day * 86_400 + micros;
     }
 }

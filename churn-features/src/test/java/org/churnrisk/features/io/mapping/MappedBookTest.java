@@ -102,6 +102,12 @@ class MappedBookTest {
     }
 
     @Test
+    void theRunSummaryNamesTheMissingSourcesAfterTheRowsTable() {
+        assertThat(report.summary()).startsWith(report.stats().table())
+                .endsWith(String.join("\n", report.notes()) + "\n");
+    }
+
+    @Test
     void theChurnedAccountHasNoRow() {
         // K-200 churned on 2025-03-20 (Gekündigt: Ja), before the as-of day, although its term runs to 2026
         assertThat(table.accountIds()).containsExactly("K-100", "K-300");
