@@ -270,6 +270,14 @@ final class FileRows implements BookRows {
                         hash.sha256()));
             }
         }
+        // the tables lookups read, under the source that looked up through them (read apart, so hashed now)
+        for (Map.Entry<Path, Source> table : lookups.filesRead().entrySet()) {
+            if (seen.add(table.getKey())) {
+                FileHash hash = FileHash.of(table.getKey());
+                files.add(new InputFile(table.getValue(), BookSources.displayName(book, table.getKey()), hash.bytes(),
+                        hash.sha256()));
+            }
+        }
         return files;
     }
 }

@@ -27,6 +27,8 @@ public final class LookupTables {
     private final Path book;
     private final BookConfig config;
     private final Map<Lookup, Map<String, String>> loaded = new HashMap<>();
+    /** Every table file read, in reading order, with the source that looked up through it. */
+    private final Map<Path, Source> read = new java.util.LinkedHashMap<>();
 
     public LookupTables(Path book, BookConfig config) {
         this.book = book;
@@ -46,19 +48,24 @@ public final class LookupTables {
         }
         Map<String, Map<String, String>> tables = new HashMap<>();
         for (Lookup lookup : mapping.lookups().values()) {
-            tables.put(lookup.column(), table(lookup));
+            tables.put(lookup.column(), table(lookup, mapping.source()));
         }
         return new MappedCursor(cursor, mapping, tables);
     }
 
-    /** The key-to-value map of a lookup, loaded on first use. */
-    Map<String, String> table(Lookup lookup) throws IOException {
+    /** The key-to-value map of a lookup of {@code source}, loaded on first use. */
+    Map<String, String> table(Lookup lookup, Source source) throws IOException {
         Map<String, String> map = loaded.get(lookup);
         if (map == null) {
-            map = load(lookup);
+            map = load(lookup, source);
             loaded.put(lookup, map);
         }
         return map;
+    }
+
+    /** The table files read so far, in reading order, each with the source that looked up through it (for provenance). */
+    public Map<Path, Source> filesRead() {
+        return java.util.Collections.unmodifiableMap(read);
     }
 
     /** The files of a table, in reading order; empty when none matches. For reports: a table's files are read, not left over. */
@@ -67,7 +74,7 @@ public final class LookupTables {
                 config.formats()), false);
     }
 
-    private Map<String, String> load(Lookup lookup) throws IOException {
+    private Map<String, String> load(Lookup lookup, Source source) throws IOException {
         TableMapping table = config.tables().get(lookup.table());
         String keyColumn = table.fileColumn(lookup.key());
         String valueColumn = table.fileColumn(lookup.value());
@@ -80,6 +87,7 @@ public final class LookupTables {
                     + String.join(", ", table.files()) + "), which " + lookup.column() + " is looked up in");
         }
         for (Path file : files) {
+            read.putIfAbsent(file, source);
             String name = BookSources.displayName(book, file);
             try (CsvTable rows = new CsvTable(file, name, List.of(keyColumn, valueColumn), table.dialect())) {
                 while (rows.next()) {

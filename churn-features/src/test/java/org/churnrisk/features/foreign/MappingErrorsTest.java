@@ -123,6 +123,22 @@ class MappingErrorsTest {
     }
 
     @Test
+    void theLookupTableIsAnInputFileOfTheSourceThatLooksUpThroughIt() throws IOException {
+        write("accounts.csv", ACCOUNTS);
+        String events = "sub,at,event\nS-1,2025-03-01,login\n";
+        String subscriptions = "id,account\nS-1,A-1\n";
+        write("events.csv", events);
+        write("subscriptions.csv", subscriptions);
+        writeSubscriptionLookup();
+        FeatureExtractor extractor = FeatureExtractor.create(FeatureSettings.forBook(book, null));
+        ExtractionReport report = extractor.extract(book, ReadOptions.forBook(book).withFileHashes(true),
+                List.of(AS_OF), t -> { });
+        assertThat(report.inputFiles()).extracting(f -> f.source() + " " + f.path() + " " + f.bytes())
+                .containsExactly("ACCOUNTS accounts.csv " + ACCOUNTS.length(), "USAGE events.csv " + events.length(),
+                        "USAGE subscriptions.csv " + subscriptions.length());
+    }
+
+    @Test
     void aLookedUpAccountThatIsNotListedNamesTheValueAndItsKey() throws IOException {
         write("accounts.csv", ACCOUNTS);
         write("events.csv", "sub,at,event\nS-7,2025-03-01,login\n");
