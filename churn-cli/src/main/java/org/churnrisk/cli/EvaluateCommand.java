@@ -47,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 capacity.capacity());
         progress.finishLine();
         PrintWriter out = book.out();
-        out.print(r.extraction().stats().table());
+        out.print(r.extraction().summary());
         out.printf(Locale.ROOT, "%,d labelled snapshots (%,d churned within %d days), %,d censored, %s to %s%n",
                 r.data().size(), r.data().positives(), bundle.manifest().horizonDays(), r.data().censored(),
                 r.dates().get(0), r.dates().get(r.dates().size() - 1));

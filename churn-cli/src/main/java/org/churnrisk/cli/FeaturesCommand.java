@@ -73,7 +73,7 @@ final class FeaturesCommand implements Callable<Integer> {
         progress.finishLine();
 
         PrintWriter stdout = book.out();
-        stdout.print(report.stats().table());
+        stdout.print(report.summary());
         counts.forEach(stdout::println);
         for (Path r : report.rejectFiles()) {
             stdout.println("rejected rows: " + r);

@@ -68,7 +68,7 @@ final class ScoreCommand implements Callable<Integer> {
         progress.finishLine();
 
         PrintWriter stdout = book.out();
-        stdout.print(scored.extraction().stats().table());
+        stdout.print(scored.extraction().summary());
         for (Path r : scored.extraction().rejectFiles()) {
             stdout.println("rejected rows: " + r);
         }

@@ -83,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         PrintWriter stdout = book.out();
-        stdout.print(o.extraction().stats().table());
+        stdout.print(o.extraction().summary());
         stdout.printf(Locale.ROOT, "%,d labelled snapshots (%,d churned within %d days), %,d censored%n",
                 o.data().size(), o.data().positives(), horizonDays, o.data().censored());
         stdout.println();

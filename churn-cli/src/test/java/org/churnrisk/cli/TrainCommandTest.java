@@ -120,6 +120,25 @@ class TrainCommandTest {
         assertThat(run.err()).contains("forest").contains("logistic");
     }
 
+    /** Issue 12 item 4: surveys and touchpoints are optional; the summary and evaluation.md say they are missing. */
+    @Test
+    void aBookWithoutSurveysAndTouchpointsTrainsAndSaysWhatIsMissing() throws IOException {
+        Path lean = org.churnrisk.testkit.FileTrees.copy(book, dir.resolve("lean"));
+        Files.delete(lean.resolve("surveys.csv"));
+        Files.delete(lean.resolve("touchpoints.csv"));
+        Path out = dir.resolve("lean-model");
+
+        CliRun run = churn("train", "--data", lean.toString(), "--out", out.toString(), "--algorithm", "logistic",
+                "--folds", "3");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
+        String surveys = "surveys: no file; optional: without it every account has no answers (has_nps and has_csat"
+                + " are 0) and the health score leaves out NPS/CSAT, reweighting the rest";
+        assertThat(run.out()).contains(surveys).contains("touchpoints: no file; optional:");
+        assertThat(Files.readString(out.resolve("evaluation.md"))).contains("Sources:\n\n- " + surveys + "\n- touchpoints: no file;");
+        assertThat(Files.readString(model.resolve("evaluation.md"))).doesNotContain("Sources:");
+    }
+
     @Test
     void aBookWithoutChurnCannotTrain() throws IOException {
         Path noChurn = dir.resolve("nochurn");

@@ -30,7 +30,8 @@ public enum Source {
     ACCOUNTS("accounts", Requirement.REQUIRED, List.of(
             requiredColumn("account_id", STRING, "The account's unique key; every other source joins on it."),
             optionalColumn("account_name", STRING, "The account's display name."),
-            requiredColumn("arr", DECIMAL, "Annual recurring revenue today, >= 0; 0 for a churned account."),
+            optionalColumn("arr", DECIMAL, "Annual recurring revenue today, >= 0; 0 for a churned account;"
+                    + " needed in every row unless the book has contracts, which give the ARR of each day."),
             optionalColumn("licensed_seats", INTEGER, "Seats paid for today, >= 0."),
             optionalColumn("contract_start", DATE, "The date the account first became a customer."),
             optionalColumn("renewal_date", DATE, "The next renewal date; blank for a churned account."),
@@ -45,7 +46,7 @@ public enum Source {
             optionalColumn("quantity", INTEGER, "How many times it happened, >= 0; 1 when blank."),
             optionalColumn("errors", INTEGER, "How many of those failed, >= 0; 0 when blank."))),
 
-    TICKETS("tickets", Requirement.REQUIRED, List.of(
+    TICKETS("tickets", Requirement.OPTIONAL, List.of(
             requiredColumn("ticket_id", STRING, "The ticket's unique key."),
             requiredColumn("account_id", STRING, "The account that opened the ticket."),
             requiredColumn("created_at", TIMESTAMP, "When the ticket was opened."),
@@ -55,7 +56,7 @@ public enum Source {
             optionalColumn("escalated", BOOLEAN, "Whether the ticket was escalated; false when blank."),
             optionalColumn("satisfaction", INTEGER, "The customer's rating of the support, 1-5."))),
 
-    SURVEYS("surveys", Requirement.REQUIRED, List.of(
+    SURVEYS("surveys", Requirement.OPTIONAL, List.of(
             requiredColumn("account_id", STRING, "The account the respondent belongs to."),
             requiredColumn("responded_at", TIMESTAMP, "When the answer was given."),
             requiredColumn("kind", ENUM, "nps or csat."),
@@ -104,8 +105,8 @@ public enum Source {
     }
 
     /**
-     * Returns whether a book may leave this source out for both scoring and training
-     * (touchpoints, contracts). {@link #CHURN} is not optional: training needs it.
+     * Returns whether a book may leave this source out for both scoring and training (tickets,
+     * surveys, touchpoints, contracts). {@link #CHURN} is not optional: training needs it.
      */
     public boolean optional() {
         return requirement == Requirement.OPTIONAL;

@@ -37,7 +37,13 @@ public final class HealthScore {
      */
     public HealthScore(double usageWeight, double supportWeight, double sentimentWeight, double engagementWeight,
                        double redBelow, double greenAbove) {
-        double[] weights = {usageWeight, supportWeight, sentimentWeight, engagementWeight};
+        this(usageWeight, supportWeight, sentimentWeight, engagementWeight, redBelow, greenAbove,
+                checked(new Weights(usageWeight, supportWeight, sentimentWeight, engagementWeight), redBelow, greenAbove));
+    }
+
+    /** The weights and bands, checked: each weight >= 0, one above 0, and 0 <= red <= green <= 100. */
+    private static Weights checked(Weights given, double redBelow, double greenAbove) {
+        double[] weights = {given.usage(), given.support(), given.npsCsat(), given.csmEngagement()};
         String[] names = {"usage", "support", "nps_csat", "csm_engagement"};
         double total = 0;
         for (int i = 0; i < weights.length; i++) {
@@ -54,13 +60,7 @@ public final class HealthScore {
             throw new InvalidArgumentException("health bands: red below " + redBelow + " and green above "
                     + greenAbove + " must satisfy 0 <= red <= green <= 100");
         }
-        this.usageWeight = usageWeight / total;
-        this.supportWeight = supportWeight / total;
-        this.sentimentWeight = sentimentWeight / total;
-        this.engagementWeight = engagementWeight / total;
-        this.redBelow = redBelow;
-        this.greenAbove = greenAbove;
-        this.weights = new Weights(usageWeight, supportWeight, sentimentWeight, engagementWeight);
+        return given;
     }
 
     /**
@@ -68,6 +68,40 @@ public final class HealthScore {
      * {@code features.health.weights} in churn.yaml sets.
      */
     public record Weights(double usage, double support, double npsCsat, double csmEngagement) {
+    }
+
+    /**
+     * This score for a book that lacks some sources: the parts they feed are left out (weight 0)
+     * and the others keep their proportions, scaled to sum to 1 again. Without tickets the support
+     * part goes, without surveys NPS/CSAT, without touchpoints CSM engagement; with the default
+     * weights and no surveys, usage weighs 50%, support 37.5%, CSM engagement 12.5%. When every
+     * remaining part has weight 0, the score stays as it is. {@link #weights()} and the bands are
+     * kept.
+     *
+     * @return this score when nothing is left out
+     */
+    public HealthScore withoutParts(boolean support, boolean npsCsat, boolean csmEngagement) {
+        double u = weights.usage();
+        double s = support ? 0 : weights.support();
+        double n = npsCsat ? 0 : weights.npsCsat();
+        double e = csmEngagement ? 0 : weights.csmEngagement();
+        if (!(support || npsCsat || csmEngagement) || u + s + n + e <= 0) {
+            return this;
+        }
+        return new HealthScore(u, s, n, e, redBelow, greenAbove, weights);
+    }
+
+    /** Weights scaled to sum to 1; {@code given} is what {@link #weights()} reports. */
+    private HealthScore(double usageWeight, double supportWeight, double sentimentWeight, double engagementWeight,
+                        double redBelow, double greenAbove, Weights given) {
+        double total = usageWeight + supportWeight + sentimentWeight + engagementWeight;
+        this.usageWeight = usageWeight / total;
+        this.supportWeight = supportWeight / total;
+        this.sentimentWeight = sentimentWeight / total;
+        this.engagementWeight = engagementWeight / total;
+        this.redBelow = redBelow;
+        this.greenAbove = greenAbove;
+        this.weights = given;
     }
 
     /** The weights as given to the constructor, e.g. 40, 30, 20, 10 for {@link #DEFAULT}. */

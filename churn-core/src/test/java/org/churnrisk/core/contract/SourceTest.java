@@ -20,7 +20,7 @@ class SourceTest {
     static Stream<Arguments> table() {
         return Stream.of(
                 Arguments.of(Source.ACCOUNTS,
-                        "account_id* account_name arr* licensed_seats contract_start renewal_date tier csm"),
+                        "account_id* account_name arr licensed_seats contract_start renewal_date tier csm"),
                 Arguments.of(Source.USAGE, "account_id* occurred_at* user_id event* quantity errors"),
                 Arguments.of(Source.TICKETS,
                         "ticket_id* account_id* created_at* resolved_at priority escalated satisfaction"),
@@ -64,8 +64,8 @@ class SourceTest {
     @CsvSource({
         "ACCOUNTS, accounts, REQUIRED",
         "USAGE, usage, REQUIRED",
-        "TICKETS, tickets, REQUIRED",
-        "SURVEYS, surveys, REQUIRED",
+        "TICKETS, tickets, OPTIONAL",
+        "SURVEYS, surveys, OPTIONAL",
         "TOUCHPOINTS, touchpoints, OPTIONAL",
         "CONTRACTS, contracts, OPTIONAL",
         "CHURN, churn, TRAINING"
@@ -76,13 +76,14 @@ class SourceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Source.class, names = {"TOUCHPOINTS", "CONTRACTS"})
-    void touchpointsAndContractsAreOptional(Source source) {
+    @EnumSource(value = Source.class, names = {"TICKETS", "SURVEYS", "TOUCHPOINTS", "CONTRACTS"})
+    void ticketsSurveysTouchpointsAndContractsAreOptional(Source source) {
         assertThat(source.optional()).isTrue();
     }
 
     @ParameterizedTest
-    @EnumSource(value = Source.class, names = {"TOUCHPOINTS", "CONTRACTS"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Source.class, names = {"TICKETS", "SURVEYS", "TOUCHPOINTS", "CONTRACTS"},
+            mode = EnumSource.Mode.EXCLUDE)
     void theOtherSourcesAreNotOptional(Source source) {
         assertThat(source.optional()).isFalse();
     }

@@ -22,6 +22,8 @@ import org.churnrisk.core.contract.Tier;
 final class AccountBook {
     static final long UNKNOWN_DAY = Long.MIN_VALUE;
     static final long OPEN_END = Long.MAX_VALUE;
+    /** Today's ARR of an account whose row leaves it blank, allowed when the book has contracts. */
+    static final double UNKNOWN_ARR = Double.NaN;
 
     /** One commercial term in epoch days; {@code end} is exclusive or {@link #OPEN_END}. */
     record Term(long start, long end, double arr, int seats) { }
@@ -75,8 +77,9 @@ final class AccountBook {
             List<Term> t = new ArrayList<>(b.terms.get(from));
             t.sort(Comparator.comparingLong(Term::start).thenComparingLong(Term::end));
             if (!hasContracts) {
+                // (a blank ARR needs a contracts file; when none of its rows is valid, ARR counts as 0)
                 t = List.of(new Term(contractStart[i] == UNKNOWN_DAY ? UNKNOWN_DAY : contractStart[i], OPEN_END,
-                        arrToday[i], seatsToday[i]));
+                        Double.isNaN(arrToday[i]) ? 0 : arrToday[i], seatsToday[i]));
             }
             terms[i] = t.toArray(new Term[0]);
             churns[i] = b.churns.get(from).stream().mapToLong(Long::longValue).sorted().toArray();

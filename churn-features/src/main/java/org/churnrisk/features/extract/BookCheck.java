@@ -51,9 +51,10 @@ public final class BookCheck {
      * @param notChecked sources whose rows were not read because {@code accounts} has no valid row
      * @param eventNames the usage event names in order of first appearance, as first spelled
      * @param earlyUsage the valid usage rows dated before their account's first contract
+     * @param notes      what the read noticed that is not a problem, by source (two churn sources that disagree)
      */
     public record Result(Map<Source, List<Path>> files, ReadStats stats, Map<Source, LocalDate> firstDays, Map<Source, LocalDate> lastDays,
-                         Set<Source> notChecked, List<String> eventNames, EarlyUsage earlyUsage) {
+                         Set<Source> notChecked, List<String> eventNames, EarlyUsage earlyUsage, List<String> notes) {
         public Result {
             Map<Source, List<Path>> lists = new EnumMap<>(Source.class);
             files.forEach((source, list) -> lists.put(source, List.copyOf(list)));
@@ -64,6 +65,7 @@ public final class BookCheck {
             sources.addAll(notChecked);
             notChecked = Collections.unmodifiableSet(sources);
             eventNames = List.copyOf(eventNames);
+            notes = List.copyOf(notes);
         }
 
         private static Map<Source, LocalDate> copy(Map<Source, LocalDate> days) {
@@ -118,7 +120,7 @@ public final class BookCheck {
         BookLoader.checkUsage(rows, accounts, catalog, early);
         BookLoader.engagement(rows, accounts, BookLoader.EngagementTarget.NONE);
         return new Result(files.listed(), files.stats(), rows.days(true), rows.days(false), rows.notChecked, catalog.names(),
-                early.result());
+                early.result(), files.notes());
     }
 
     /** Counts the valid usage rows dated before the start of their account's first contract day. */

@@ -54,10 +54,16 @@ final class BookLoader {
 
     static AccountBook accounts(BookRows rows) throws IOException {
         AccountBook.Builder b = new AccountBook.Builder();
+        // with contracts, each day's ARR is its term's: accounts.arr is today's and may be left out
+        boolean contracts = rows.has(Source.CONTRACTS);
         rows.read(Source.ACCOUNTS, c -> {
             long hash = c.hash(Col.ACC_ID);
             requireText(c, Col.ACC_ID);
-            double arr = arr(c, Col.ACC_ARR);
+            if (!contracts && c.isBlank(Col.ACC_ARR)) {
+                throw c.problem(Col.ACC_ARR, "is blank (expected a number: without contracts, accounts.arr gives the"
+                        + " ARR; it may be left out only when the book has contracts)");
+            }
+            double arr = c.isBlank(Col.ACC_ARR) ? AccountBook.UNKNOWN_ARR : arr(c, Col.ACC_ARR);
             int seats = c.isBlank(Col.ACC_SEATS) ? -1 : seats(c, Col.ACC_SEATS);
             long start = c.isBlank(Col.ACC_START) ? AccountBook.UNKNOWN_DAY : day(c, Col.ACC_START);
             long renewal = c.isBlank(Col.ACC_RENEWAL) ? AccountBook.UNKNOWN_DAY : day(c, Col.ACC_RENEWAL);

@@ -20,6 +20,15 @@ interface BookRows {
     /** Whether the book has a file for the source. */
     boolean has(Source source) throws IOException;
 
+    /**
+     * Whether the book lacks the source altogether (no file), as opposed to holding none of its
+     * rows for some account. Records a service passes in never lack a source: an empty list is
+     * an account without such records.
+     */
+    default boolean absent(Source source) throws IOException {
+        return false;
+    }
+
     /** Reads every row of the source; a source without files reads nothing. */
     void read(Source source, RowHandler handler) throws IOException;
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.churnrisk.core.ProgressListener;
+import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.features.AccountHistory;
 import org.churnrisk.features.BadRows;
@@ -47,10 +48,17 @@ public final class Extraction {
                 rejects.close(); // moves the rejects files into place before they are reported
                 rejectFiles = rejects.files();
             }
+            List<String> notes = new java.util.ArrayList<>();
+            for (Source source : Source.values()) {
+                if (source.optional() && rows.absent(source)) {
+                    notes.add(source.fileStem() + ": no file; " + org.churnrisk.features.SourceNotes.missing(source));
+                }
+            }
+            notes.addAll(rows.notes());
             return new ExtractionReport(rows.stats(), rejectFiles, day(result.usage().minSecond, config),
                     day(result.usage().maxSecond, config), result.book().churnDates(),
                     (System.nanoTime() - started) / 1e9, result.book().infos(),
-                    options.hashFiles() ? rows.inputFiles() : List.of());
+                    options.hashFiles() ? rows.inputFiles() : List.of(), notes);
         }
     }
 
@@ -110,7 +118,10 @@ public final class Extraction {
         BookLoader.usage(rows, book, usage);
         EngagementAggregator engagement = new EngagementAggregator(snaps, book.size());
         BookLoader.engagement(rows, book, engagement);
-        FeatureAssembler assembler = new FeatureAssembler(book, snaps, usage, engagement, config.healthScore());
+        // a source the book lacks leaves its part out of the health score, the others reweighted
+        org.churnrisk.core.features.HealthScore health = config.healthScore().withoutParts(rows.absent(Source.TICKETS),
+                rows.absent(Source.SURVEYS), rows.absent(Source.TOUCHPOINTS));
+        FeatureAssembler assembler = new FeatureAssembler(book, snaps, usage, engagement, health);
         for (int k = 0; k < snaps.size(); k++) {
             out.accept(assembler.table(k));
             progress.update("assembling features", k + 1, snaps.size());

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.ProgressListener;
 import org.churnrisk.core.contract.Requirement;
@@ -16,6 +17,10 @@ import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.InputFile;
 import org.churnrisk.features.io.BookSources;
 import org.churnrisk.features.io.FileHash;
+import org.churnrisk.features.io.AccountChurnCursor;
+import org.churnrisk.features.io.LookupTables;
+import org.churnrisk.features.io.mapping.AccountChurn;
+import org.churnrisk.features.io.mapping.SourceMapping;
 import org.churnrisk.features.io.RecordCursor;
 import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.features.io.problems.DataProblemException;
@@ -38,6 +43,8 @@ final class FileRows implements BookRows {
     private final Map<Source, List<Path>> listed = new EnumMap<>(Source.class);
     /** Null when files are not hashed. */
     private final Map<Path, FileHash> hashes;
+    private final LookupTables lookups;
+    private final List<String> notes = new ArrayList<>();
 
     /** @param hashFiles whether to keep the size and SHA-256 of each file read, for {@link #inputFiles()} */
     FileRows(Path book, BookConfig config, ProblemSink problems, ProgressListener progress, boolean hashFiles) {
@@ -46,11 +53,17 @@ final class FileRows implements BookRows {
         this.problems = problems;
         this.progress = progress;
         this.hashes = hashFiles ? new HashMap<>() : null;
+        this.lookups = new LookupTables(book, config);
     }
 
     @Override
     public boolean has(Source source) throws IOException {
         return !BookSources.files(book, config.mapping(source), false).isEmpty();
+    }
+
+    @Override
+    public boolean absent(Source source) throws IOException {
+        return !has(source);
     }
 
     /**
@@ -81,9 +94,83 @@ final class FileRows implements BookRows {
         return Collections.unmodifiableMap(listed);
     }
 
+    /** Opens one file of a source as a cursor. */
+    private interface Opener {
+        RecordCursor open(Path file) throws IOException;
+    }
+
     @Override
     public void read(Source source, RowHandler handler) throws IOException {
-        List<Path> files = files(source);
+        if (source == Source.CHURN && config.churnFromAccounts() != null) {
+            readChurn(handler);
+            return;
+        }
+        read(source, files(source), handler, opener(source));
+    }
+
+    /** Opens a file of a source through the mapping: its reader, then its value maps and lookups. */
+    private Opener opener(Source source) {
+        return file -> {
+            RecordCursor opened = hashes != null ? BookSources.openHashing(book, file, config.mapping(source))
+                    : BookSources.open(book, file, config.mapping(source));
+            try {
+                return lookups.wrap(opened, config.mapping(source));
+            } catch (IOException | RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+        };
+    }
+
+    /**
+     * Churn with {@code sources.churn.from_accounts}: from the account rows when the book has no
+     * churn file; else from the churn file, with a note of how many accounts the two disagree on.
+     */
+    private void readChurn(RowHandler handler) throws IOException {
+        AccountChurn derived = config.churnFromAccounts();
+        SourceMapping accounts = config.mapping(Source.ACCOUNTS);
+        Opener fromAccounts = file -> new AccountChurnCursor(file, BookSources.displayName(book, file), accounts,
+                derived);
+        List<Path> churnFiles = files(Source.CHURN);
+        List<Path> accountFiles = BookSources.files(book, accounts, false);
+        if (churnFiles.isEmpty()) {
+            listed.put(Source.CHURN, accountFiles);
+            read(Source.CHURN, accountFiles, handler, fromAccounts);
+            return;
+        }
+        Map<String, Long> fromFile = new TreeMap<>();
+        read(Source.CHURN, churnFiles, c -> {
+            handler.row(c);
+            fromFile.merge(c.text(Col.X_ACCOUNT), c.epochDay(Col.X_AT), Math::max);
+        }, opener(Source.CHURN));
+        Map<String, Long> fromAccountRows = new TreeMap<>();
+        for (Path file : accountFiles) {
+            try (RecordCursor c = fromAccounts.open(file)) {
+                while (true) {
+                    try {
+                        if (!c.next()) {
+                            break;
+                        }
+                        fromAccountRows.merge(c.text(Col.X_ACCOUNT), c.epochDay(Col.X_AT), Math::max);
+                    } catch (DataProblemException e) {
+                        // a bad flag or date: it disagrees with nothing; the churn file is used
+                    }
+                }
+            } catch (InvalidDataException e) {
+                notes.add("churn: the accounts' churn columns cannot be compared with the churn file: " + e.getMessage());
+                return;
+            }
+        }
+        ChurnComparison.note(fromFile, fromAccountRows, churnFiles.size() == 1
+                ? BookSources.displayName(book, churnFiles.get(0)) : "the churn files", derived).ifPresent(notes::add);
+    }
+
+    /** What the read noticed that is not a problem: that two churn sources disagree. */
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    private void read(Source source, List<Path> files, RowHandler handler, Opener opener) throws IOException {
         long accepted = 0;
         long rejected = 0;
         long totalBytes = 0;
@@ -96,8 +183,7 @@ final class FileRows implements BookRows {
         for (Path file : files) {
             RecordCursor cursor;
             try {
-                cursor = hashes != null ? BookSources.openHashing(book, file, config.mapping(source))
-                        : BookSources.open(book, file, config.mapping(source));
+                cursor = opener.open(file);
             } catch (InvalidDataException e) {
                 problems.badFile(source, file, e);
                 everyFileRead = false;
@@ -133,8 +219,9 @@ final class FileRows implements BookRows {
                         progress.update(stage, Math.min(totalBytes, doneBytes + cursor.bytesRead()), totalBytes);
                     }
                 }
-                if (hashes != null) {
-                    hashes.put(file, cursor.fileHash());
+                FileHash hash = hashes != null ? cursor.fileHash() : null;
+                if (hash != null) {
+                    hashes.put(file, hash);
                 }
             }
             doneBytes += Files.size(file);
@@ -169,13 +256,25 @@ final class FileRows implements BookRows {
             throw new IllegalStateException("the files were not hashed");
         }
         List<InputFile> files = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Map.Entry<Source, List<Path>> source : listed.entrySet()) {
             for (Path file : source.getValue()) {
+                if (!seen.add(file)) {
+                    continue; // the accounts file read again for churn (sources.churn.from_accounts)
+                }
                 FileHash hash = hashes.get(file);
                 if (hash == null) {
                     hash = FileHash.of(file);
                 }
                 files.add(new InputFile(source.getKey(), BookSources.displayName(book, file), hash.bytes(),
+                        hash.sha256()));
+            }
+        }
+        // the tables lookups read, under the source that looked up through them (read apart, so hashed now)
+        for (Map.Entry<Path, Source> table : lookups.filesRead().entrySet()) {
+            if (seen.add(table.getKey())) {
+                FileHash hash = FileHash.of(table.getKey());
+                files.add(new InputFile(table.getValue(), BookSources.displayName(book, table.getKey()), hash.bytes(),
                         hash.sha256()));
             }
         }

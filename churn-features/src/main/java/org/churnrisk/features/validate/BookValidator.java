@@ -131,10 +131,8 @@ public final class BookValidator {
         switch (status) {
             case MISSING -> {
                 switch (source) {
-                    case TOUCHPOINTS -> notes.add(lookedFor + "; optional, but without it every account scores 0 "
-                            + "for CSM engagement in the health score");
-                    case CONTRACTS -> notes.add(lookedFor + "; optional, but training without it takes today's ARR, "
-                            + "seats and tier for every past snapshot, a leak (docs/data-contract.md)");
+                    case TICKETS, SURVEYS, TOUCHPOINTS, CONTRACTS -> notes.add(lookedFor + "; "
+                            + org.churnrisk.features.SourceNotes.missing(source));
                     case CHURN -> notes.add(lookedFor + "; needed to train and evaluate, not to score");
                     default -> { } // a required source: its problem says so
                 }
@@ -143,6 +141,11 @@ public final class BookValidator {
             case READ -> {
                 if (rows.read() == 0 && problems == 0) {
                     notes.add("no rows");
+                }
+                if (source == Source.CHURN) {
+                    // two churn sources that disagree: "churn: ... disagree on 2 accounts ...; churn.csv is used"
+                    result.notes().stream().filter(n -> n.startsWith("churn: "))
+                            .forEach(n -> notes.add(n.substring("churn: ".length())));
                 }
                 if (source == Source.USAGE && rows.accepted() > 0) {
                     notes.addAll(eventNotes(result.eventNames()));
@@ -199,9 +202,14 @@ public final class BookValidator {
     }
 
     /** The files and folders directly in the book that no source reads, except the mapping file and hidden ones. */
-    private static List<String> unread(Path book, BookCheck.Result result) throws IOException {
+    private List<String> unread(Path book, BookCheck.Result result) throws IOException {
         Set<Path> read = new HashSet<>();
         result.files().values().forEach(list -> list.forEach(f -> read.add(f.toAbsolutePath().normalize())));
+        org.churnrisk.features.io.LookupTables tables = new org.churnrisk.features.io.LookupTables(book, mapping);
+        for (org.churnrisk.features.io.mapping.TableMapping table : mapping.tables().values()) {
+            // the tables lookups read are read too (a table without a file is a problem of its lookup)
+            tables.files(table).forEach(f -> read.add(f.toAbsolutePath().normalize()));
+        }
         List<String> unread = new ArrayList<>();
         try (Stream<Path> entries = Files.list(book)) {
             for (Path entry : entries.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {

@@ -41,7 +41,7 @@ class SourceProblemsValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"usage", "tickets", "surveys"})
+    @ValueSource(strings = {"usage"})
     void aMissingRequiredSourceIsAProblemAndTheOthersAreStillRead(String stem) throws IOException {
         Path book = book();
         Files.delete(book.resolve(stem + ".csv"));
@@ -150,7 +150,26 @@ class SourceProblemsValidationTest {
 
         SourceReport surveys = validate(book).source(Source.SURVEYS);
 
-        assertThat(surveys.problemKinds()).containsOnlyKeys("no file for surveys");
+        assertThat(surveys.status()).isEqualTo(SourceReport.Status.MISSING);
+        assertThat(surveys.notes()).singleElement().asString().startsWith("no file (looked for surveys.csv");
+    }
+
+    /** Issue 12 item 4: tickets and surveys are optional; a book without them is valid, with a note each. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tickets", "surveys"})
+    void aMissingTicketsOrSurveysFileIsANoteNotAProblem(String stem) throws IOException {
+        Path book = book();
+        Files.delete(book.resolve(stem + ".csv"));
+        Source source = Source.valueOf(stem.toUpperCase(java.util.Locale.ROOT));
+
+        ValidationReport report = validate(book);
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.source(source).status()).isEqualTo(SourceReport.Status.MISSING);
+        assertThat(report.source(source).notes()).singleElement().asString()
+                .startsWith("no file (looked for " + stem + ".csv, " + stem + ".csv.gz, " + stem + ".parquet, " + stem
+                        + "/); optional: without it")
+                .endsWith("reweighting the rest");
     }
 
     @Test

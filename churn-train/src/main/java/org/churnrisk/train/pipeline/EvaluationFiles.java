@@ -124,6 +124,12 @@ public final class EvaluationFiles {
                 .append(" churned within the horizon), ").append(o.data().censored())
                 .append(" censored (their window runs past the data), ").append(o.data().churnedOnDate())
                 .append(" dropped (churned on the snapshot date).\n\n");
+        if (!o.extraction().notes().isEmpty()) {
+            // sources the book lacks and what that costs, two churn sources that disagree
+            sb.append("Sources:\n\n");
+            o.extraction().notes().forEach(note -> sb.append("- ").append(note).append('\n'));
+            sb.append('\n');
+        }
         sb.append("## Backtest\n\n").append(folds.size()).append(" rolling-origin folds, test dates ")
                 .append(folds.get(0).testDate()).append(" to ").append(folds.get(folds.size() - 1).testDate())
                 .append("; each trains on snapshots whose label window closed by its test date, holds out the latest ")

@@ -122,10 +122,10 @@ public final class CsvCursor implements RecordCursor {
         if (Files.size(file) == 0) {
             throw emptyFile();
         }
-        this.input = CsvInput.open(file, displayName, Math.max(bufferBytes, 16), hash);
+        this.input = CsvInput.open(file, displayName, Math.max(bufferBytes, 16), hash, mapping.dialect());
         boolean ok = false;
         try {
-            this.lexer = new CsvLexer(input, displayName);
+            this.lexer = new CsvLexer(input, displayName, mapping.dialect().delimiter());
             if (!lexer.next()) {
                 throw emptyFile();
             }
@@ -353,15 +353,7 @@ public final class CsvCursor implements RecordCursor {
         int fieldCount = lexer.fieldCount();
         List<String> names = new ArrayList<>(fieldCount);
         for (int f = 0; f < fieldCount; f++) {
-            byte[] b = lexer.bytes();
-            int from = lexer.start(f);
-            int to = lexer.end(f);
-            if (lexer.escaped(f)) {
-                to = lexer.unescape(f);
-                from = 0;
-                b = lexer.unescaped();
-            }
-            String name = new String(b, from, to - from, StandardCharsets.UTF_8);
+            String name = lexer.text(f);
             while (name.startsWith("\uFEFF")) {
                 name = name.substring(1);
             }
@@ -400,18 +392,29 @@ public final class CsvCursor implements RecordCursor {
             String reason = "missing required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
                     + "; the file has columns: " + Texts.list(header, 40);
             if (header.size() == 1) {
-                String only = header.get(0);
-                for (String separator : List.of(";", "\t", "|")) {
-                    if (only.contains(separator)) {
-                        reason += " (the file seems to use '" + (separator.equals("\t") ? "\\t" : separator)
-                                + "' between values; a book's CSV files use commas)";
-                        break;
-                    }
-                }
+                reason += separatorHint(header.get(0), mapping.dialect().delimiter());
             }
             throw new DataProblemException(fileName, reason);
         }
         return map;
+    }
+
+    /**
+     * When a header is one column, whether another character seems to separate its values:
+     * {@code (the file seems to use ';' between values; a book's CSV files use commas)} and what to
+     * set in the mapping, or "".
+     */
+    static String separatorHint(String onlyColumn, char delimiter) {
+        for (char separator : new char[] {',', ';', '\t', '|'}) {
+            if (separator != delimiter && onlyColumn.indexOf(separator) >= 0) {
+                String shown = separator == '\t' ? "\\t" : String.valueOf(separator);
+                String said = delimiter == ',' ? "a book's CSV files use commas"
+                        : "the mapping says '" + (delimiter == '\t' ? "\\t" : String.valueOf(delimiter)) + "'";
+                return " (the file seems to use '" + shown + "' between values; " + said + "; to read it as it is, set"
+                        + " delimiter: \"" + shown + "\" for its source in churn.yaml)";
+            }
+        }
+        return "";
     }
 
     private static String normalized(String name) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.zip.ZipException;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.features.io.FileHash;
+import org.churnrisk.features.io.mapping.CsvDialect;
 import org.churnrisk.features.io.problems.Texts;
 import org.churnrisk.features.io.problems.DataProblemException;
 
@@ -97,6 +98,16 @@ final class CsvInput implements Closeable {
      * @throws IOException          if it cannot be read
      */
     static CsvInput open(Path file, String fileName, int blockBytes, boolean hash) throws IOException {
+        return open(file, fileName, blockBytes, hash, CsvDialect.DEFAULT);
+    }
+
+    /**
+     * Opens a file as {@link #open(Path, String, int, boolean)} does, in a dialect: a file in a
+     * single-byte encoding is decoded to UTF-8 below the lexer (and above gzip and the hashing of
+     * the stored bytes).
+     */
+    static CsvInput open(Path file, String fileName, int blockBytes, boolean hash, CsvDialect dialect)
+            throws IOException {
         boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
         HashingInputStream raw = new HashingInputStream(Files.newInputStream(file), hash);
         InputStream stream = raw;
@@ -110,6 +121,9 @@ final class CsvInput implements Closeable {
                 } catch (ZipException | EOFException e) {
                     throw damaged(fileName, e, 0);
                 }
+            }
+            if (!dialect.utf8()) {
+                stream = new SingleByteDecodingInputStream(stream, dialect.encoding());
             }
             CsvInput input = new CsvInput(fileName, raw, stream, gzip);
             input.readFirstBlock(blockBytes, gzip);
@@ -240,7 +254,8 @@ final class CsvInput implements Closeable {
             if (n < 0) {
                 throw new DataProblemException(fileName, "is not UTF-8 text (line " + line + " has the byte "
                         + String.format("0x%02X", c) + ", which is not valid UTF-8); save the file as UTF-8,"
-                        + " or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8");
+                        + " or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8, or name its encoding in churn.yaml"
+                        + " (encoding: windows-1252 for the source)");
             }
             i += n;
         }

@@ -10,7 +10,7 @@ import org.churnrisk.features.io.problems.Texts;
 /**
  * Splits the bytes of a {@link CsvInput} into rows of fields, as commons-csv's {@code Lexer} does
  * for characters: RFC 4180 quoting (a field in double quotes may hold commas, line breaks and
- * doubled quotes), CRLF, LF or CR line ends, the last line with or without one, and physical line
+ * doubled quotes), a comma or the mapping's delimiter between fields, CRLF, LF or CR line ends, the last line with or without one, and physical line
  * numbers (a row is at the line where it starts). A field is a slice {@code [start(f), end(f))}
  * of {@link #bytes()}, the read buffer, so that a row costs no allocation; a quoted field that
  * holds doubled quotes is {@linkplain #escaped escaped} and {@link #unescape} copies it without
@@ -31,6 +31,10 @@ final class CsvLexer {
 
     private final CsvInput input;
     private final String fileName;
+    /** The byte between values: a comma unless the mapping names another ASCII character. */
+    private final byte delimiter;
+    /** The largest of the delimiter, CR and LF: a byte above it ends no field, which one comparison tells. */
+    private final byte fieldEndMax;
     /** Whether a line with nothing but blanks is skipped (else it is a row of one blank field). */
     private boolean skipBlankLines = true;
 
@@ -61,8 +65,15 @@ final class CsvLexer {
 
     /** A lexer over the input's bytes, starting with its first block. */
     CsvLexer(CsvInput input, String fileName) {
+        this(input, fileName, ',');
+    }
+
+    /** A lexer over the input's bytes whose values are separated by {@code delimiter}, an ASCII character. */
+    CsvLexer(CsvInput input, String fileName, char delimiter) {
         this.input = input;
         this.fileName = fileName;
+        this.delimiter = (byte) delimiter;
+        this.fieldEndMax = (byte) Math.max(delimiter, '\r');
         this.buf = input.firstBlock();
         this.pos = input.firstStart();
         this.limit = input.firstLength();
@@ -139,6 +150,14 @@ final class CsvLexer {
         return o;
     }
 
+    /** Field {@code f} as text, without its doubled quotes and untrimmed; allocates, so for headers and tables. */
+    String text(int f) {
+        if (fieldEscaped[f]) {
+            return new String(unescaped, 0, unescape(f), StandardCharsets.UTF_8);
+        }
+        return new String(buf, fieldStart[f], fieldEnd[f] - fieldStart[f], StandardCharsets.UTF_8);
+    }
+
     /** The buffer {@link #unescape} copies into. */
     byte[] unescaped() {
         return unescaped;
@@ -211,6 +230,8 @@ final class CsvLexer {
     private int scanRow(int start) {
         final byte[] b = buf;
         final int lim = limit;
+        final byte d = delimiter;
+        final byte top = fieldEndMax;
         int p = start;
         int f = 0;
         int lines = 0;
@@ -230,7 +251,7 @@ final class CsvLexer {
                 int q = p;
                 while (q < lim) {
                     byte c = b[q];
-                    if (c <= ',' && (c == ',' || c == '\n' || c == '\r')) {
+                    if (c <= top && (c == d || c == '\n' || c == '\r')) {
                         break;
                     }
                     q++;
@@ -242,7 +263,7 @@ final class CsvLexer {
                 if (q >= lim) {
                     return endAtEof(q, f, lines);
                 }
-                if (b[q] == ',') {
+                if (b[q] == d) {
                     p = q + 1;
                     continue;
                 }
@@ -291,7 +312,7 @@ final class CsvLexer {
             }
             setField(f, p + 1, q, escaped);
             p = q + 1;
-            while (p < lim && (b[p] == ' ' || b[p] == '\t')) {
+            while (p < lim && (b[p] == ' ' || b[p] == '\t') && b[p] != d) {
                 p++;
             }
             if (p >= lim) {
@@ -301,7 +322,7 @@ final class CsvLexer {
                 return endAtEof(p, f + 1, lines);
             }
             byte c = b[p];
-            if (c == ',') {
+            if (c == d) {
                 f++;
                 p++;
                 continue;
@@ -314,7 +335,7 @@ final class CsvLexer {
                 badQuoteField = f;
             }
             int r = p;
-            while (r < lim && b[r] != ',' && b[r] != '\n' && b[r] != '\r') {
+            while (r < lim && b[r] != d && b[r] != '\n' && b[r] != '\r') {
                 r++;
             }
             if (r >= lim && !eof) {
@@ -324,7 +345,7 @@ final class CsvLexer {
             if (r >= lim) {
                 return endAtEof(r, f, lines);
             }
-            if (b[r] == ',') {
+            if (b[r] == d) {
                 p = r + 1;
                 continue;
             }

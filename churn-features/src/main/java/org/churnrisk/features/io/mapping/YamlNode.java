@@ -315,7 +315,7 @@ public abstract sealed class YamlNode permits YamlNode.MapNode, YamlNode.ListNod
      * enough to be the likely meaning: at most one edit for names up to five characters, two for
      * longer ones; null otherwise. The first of equally close names wins.
      */
-    static String nearest(String name, List<String> allowed) {
+    public static String nearest(String name, List<String> allowed) {
         String key = name.toLowerCase(Locale.ROOT);
         int limit = key.length() <= 5 ? 1 : 2;
         String best = null;

@@ -18,13 +18,22 @@ import org.churnrisk.core.InvalidArgumentException;
  * @param timestampPatterns extra patterns for timestamp columns, e.g. {@code yyyy-MM-dd H:mm}
  * @param trueSpellings     how true is written, e.g. {@code true, yes, y, 1}
  * @param falseSpellings    how false is written, e.g. {@code false, no, n, 0}
+ * @param excelDates        whether date and timestamp columns may also hold Excel serial numbers
+ *                          (1900 date system: {@code 45720} is 2025-03-04, {@code 45720.5} noon
+ *                          of that day in the zone), tried after every pattern
  */
 public record ValueFormats(ZoneId zone, List<String> datePatterns, List<String> timestampPatterns,
-                           List<String> trueSpellings, List<String> falseSpellings) {
+                           List<String> trueSpellings, List<String> falseSpellings, boolean excelDates) {
 
     /** UTC, ISO-8601 only, and true/false, yes/no, y/n, 1/0 in any case. */
     public static final ValueFormats DEFAULT = new ValueFormats(ZoneId.of("UTC"), List.of(), List.of(),
             List.of("true", "yes", "y", "1"), List.of("false", "no", "n", "0"));
+
+    /** Formats without Excel serial dates. */
+    public ValueFormats(ZoneId zone, List<String> datePatterns, List<String> timestampPatterns,
+                        List<String> trueSpellings, List<String> falseSpellings) {
+        this(zone, datePatterns, timestampPatterns, trueSpellings, falseSpellings, false);
+    }
 
     public ValueFormats {
         if (zone == null) {

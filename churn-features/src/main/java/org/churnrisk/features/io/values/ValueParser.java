@@ -19,8 +19,10 @@ import org.churnrisk.core.InvalidArgumentException;
  * <ul>
  *   <li>Timestamps: ISO-8601 ({@code 2025-03-04T10:15:30Z}, {@code 2025-03-04 10:15:30.250+01:00},
  *       {@code +0100}, {@code +01}; a local date-time or a date read in the zone), then the
- *       timestamp patterns, then the date patterns (a date means the start of that day).</li>
- *   <li>Dates: {@code yyyy-MM-dd}, then the date patterns.</li>
+ *       timestamp patterns, then the date patterns (a date means the start of that day), then,
+ *       with {@link ValueFormats#excelDates()}, an Excel serial number with a fraction of a day.</li>
+ *   <li>Dates: {@code yyyy-MM-dd}, then the date patterns, then an Excel serial number when
+ *       allowed.</li>
  *   <li>Whole numbers: an optional sign and digits, from -9223372036854775807 to
  *       9223372036854775807; a fraction of zeros ({@code 3.0}) is allowed because pandas writes
  *       whole-number columns with gaps that way.</li>
@@ -82,8 +84,10 @@ public final class ValueParser {
             ascii &= s.chars().allMatch(c -> c < 128);
         }
         this.asciiSpellings = ascii;
-        this.dateExpected = "is not a date (expected " + orList(concat(List.of("yyyy-MM-dd"), formats.datePatterns())) + ")";
-        List<String> extra = concat(formats.timestampPatterns(), formats.datePatterns());
+        List<String> excel = formats.excelDates() ? List.of("an Excel serial date such as 45720") : List.of();
+        this.dateExpected = "is not a date (expected "
+                + orList(concat(concat(List.of("yyyy-MM-dd"), formats.datePatterns()), excel)) + ")";
+        List<String> extra = concat(concat(formats.timestampPatterns(), formats.datePatterns()), excel);
         this.timestampExpected = "is not a timestamp (expected ISO-8601 such as 2025-03-04T10:15:30Z"
                 + (extra.isEmpty() ? ", 2025-03-04T10:15:30 or 2025-03-04" : ", or " + orList(extra)) + ")";
         this.booleanExpected = "is not a boolean (expected " + booleanSpellings(formats) + ")";
@@ -116,7 +120,7 @@ public final class ValueParser {
                 return clock.startOfDay(day);
             }
         }
-        return INVALID;
+        return formats.excelDates() ? ExcelSerial.epochSecond(b, from, to, clock) : INVALID;
     }
 
     /** A timestamp as seconds since the epoch (rounded down), or {@link #INVALID}. */
@@ -155,7 +159,7 @@ public final class ValueParser {
                 return day;
             }
         }
-        return INVALID;
+        return formats.excelDates() ? ExcelSerial.epochDay(b, from, to) : INVALID;
     }
 
     /** A date as days since the epoch, or {@link #INVALID}. */

@@ -450,7 +450,8 @@ class CsvCursorTest {
     void pointsOutAFileThatUsesSemicolons() throws IOException {
         Path file = write("usage.csv", "account_id;occurred_at;event\nA-1;2025-03-04;login\n");
         assertThatThrownBy(() -> usage(file)).hasMessageEndingWith(
-                "(the file seems to use ';' between values; a book's CSV files use commas)");
+                "(the file seems to use ';' between values; a book's CSV files use commas; to read it as it is, set"
+                        + " delimiter: \";\" for its source in churn.yaml)");
     }
 
     @Test
@@ -529,7 +530,8 @@ class CsvCursorTest {
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> new CsvCursor(file, SourceMapping.defaults(Source.ACCOUNTS)))
                 .hasMessage("accounts.csv: is not UTF-8 text (line 2 has the byte 0xE9, which is not valid UTF-8);"
-                        + " save the file as UTF-8, or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8");
+                        + " save the file as UTF-8, or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8, or name its"
+                        + " encoding in churn.yaml (encoding: windows-1252 for the source)");
     }
 
     @Test

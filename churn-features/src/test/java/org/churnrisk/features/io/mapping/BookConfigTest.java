@@ -132,10 +132,11 @@ class BookConfigTest {
             + " of accounts, usage, tickets, surveys, touchpoints, contracts, churn)",
         "sources: {usage: {column: {}}}"
             + " | churn.yaml line 1, column 19: sources.usage: unknown key 'column', did you mean 'columns'? (expected"
-            + " one of files, columns, zone, booleans, date_patterns, timestamp_patterns)",
+            + " one of files, file, columns, values, lookups, zone, booleans, date_patterns, timestamp_patterns,"
+            + " excel_dates, delimiter, encoding)",
         "timezone: UTC"
             + " | churn.yaml line 1: unknown key 'timezone' (expected one of zone, booleans, date_patterns,"
-            + " timestamp_patterns, sources, features, scoring)",
+            + " timestamp_patterns, excel_dates, delimiter, encoding, sources, tables, features, scoring)",
         "zone: America/NewYork"
             + " | churn.yaml line 1: zone: 'America/NewYork' is not a time zone (expected a region such as"
             + " Europe/Berlin or America/New_York, UTC, or an offset such as +02:00)",
@@ -190,7 +191,8 @@ class BookConfigTest {
                             column:
                               account_id: Company ID
                         """, "churn.yaml line 4: sources.usage: unknown key 'column', did you mean 'columns'? (expected"
-                        + " one of files, columns, zone, booleans, date_patterns, timestamp_patterns)"),
+                        + " one of files, file, columns, values, lookups, zone, booleans, date_patterns,"
+                        + " timestamp_patterns, excel_dates, delimiter, encoding)"),
                 Arguments.of("""
                         date_patterns:
                           - M/d/yyyy

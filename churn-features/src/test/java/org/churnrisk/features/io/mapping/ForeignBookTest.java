@@ -35,6 +35,15 @@ class ForeignBookTest {
 
     /** The code blocks that follow a {@code <!-- file: name -->} line in the page, by file name. */
     private static Map<String, String> documentedFiles() throws IOException {
+        return documentedFiles(null);
+    }
+
+    /**
+     * The code blocks that follow a {@code <!-- file: <book>/name -->} line, by file name: the
+     * files of another example book of the page ({@code mapped-book/}); null for this one's files,
+     * whose markers name no folder.
+     */
+    static Map<String, String> documentedFiles(String book) throws IOException {
         List<String> lines = Files.readAllLines(DOC, StandardCharsets.UTF_8);
         Map<String, String> files = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -43,6 +52,10 @@ class ForeignBookTest {
                 continue;
             }
             String name = line.substring(MARKER.length(), line.indexOf(" -->"));
+            if (book == null ? name.contains("/") : !name.startsWith(book)) {
+                continue; // a file of another example book
+            }
+            name = book == null ? name : name.substring(book.length());
             assertThat(lines.get(i + 1)).as("a code block follows the marker of " + name).startsWith("```");
             StringBuilder block = new StringBuilder();
             int j = i + 2;
