@@ -14,6 +14,7 @@ import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.contract.Requirement;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.io.csv.CsvCursor;
+import org.churnrisk.features.io.jsonl.JsonlCursor;
 import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.features.io.mapping.SourceMapping;
 import org.churnrisk.features.io.parquet.ParquetCursor;
@@ -23,8 +24,9 @@ import org.churnrisk.features.io.problems.DataProblemException;
  * Finds the files of a source in a book and opens them as {@link RecordCursor}s.
  *
  * <p>Without globs in the mapping, a source is the first of {@code <stem>.csv},
- * {@code <stem>.csv.gz}, {@code <stem>.parquet} that exists, else the folder {@code <stem>/},
- * whose part files ({@code .csv}, {@code .csv.gz}, {@code .parquet}, in subfolders too) are read
+ * {@code <stem>.csv.gz}, {@code <stem>.parquet}, {@code <stem>.jsonl}, {@code <stem>.jsonl.gz},
+ * {@code <stem>.ndjson}, {@code <stem>.ndjson.gz} that exists, else the folder {@code <stem>/},
+ * whose part files (with those endings, in subfolders too) are read
  * in name order; names starting with {@code .} or {@code _} ({@code _SUCCESS}, {@code .crc}
  * files) are skipped. With globs, every file under the book that one of them matches, in name
  * order; a matched folder stands for its part files. Stateless.
@@ -39,7 +41,8 @@ import org.churnrisk.features.io.problems.DataProblemException;
  * }</pre>
  */
 public final class BookSources {
-    private static final List<String> EXTENSIONS = List.of(".csv", ".csv.gz", ".parquet");
+    private static final List<String> EXTENSIONS = List.of(".csv", ".csv.gz", ".parquet", ".jsonl", ".jsonl.gz",
+            ".ndjson", ".ndjson.gz");
 
     private BookSources() {
     }
@@ -61,7 +64,7 @@ public final class BookSources {
      * (pass true for {@code churn} when training).
      *
      * @throws InvalidDataException if {@code required} and there is no file, e.g. {@code book /x: no
-     *     file for usage (looked for usage.csv, usage.csv.gz, usage.parquet, usage/)}
+     *     file for usage (looked for usage.csv, usage.csv.gz, usage.parquet, usage.jsonl, ..., usage/)}
      * @throws IOException          if the book cannot be listed
      */
     public static List<Path> files(Path book, SourceMapping mapping, boolean required) throws IOException {
@@ -92,20 +95,25 @@ public final class BookSources {
 
     /**
      * The problem of a source that has no file, naming where it was looked for: {@code book /x: no
-     * file for usage (looked for usage.csv, usage.csv.gz, usage.parquet, usage/)}.
+     * file for usage (looked for usage.csv, usage.csv.gz, usage.parquet, usage.jsonl, usage.jsonl.gz,
+     * usage.ndjson, usage.ndjson.gz, usage/)}.
      */
     public static DataProblemException noFile(Path book, SourceMapping mapping) {
         return new DataProblemException("book " + book, "no file for " + mapping.source().fileStem()
                 + " (looked for " + lookedFor(mapping) + ")");
     }
 
-    /** The names a source is looked for under, for messages: {@code usage.csv, usage.csv.gz, usage.parquet, usage/}. */
+    /** The names a source is looked for under, for messages: {@code usage.csv, usage.csv.gz, usage.parquet, ..., usage/}. */
     public static String lookedFor(SourceMapping mapping) {
         if (!mapping.files().isEmpty()) {
             return String.join(", ", mapping.files());
         }
         String stem = mapping.source().fileStem();
-        return stem + ".csv, " + stem + ".csv.gz, " + stem + ".parquet, " + stem + "/";
+        StringBuilder names = new StringBuilder();
+        for (String extension : EXTENSIONS) {
+            names.append(stem).append(extension).append(", ");
+        }
+        return names.append(stem).append('/').toString();
     }
 
     /**
@@ -140,7 +148,7 @@ public final class BookSources {
      * Opens a file as {@link #open(Path, Path, SourceMapping)} does, and makes its size and SHA-256
      * available from the same open through {@link RecordCursor#fileHash()}: a CSV file is hashed
      * as it is read (which costs about 0.7 ns of CPU a byte, on a helper thread for large files),
-     * a Parquet file when the hash is asked for.
+     * a Parquet or JSON Lines file when the hash is asked for.
      *
      * @throws DataProblemException if the file is not in a format churn-risk reads, or cannot be read as one
      * @throws IOException          if it cannot be read
@@ -161,6 +169,10 @@ public final class BookSources {
         }
         if (lower.endsWith(".parquet")) {
             return new ParquetCursor(file, displayName, mapping);
+        }
+        if (lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz") || lower.endsWith(".ndjson")
+                || lower.endsWith(".ndjson.gz")) {
+            return new JsonlCursor(file, displayName, mapping);
         }
         throw new DataProblemException(displayName, "is not in a format churn-risk reads (expected a name ending in "
                 + String.join(", ", EXTENSIONS) + ")");

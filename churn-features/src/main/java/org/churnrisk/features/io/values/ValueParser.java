@@ -19,8 +19,11 @@ import org.churnrisk.core.InvalidArgumentException;
  * <ul>
  *   <li>Timestamps: ISO-8601 ({@code 2025-03-04T10:15:30Z}, {@code 2025-03-04 10:15:30.250+01:00},
  *       {@code +0100}, {@code +01}; a local date-time or a date read in the zone), then the
- *       timestamp patterns, then the date patterns (a date means the start of that day), then,
- *       with {@link ValueFormats#excelDates()}, an Excel serial number with a fraction of a day.</li>
+ *       timestamp patterns, then, when the timestamp patterns name {@value #EPOCH_SECONDS} or
+ *       {@value #EPOCH_MILLIS}, a number of seconds or milliseconds since 1970-01-01T00:00:00Z
+ *       ({@code 1741083330}, {@code 1741083330.25}, {@code 1741083330250}; rounded down to the
+ *       second), then the date patterns (a date means the start of that day), then, with
+ *       {@link ValueFormats#excelDates()}, an Excel serial number with a fraction of a day.</li>
  *   <li>Dates: {@code yyyy-MM-dd}, then the date patterns, then an Excel serial number when
  *       allowed.</li>
  *   <li>Whole numbers: an optional sign and digits, from -9223372036854775807 to
@@ -42,6 +45,10 @@ import org.churnrisk.core.InvalidArgumentException;
 public final class ValueParser {
     /** The result of the {@code long} methods for text they cannot read. */
     public static final long INVALID = Long.MIN_VALUE;
+    /** The timestamp pattern of numbers of seconds since the epoch (JSON event exports such as Mixpanel's). */
+    public static final String EPOCH_SECONDS = "epoch_seconds";
+    /** The timestamp pattern of numbers of milliseconds since the epoch (Amplitude, JavaScript). */
+    public static final String EPOCH_MILLIS = "epoch_millis";
 
     /** Doubles that are exact: mantissas below 2^53 divided by powers of ten up to 10^22. */
     private static final double[] POWERS_OF_TEN = new double[23];
@@ -58,6 +65,8 @@ public final class ValueParser {
     private final ZoneClock clock;
     private final DatePattern[] datePatterns;
     private final DatePattern[] timestampPatterns;
+    /** Per second, the unit of epoch numbers in timestamp columns: 1 (seconds), 1000 (millis), 0 (not allowed). */
+    private final long epochUnit;
     private final byte[][] trueSpellings;
     private final byte[][] falseSpellings;
     private final boolean asciiSpellings;
@@ -76,7 +85,22 @@ public final class ValueParser {
         this.formats = formats;
         this.clock = new ZoneClock(formats.zone());
         this.datePatterns = compile(formats.datePatterns(), false, "date_patterns");
-        this.timestampPatterns = compile(formats.timestampPatterns(), true, "timestamp_patterns");
+        List<String> patterns = new ArrayList<>();
+        long unit = 0;
+        for (String pattern : formats.timestampPatterns()) {
+            String lower = pattern.strip().toLowerCase(Locale.ROOT);
+            long u = lower.equals(EPOCH_SECONDS) ? 1 : lower.equals(EPOCH_MILLIS) ? 1000 : 0;
+            if (u == 0) {
+                patterns.add(pattern);
+            } else if (unit != 0 && unit != u) {
+                throw new InvalidArgumentException("timestamp_patterns: " + EPOCH_SECONDS + " and " + EPOCH_MILLIS
+                        + " cannot both be given (a number cannot tell which it is); keep the one the export uses");
+            } else {
+                unit = u;
+            }
+        }
+        this.epochUnit = unit;
+        this.timestampPatterns = compile(patterns, true, "timestamp_patterns");
         this.trueSpellings = spellings(formats.trueSpellings());
         this.falseSpellings = spellings(formats.falseSpellings());
         boolean ascii = true;
@@ -87,7 +111,13 @@ public final class ValueParser {
         List<String> excel = formats.excelDates() ? List.of("an Excel serial date such as 45720") : List.of();
         this.dateExpected = "is not a date (expected "
                 + orList(concat(concat(List.of("yyyy-MM-dd"), formats.datePatterns()), excel)) + ")";
-        List<String> extra = concat(concat(formats.timestampPatterns(), formats.datePatterns()), excel);
+        List<String> shown = new ArrayList<>();
+        for (String pattern : formats.timestampPatterns()) {
+            String lower = pattern.strip().toLowerCase(Locale.ROOT);
+            shown.add(lower.equals(EPOCH_SECONDS) ? "seconds since the epoch such as 1741083330"
+                    : lower.equals(EPOCH_MILLIS) ? "milliseconds since the epoch such as 1741083330250" : pattern);
+        }
+        List<String> extra = concat(concat(shown, formats.datePatterns()), excel);
         this.timestampExpected = "is not a timestamp (expected ISO-8601 such as 2025-03-04T10:15:30Z"
                 + (extra.isEmpty() ? ", 2025-03-04T10:15:30 or 2025-03-04" : ", or " + orList(extra)) + ")";
         this.booleanExpected = "is not a boolean (expected " + booleanSpellings(formats) + ")";
@@ -114,6 +144,12 @@ public final class ValueParser {
                 return t;
             }
         }
+        if (epochUnit != 0) {
+            t = epochNumber(b, from, to);
+            if (t != INVALID) {
+                return t;
+            }
+        }
         for (DatePattern p : datePatterns) {
             long day = p.epochDay(b, from, to);
             if (day != INVALID) {
@@ -136,6 +172,7 @@ public final class ValueParser {
                 return t;
             }
         }
+        // non-ASCII text is no epoch number
         for (DatePattern p : datePatterns) {
             long day = p.epochDay(s);
             if (day != INVALID) {
@@ -143,6 +180,25 @@ public final class ValueParser {
             }
         }
         return INVALID;
+    }
+
+    /** Whether timestamp columns accept numbers since the epoch ({@value #EPOCH_SECONDS} or {@value #EPOCH_MILLIS}). */
+    public boolean epochNumbers() {
+        return epochUnit != 0;
+    }
+
+    /** An epoch number in the unit of the patterns, as epoch seconds rounded down; {@link #INVALID} when it is none. */
+    private long epochNumber(byte[] b, int from, int to) {
+        long whole = integer(b, from, to - from);
+        if (whole != INVALID) {
+            return Math.floorDiv(whole, epochUnit);
+        }
+        double value = decimal(b, from, to - from);
+        if (Double.isNaN(value)) {
+            return INVALID;
+        }
+        double seconds = Math.floor(value / epochUnit);
+        return Math.abs(seconds) < 9.0e15 ? (long) seconds : INVALID;
     }
 
     /** A date as days since the epoch, or {@link #INVALID}. */
