@@ -19,13 +19,13 @@ import org.churnrisk.features.io.problems.Texts;
  * its remaining rows are lost silently. Here every byte of the file is accounted for: a member,
  * or zero bytes of padding at the very end (which {@code gzip -d} accepts too).
  *
- * <p>Problems are {@link IOException}s that {@link CsvInput} words as a damaged file: an
+ * <p>Problems are {@link IOException}s that {@link CsvInput} (and the JSON Lines reader) word as a damaged file: an
  * {@link EOFException} when the file ends inside a member (truncated), a {@link ZipException}
  * for anything else (a failed CRC-32 or length check, invalid deflate data, a damaged header,
  * bytes that are not gzip after a member), and {@link NotGzipException} when the file does not
  * start as gzip at all. Not thread-safe.
  */
-final class GzipMembersInputStream extends InputStream {
+public final class GzipMembersInputStream extends InputStream {
     private static final int MAGIC1 = 0x1f;
     private static final int MAGIC2 = 0x8b;
     private static final int DEFLATE = 8;
@@ -36,7 +36,7 @@ final class GzipMembersInputStream extends InputStream {
     private static final int RESERVED = 0xe0;
 
     /** The file does not start with the gzip magic number. */
-    static final class NotGzipException extends ZipException {
+    public static final class NotGzipException extends ZipException {
         private static final long serialVersionUID = 1L;
 
         NotGzipException() {
@@ -66,7 +66,7 @@ final class GzipMembersInputStream extends InputStream {
      * @throws NotGzipException if the file does not start with the gzip magic number
      * @throws IOException      if the header is damaged or cut off, or the file cannot be read
      */
-    GzipMembersInputStream(InputStream in, int bufferBytes) throws IOException {
+    public GzipMembersInputStream(InputStream in, int bufferBytes) throws IOException {
         this.in = in;
         this.buf = new byte[bufferBytes];
         int b1 = readByte();

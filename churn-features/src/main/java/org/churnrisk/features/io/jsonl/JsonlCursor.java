@@ -17,12 +17,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.contract.ColumnSpec;
 import org.churnrisk.features.io.FileHash;
 import org.churnrisk.features.io.RecordCursor;
+import org.churnrisk.features.io.csv.GzipMembersInputStream;
 import org.churnrisk.features.io.mapping.SourceMapping;
 import org.churnrisk.features.io.problems.DataProblemException;
 import org.churnrisk.features.io.problems.Texts;
@@ -52,7 +52,8 @@ import org.churnrisk.features.io.values.ValueParser;
  * valid JSON (with the column of the line where the parser stopped), not an object, or has text
  * after its object; a mapped field given twice. Value problems, thrown when the value is read: an
  * object or array where a value is expected, a boolean where a number or timestamp is expected,
- * and the parse failures every reader reports. Damaged gzip data is a problem of the whole file
+ * and the parse failures every reader reports. Gzip is read as the CSV reader reads it (every
+ * member checked, {@link GzipMembersInputStream}); damaged gzip data is a problem of the whole file
  * (an {@link InvalidDataException} that is not a {@link DataProblemException}). Not thread-safe.
  *
  * <pre>{@code
@@ -120,11 +121,14 @@ public final class JsonlCursor implements RecordCursor {
         this.raw = new CountingInputStream(Files.newInputStream(file));
         InputStream opened;
         try {
-            opened = gzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
+            opened = gzip ? new GzipMembersInputStream(raw, 64 * 1024) : raw;
+        } catch (GzipMembersInputStream.NotGzipException e) {
+            raw.close();
+            throw new DataProblemException(displayName, "is not gzip-compressed although its name ends in .gz;"
+                    + " rename it to " + displayName.substring(0, displayName.length() - 3) + " if it is plain JSON Lines");
         } catch (ZipException | EOFException e) {
             raw.close();
-            throw new DataProblemException(displayName, "is not gzip data although its name ends in .gz ("
-                    + e.getMessage() + "); rename it without .gz if it is plain JSON Lines");
+            throw damaged(displayName, e);
         }
         this.in = opened;
         this.kind = new byte[columns.size()];
@@ -313,7 +317,7 @@ public final class JsonlCursor implements RecordCursor {
             return null;
         }
         byte[] scratch = new byte[64 * 1024];
-        try (InputStream check = new GZIPInputStream(Files.newInputStream(file), 64 * 1024)) {
+        try (InputStream check = new GzipMembersInputStream(Files.newInputStream(file), 64 * 1024)) {
             while (check.read(scratch) >= 0) {
                 // read to the end: the checks happen at the end of each member
             }
