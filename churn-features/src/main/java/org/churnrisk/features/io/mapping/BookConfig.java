@@ -22,6 +22,7 @@ import org.churnrisk.features.io.problems.Texts;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.io.values.DatePattern;
 import org.churnrisk.features.io.values.ValueFormats;
+import org.churnrisk.features.io.values.ValueParser;
 
 /**
  * How to read a book: one {@link SourceMapping} per {@link Source}, from a mapping file
@@ -520,6 +521,20 @@ public record BookConfig(Map<Source, SourceMapping> mappings, ValueFormats forma
         List<String> patterns = new ArrayList<>();
         for (YamlNode.Scalar item : node.scalars("DateTimeFormatter patterns, e.g. [\"M/d/yyyy\"]")) {
             String pattern = item.text().strip();
+            String lower = pattern.toLowerCase(java.util.Locale.ROOT);
+            boolean epoch = lower.equals(ValueParser.EPOCH_SECONDS) || lower.equals(ValueParser.EPOCH_MILLIS);
+            if (epoch && !timestamp) {
+                throw item.errorAs(node.path(), "'" + pattern + "' reads timestamps: put it under timestamp_patterns");
+            }
+            if (epoch) {
+                String other = lower.equals(ValueParser.EPOCH_SECONDS) ? ValueParser.EPOCH_MILLIS : ValueParser.EPOCH_SECONDS;
+                if (patterns.stream().anyMatch(other::equalsIgnoreCase)) {
+                    throw item.errorAs(node.path(), ValueParser.EPOCH_SECONDS + " and " + ValueParser.EPOCH_MILLIS
+                            + " cannot both be given (a number cannot tell which it is); keep the one the export uses");
+                }
+                patterns.add(pattern);
+                continue;
+            }
             try {
                 DatePattern.compile(pattern, timestamp);
             } catch (InvalidArgumentException e) {
