@@ -144,7 +144,7 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_DATA.code());
         assertThat(run.out()).contains("no file for accounts (looked for accounts.csv, accounts.csv.gz, "
-                + "accounts.parquet, accounts/)");
+                + "accounts.parquet, accounts.jsonl, accounts.jsonl.gz, accounts.ndjson, accounts.ndjson.gz, accounts/)");
     }
 
     @Test

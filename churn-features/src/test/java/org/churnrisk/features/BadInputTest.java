@@ -253,6 +253,7 @@ class BadInputTest {
         assertThatThrownBy(() -> EXTRACTOR.extract(book, AS_OF))
                 .isInstanceOf(InvalidDataException.class)
                 .hasMessage("book " + book + ": no file for " + source + " (looked for " + source + ".csv, " + source
-                        + ".csv.gz, " + source + ".parquet, " + source + "/)");
+                        + ".csv.gz, " + source + ".parquet, " + source + ".jsonl, " + source + ".jsonl.gz, " + source
+                        + ".ndjson, " + source + ".ndjson.gz, " + source + "/)");
     }
 }

@@ -52,7 +52,8 @@ class BookSourcesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"usage.csv", "usage.csv.gz", "usage.parquet"})
+    @ValueSource(strings = {"usage.csv", "usage.csv.gz", "usage.parquet", "usage.jsonl", "usage.jsonl.gz", "usage.ndjson",
+        "usage.ndjson.gz"})
     void findsTheSingleFile(String name) throws IOException {
         file(name, USAGE);
         assertThat(names(BookSources.files(book, DEFAULT_USAGE))).containsExactly(name);
@@ -84,7 +85,7 @@ class BookSourcesTest {
         file("usage/part-0002.csv.bz2", "x");
         assertThatThrownBy(() -> BookSources.files(book, DEFAULT_USAGE)).isInstanceOf(InvalidDataException.class)
                 .hasMessage("book " + book + ": usage/part-0002.csv.bz2 is not a part file churn-risk reads (expected"
-                        + " names ending in .csv, .csv.gz, .parquet); move it out of usage/");
+                        + " names ending in .csv, .csv.gz, .parquet, .jsonl, .jsonl.gz, .ndjson, .ndjson.gz); move it out of usage/");
     }
 
     @Test
@@ -117,7 +118,7 @@ class BookSourcesTest {
     void aRequiredSourceWithoutAFileSaysWhereItLooked() {
         assertThatThrownBy(() -> BookSources.files(book, DEFAULT_USAGE)).isInstanceOf(InvalidDataException.class)
                 .hasMessage("book " + book + ": no file for usage (looked for usage.csv, usage.csv.gz, usage.parquet,"
-                        + " usage/)");
+                        + " usage.jsonl, usage.jsonl.gz, usage.ndjson, usage.ndjson.gz, usage/)");
     }
 
     @Test
@@ -136,7 +137,7 @@ class BookSourcesTest {
     void churnCanBeRequiredWhenTraining() {
         assertThatThrownBy(() -> BookSources.files(book, SourceMapping.defaults(Source.CHURN), true))
                 .hasMessage("book " + book + ": no file for churn (looked for churn.csv, churn.csv.gz, churn.parquet,"
-                        + " churn/)");
+                        + " churn.jsonl, churn.jsonl.gz, churn.ndjson, churn.ndjson.gz, churn/)");
     }
 
     @Test
@@ -171,7 +172,7 @@ class BookSourcesTest {
         Path txt = file("usage.txt", USAGE);
         assertThatThrownBy(() -> BookSources.open(book, txt, DEFAULT_USAGE)).isInstanceOf(DataProblemException.class)
                 .hasMessage("usage.txt: is not in a format churn-risk reads (expected a name ending in .csv, .csv.gz,"
-                        + " .parquet)");
+                        + " .parquet, .jsonl, .jsonl.gz, .ndjson, .ndjson.gz)");
     }
 
     /** Issue 18 item 6: a link in the book to a file outside it is refused, naming the file and where it leads. */

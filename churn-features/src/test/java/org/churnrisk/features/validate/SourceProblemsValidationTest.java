@@ -55,7 +55,8 @@ class SourceProblemsValidationTest {
             assertThat(p.file()).isNull();
             assertThat(p.line()).isZero();
             assertThat(p.message()).isEqualTo("book " + book + ": no file for " + stem + " (looked for " + stem + ".csv, "
-                    + stem + ".csv.gz, " + stem + ".parquet, " + stem + "/)");
+                    + stem + ".csv.gz, " + stem + ".parquet, " + stem + ".jsonl, " + stem + ".jsonl.gz, " + stem
+                    + ".ndjson, " + stem + ".ndjson.gz, " + stem + "/)");
         });
         assertThat(report.source(Source.ACCOUNTS).rows().accepted()).isEqualTo(2);
         assertThat(report.valid()).isFalse();
@@ -68,7 +69,8 @@ class SourceProblemsValidationTest {
         assertThat(report.valid()).isTrue();
         assertThat(report.source(Source.TOUCHPOINTS).status()).isEqualTo(SourceReport.Status.MISSING);
         assertThat(report.source(Source.TOUCHPOINTS).notes()).singleElement().asString()
-                .startsWith("no file (looked for touchpoints.csv, touchpoints.csv.gz, touchpoints.parquet, touchpoints/);"
+                .startsWith("no file (looked for touchpoints.csv, touchpoints.csv.gz, touchpoints.parquet, touchpoints.jsonl,"
+                        + " touchpoints.jsonl.gz, touchpoints.ndjson, touchpoints.ndjson.gz, touchpoints/);"
                         + " optional");
         assertThat(report.source(Source.CONTRACTS).notes()).singleElement().asString().contains("a leak");
         assertThat(report.source(Source.CHURN).notes()).singleElement().asString()
@@ -123,7 +125,7 @@ class SourceProblemsValidationTest {
 
         assertThat(usage.firstProblems()).singleElement().extracting(Problem::message).asString()
                 .endsWith("usage/notes.txt is not a part file churn-risk reads (expected names ending in .csv, .csv.gz, "
-                        + ".parquet); move it out of usage/");
+                        + ".parquet, .jsonl, .jsonl.gz, .ndjson, .ndjson.gz); move it out of usage/");
     }
 
     @Test
@@ -168,6 +170,7 @@ class SourceProblemsValidationTest {
         assertThat(report.source(source).status()).isEqualTo(SourceReport.Status.MISSING);
         assertThat(report.source(source).notes()).singleElement().asString()
                 .startsWith("no file (looked for " + stem + ".csv, " + stem + ".csv.gz, " + stem + ".parquet, " + stem
+                        + ".jsonl, " + stem + ".jsonl.gz, " + stem + ".ndjson, " + stem + ".ndjson.gz, " + stem
                         + "/); optional: without it")
                 .endsWith("reweighting the rest");
     }
