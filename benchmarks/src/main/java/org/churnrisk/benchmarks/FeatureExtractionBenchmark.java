@@ -51,10 +51,13 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Books: the plain-CSV book is generated once per trial into a temp directory under {@code
  * java.io.tmpdir}; for {@code parquet}, a copy of it with {@code usage.csv} converted by {@link
- * UsageParquet} (native types, SNAPPY, dictionary encoding, row groups of a million rows). Temp
+ * UsageParquet} (native types, SNAPPY, dictionary encoding, row groups of a million rows); for
+ * {@code jsonl} and {@code jsonl.gz}, a copy with usage as a Mixpanel-style JSON Lines export
+ * ({@link UsageJsonl}: nested {@code properties}, epoch seconds, a mapping with dotted paths). Temp
  * books are deleted at the end of the trial. To save the minute this takes, a book already in
  * {@code <java.io.tmpdir>/churn-bench-books/} is used instead and kept: {@code
- * accounts-6000-days-365-seed-42} for csv and the same name with {@code -parquet} for parquet,
+ * accounts-6000-days-365-seed-42} for csv and the same name with {@code -parquet}, {@code -jsonl}
+ * or {@code -jsonl-gz} for the other formats,
  * checked against their {@code generator.json}. Fill the cache with
  * <pre>{@code
  * bin/churn generate --accounts 6000 --days 365 --truth-samples 0 --out /tmp/churn-bench-books/accounts-6000-days-365-seed-42
@@ -90,8 +93,11 @@ public class FeatureExtractionBenchmark {
     @Param({"365"})
     public int days;
 
-    /** How usage is stored: {@code csv}, or {@code parquet} as {@link UsageParquet} writes it. */
-    @Param({"csv", "parquet"})
+    /**
+     * How usage is stored: {@code csv}, {@code parquet} as {@link UsageParquet} writes it, or a
+     * Mixpanel-style JSON Lines export as {@link UsageJsonl} writes it ({@code jsonl}, {@code jsonl.gz}).
+     */
+    @Param({"csv", "parquet", "jsonl"})
     public String format;
 
     /**
@@ -103,6 +109,8 @@ public class FeatureExtractionBenchmark {
 
     private Path book;
     private Path usageFile;
+    /** The book's usage mapping: the defaults, or the dotted paths of the JSON Lines books. */
+    private SourceMapping usageMapping;
     /** The temp directory to delete at the end; null when the books are cached ones. */
     private Path tempDir;
     private FeatureExtractor extractor;
@@ -156,8 +164,8 @@ public class FeatureExtractionBenchmark {
     /** Finds the cached book or makes one, and counts its usage rows once with the cursor. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        if (!format.equals("csv") && !format.equals("parquet")) {
-            throw new IllegalArgumentException("format '" + format + "' is not one of csv, parquet");
+        if (!List.of("csv", "parquet", "jsonl", "jsonl.gz").contains(format)) {
+            throw new IllegalArgumentException("format '" + format + "' is not one of csv, parquet, jsonl, jsonl.gz");
         }
         GeneratorConfig config = GeneratorConfig.builder().accounts(accounts).days(days).seed(SEED).truthSamples(0)
                 .usageLayout(UsageLayout.CSV).build();
@@ -166,9 +174,12 @@ public class FeatureExtractionBenchmark {
         String name = "accounts-" + accounts + "-days-" + days + "-seed-" + SEED;
         Path cachedCsv = cache.resolve(name);
         Path cachedParquet = cache.resolve(name + "-parquet");
+        Path cachedJsonl = cache.resolve(name + "-" + format.replace('.', '-'));
         long generatedRows = 0;
         if (format.equals("parquet") && isBook(cachedParquet, wanted, "usage.parquet")) {
             book = cachedParquet;
+        } else if (format.startsWith("jsonl") && isBook(cachedJsonl, wanted, "usage." + format)) {
+            book = cachedJsonl;
         } else {
             Path csvBook = cachedCsv;
             if (!isBook(cachedCsv, wanted, "usage.csv")) {
@@ -183,11 +194,18 @@ public class FeatureExtractionBenchmark {
                 }
                 book = tempDir.resolve("book-parquet");
                 UsageParquet.convertBook(csvBook, book);
+            } else if (format.startsWith("jsonl")) {
+                if (tempDir == null) {
+                    tempDir = Files.createTempDirectory("churn-extraction-bench-");
+                }
+                book = tempDir.resolve("book-jsonl");
+                UsageJsonl.convertBook(csvBook, book, format.endsWith(".gz"));
             }
         }
         manifest = BookManifest.read(book);
-        usageFile = BookSources.files(book, BookConfig.forBook(book).mapping(Source.USAGE)).get(0);
-        long counted = countRows(usageFile);
+        usageMapping = BookConfig.forBook(book).mapping(Source.USAGE);
+        usageFile = BookSources.files(book, usageMapping).get(0);
+        long counted = countRows(usageFile, usageMapping);
         if (generatedRows != 0 && generatedRows != counted) {
             throw new IllegalStateException(usageFile + " has " + counted + " rows, the generator wrote " + generatedRows);
         }
@@ -230,7 +248,7 @@ public class FeatureExtractionBenchmark {
         long check = 0;
         long rows = 0;
         // Column order of Source.USAGE: account_id, occurred_at, user_id, event, quantity, errors.
-        try (RecordCursor c = BookSources.open(usageFile, SourceMapping.defaults(Source.USAGE))) {
+        try (RecordCursor c = BookSources.open(usageFile, usageMapping)) {
             while (c.next()) {
                 check += c.hash(0) ^ c.epochSecond(1) ^ c.hash(2) ^ c.hash(3)
                         ^ (c.isBlank(4) ? 1 : c.integer(4)) ^ (c.isBlank(5) ? 0 : c.integer(5));
@@ -244,9 +262,9 @@ public class FeatureExtractionBenchmark {
         return check;
     }
 
-    private static long countRows(Path file) throws IOException {
+    private static long countRows(Path file, SourceMapping mapping) throws IOException {
         long rows = 0;
-        try (RecordCursor c = BookSources.open(file, SourceMapping.defaults(Source.USAGE))) {
+        try (RecordCursor c = BookSources.open(file, mapping)) {
             while (c.next()) {
                 rows++;
             }
