@@ -398,7 +398,7 @@ public record MappingDraft(String yaml, List<String> todos) {
                     return enumEvidence(source, name, e, i, values);
                 }
                 default -> {
-                    return String.format(Locale.ROOT, "named like it; %,d distinct values in %s",
+                    return String.format(Locale.ROOT, "named like it; %,d distinct value(s) in %s",
                             e.distinct(i, 100_000).size(), e.sampleText());
                 }
             }
