@@ -46,7 +46,7 @@ class InitCommandTest {
         String yaml = Files.readString(book.resolve("churn.yaml"));
         assertThat(yaml).contains("file: \"hubspot_companies.csv\"", "arr: \"Annual recurring revenue\"",
                 "\"Business\": enterprise", "\"Free\": starter", "\"Team\": growth", "login_event: \"Sign In\"",
-                "timestamp_patterns: [\"yyyy-MM-dd H:mm:ss\"]");
+                "contract_start: \"Became a customer date\"");
         assertThat(run.out()).contains("Wrote " + book.resolve("churn.yaml"), "Valid: 6 rows read");
     }
 

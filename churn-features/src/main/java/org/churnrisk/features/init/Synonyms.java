@@ -60,7 +60,7 @@ final class Synonyms {
                 case "licensed_seats" -> List.of("licensedseats", "seats", "licenses", "licences", "seatcount",
                         "numberofseats", "purchasedseats", "licensecount");
                 case "contract_start" -> List.of("contractstart", "contractstartdate", "customersince",
-                        "becamecustomer", "becamecustomerdate", "firstcontractdate", "startdate", "kundeseit");
+                        "becamecustomer", "becamecustomerdate", "becameacustomerdate", "firstcontractdate", "startdate", "kundeseit");
                 case "renewal_date" -> List.of("renewaldate", "nextrenewaldate", "nextrenewal", "renewal",
                         "renewson", "contractenddate", "contractend", "verlangerung");
                 case "tier" -> List.of("tier", "segment", "customertier", "accounttier", "plan", "planname",
