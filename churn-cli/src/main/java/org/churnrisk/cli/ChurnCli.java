@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             "",
             "Run 'churn COMMAND --help' for the options of a command."
         },
-        subcommands = {HelpCommand.class, DemoCommand.class, GenerateCommand.class, ValidateCommand.class,
+        subcommands = {HelpCommand.class, DemoCommand.class, GenerateCommand.class, InitCommand.class, ValidateCommand.class,
             FeaturesCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, ExplainCommand.class})
 public final class ChurnCli implements Callable<Integer> {
 

@@ -48,7 +48,7 @@ class HelpExamplesTest {
 
     @Test
     void theseAreTheCommands() {
-        assertThat(commands()).containsExactlyInAnyOrder("demo", "generate", "validate", "features", "train", "evaluate", "score",
+        assertThat(commands()).containsExactlyInAnyOrder("demo", "generate", "init", "validate", "features", "train", "evaluate", "score",
                 "explain");
     }
 

@@ -103,6 +103,11 @@ public final class CsvTable implements Closeable {
         return field(fields[i]);
     }
 
+    /** The file's header names, trimmed, in file order (a byte-order mark dropped); unmodifiable. */
+    public List<String> header() {
+        return header;
+    }
+
     /** {@code subscriptions.csv line 12}. */
     public String location() {
         return CsvLexer.lineLocation(fileName, lexer.line());
