@@ -43,6 +43,15 @@ final class Hand {
         return new ScoredBook(asOf, List.of(accounts), null, Map.of(), Map.of(), Map.of(), table);
     }
 
+    /** The data lines of a CSV file, parsed as a spreadsheet would (quotes removed). */
+    static List<List<String>> rows(String csv) {
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(csv))) {
+            return parser.getRecords().stream().skip(1).map(r -> r.toList()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static ScoredBook book(ScoredAccount... accounts) {
         return book(AS_OF, null, accounts);
     }

@@ -20,7 +20,7 @@ class WorklistsTest {
     private static final ScoredAccount S1 = Hand.account("S1", Tier.STARTER, null, 5_000, 0.40, 45, 30, null);
 
     private static List<List<String>> rows(String csv) {
-        return csv.lines().skip(1).map(l -> Arrays.asList(l.split(",", -1))).toList();
+        return Hand.rows(csv);
     }
 
     private static Workflow workflow(WorkflowSettings settings) {
