@@ -225,6 +225,10 @@ class ScoreCommandTest {
         score(book, out, "--as-of", AS_OF);
         byte[] report = Files.readAllBytes(out);
         byte[] summary = Files.readAllBytes(dir.resolve("at-risk.summary.json"));
+        List<String> written;
+        try (Stream<Path> files = Files.list(dir)) {
+            written = files.map(p -> p.getFileName().toString()).toList();
+        }
         Path copy = shared.resolve("damaged-" + System.nanoTime());
         damagedCopy(copy);
 
@@ -234,8 +238,10 @@ class ScoreCommandTest {
         assertThat(Files.readAllBytes(out)).isEqualTo(report);
         assertThat(Files.readAllBytes(dir.resolve("at-risk.summary.json"))).isEqualTo(summary);
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("at-risk.csv",
-                    "at-risk.summary.json", ".at-risk.csv.lock");
+            // The first run's report, summary and workflow files, and no temporary file of the failed run.
+            assertThat(written).contains("at-risk.csv", "at-risk.summary.json", ".at-risk.csv.lock",
+                    "alerts.csv", "onboarding.csv", "digital-journey.csv", "worklists");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(written);
         }
     }
 

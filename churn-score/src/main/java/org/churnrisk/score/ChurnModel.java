@@ -231,7 +231,7 @@ public final class ChurnModel {
         data.put("usage_first_day", extraction.usageFirstDay() == null ? null : extraction.usageFirstDay().toString());
         data.put("usage_last_day", extraction.usageLastDay() == null ? null : extraction.usageLastDay().toString());
         data.put("files", files(extraction));
-        return new ScoredBook(asOf, accounts, extraction, provenance, data, stages);
+        return new ScoredBook(asOf, accounts, extraction, provenance, data, stages, tables.get(0));
     }
 
     /**
@@ -282,11 +282,11 @@ public final class ChurnModel {
         Map<String, AccountInfo> info = new LinkedHashMap<>();
         for (AccountHistory h : histories) {
             info.put(h.account().accountId(), new AccountInfo(h.account().accountId(), h.account().accountName(),
-                    h.account().csm()));
+                    h.account().csm(), h.account().ae()));
         }
         List<ScoredAccount> accounts = score(table, info, ProgressListener.NONE);
         lap(stages, "scoring", started);
-        return new ScoredBook(asOf, accounts, null, provenance, Map.of(), stages);
+        return new ScoredBook(asOf, accounts, null, provenance, Map.of(), stages, table);
     }
 
     /**
@@ -359,7 +359,8 @@ public final class ChurnModel {
                 out[r] = new ScoredAccount(id, info == null ? null : info.name(), tier,
                         info == null ? null : info.csm(), block[x + Feature.ARR.ordinal()],
                         renewalKnown ? asOf.plusDays(days) : null, days, probability, band, table.healthScore(r),
-                        drivers, settings.plays().play(label, tier, days, drivers, block, x), reason);
+                        drivers, settings.plays().play(label, tier, days, drivers, block, x), reason,
+                        info == null ? null : info.ae());
             }
         }
     }

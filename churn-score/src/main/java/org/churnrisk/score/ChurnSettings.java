@@ -9,7 +9,9 @@ import org.churnrisk.features.BookSettings;
 import org.churnrisk.features.FeatureConfig;
 import org.churnrisk.features.ReadOptions;
 import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.features.io.mapping.YamlNode;
 import org.churnrisk.features.io.mapping.YamlTree;
+import org.churnrisk.score.workflow.WorkflowSettings;
 
 /**
  * Everything a book's {@code churn.yaml} sets, read once: the mapping, the feature config and the
@@ -31,15 +33,22 @@ import org.churnrisk.features.io.mapping.YamlTree;
  * Immutable and thread-safe.
  *
  * @param book    the mapping and the feature config, and the parsed file
- * @param scoring the bands, plays and usage lag of the report
+ * @param scoring  the bands, plays and usage lag of the report
+ * @param workflow the worklists, alerts and onboarding watch ({@code scoring.workflow})
  */
-public record ChurnSettings(BookSettings book, ScoringSettings scoring) {
+public record ChurnSettings(BookSettings book, ScoringSettings scoring, WorkflowSettings workflow) {
     /** No file: every section's defaults. */
     public static final ChurnSettings DEFAULT = new ChurnSettings(BookSettings.DEFAULT, ScoringSettings.DEFAULT);
 
     public ChurnSettings {
         Objects.requireNonNull(book, "book");
         Objects.requireNonNull(scoring, "scoring");
+        Objects.requireNonNull(workflow, "workflow");
+    }
+
+    /** Settings with the default workflow. */
+    public ChurnSettings(BookSettings book, ScoringSettings scoring) {
+        this(book, scoring, WorkflowSettings.DEFAULT);
     }
 
     /**
@@ -69,7 +78,9 @@ public record ChurnSettings(BookSettings book, ScoringSettings scoring) {
      * @throws InvalidArgumentException naming the file, line and key of the first mistake
      */
     public static ChurnSettings of(BookSettings book) {
-        return new ChurnSettings(book, ScoringSettings.from(book.tree().section("scoring")));
+        YamlNode scoring = book.tree().section("scoring");
+        YamlNode workflow = scoring instanceof YamlNode.MapNode m ? m.get("workflow") : null;
+        return new ChurnSettings(book, ScoringSettings.from(scoring), WorkflowSettings.from(workflow));
     }
 
     /** The file these settings come from; empty for the defaults. */

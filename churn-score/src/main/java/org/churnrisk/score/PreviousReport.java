@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,11 +26,18 @@ import org.apache.commons.csv.CSVRecord;
  * @param report the earlier report
  * @param asOf   its as-of date
  * @param red    the accounts it had in the red band
+ * @param health the health scores it had, by account id (empty for a report without the column)
  */
-record PreviousReport(Path report, LocalDate asOf, Set<String> red) {
+record PreviousReport(Path report, LocalDate asOf, Set<String> red, Map<String, Double> health) {
 
     PreviousReport {
         red = Set.copyOf(red);
+        health = Map.copyOf(health);
+    }
+
+    /** What the workflow files compare with. */
+    org.churnrisk.score.workflow.Baseline baseline() {
+        return new org.churnrisk.score.workflow.Baseline(report.getFileName().toString(), asOf, red, health);
     }
 
     /**
@@ -72,12 +81,13 @@ record PreviousReport(Path report, LocalDate asOf, Set<String> red) {
         if (bestReport == null) {
             return null;
         }
-        Set<String> red = redAccounts(bestReport);
-        return red == null ? null : new PreviousReport(bestReport, bestDate, red);
+        Map<String, Double> health = new HashMap<>();
+        Set<String> red = redAccounts(bestReport, health);
+        return red == null ? null : new PreviousReport(bestReport, bestDate, red, health);
     }
 
     /** The red accounts of a report, or null when it is not a report churn-risk can read. */
-    private static Set<String> redAccounts(Path report) throws IOException {
+    private static Set<String> redAccounts(Path report, Map<String, Double> health) throws IOException {
         Set<String> red = new LinkedHashSet<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
         try (Reader in = Files.newBufferedReader(report, StandardCharsets.UTF_8);
@@ -85,9 +95,18 @@ record PreviousReport(Path report, LocalDate asOf, Set<String> red) {
             if (!parser.getHeaderMap().containsKey("account_id") || !parser.getHeaderMap().containsKey("risk_band")) {
                 return null;
             }
+            boolean hasHealth = parser.getHeaderMap().containsKey("health_score");
             for (CSVRecord r : parser) {
+                String id = unneutralised(r.get("account_id"));
                 if ("red".equals(r.get("risk_band"))) {
-                    red.add(unneutralised(r.get("account_id")));
+                    red.add(id);
+                }
+                if (hasHealth && r.isSet("health_score")) {
+                    try {
+                        health.put(id, Double.parseDouble(r.get("health_score")));
+                    } catch (NumberFormatException e) {
+                        // not a number: no baseline for this account's health
+                    }
                 }
             }
         } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {

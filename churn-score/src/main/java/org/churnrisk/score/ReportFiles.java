@@ -7,8 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.DirectoryStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.churnrisk.core.AtomicFiles;
+import org.churnrisk.score.workflow.Workflow;
+import org.churnrisk.score.workflow.WorkflowSettings;
 
 /**
  * Writes a scored book as the at-risk report and its run summary, so that a nightly job never
@@ -41,38 +48,80 @@ public final class ReportFiles {
      */
     public static RunSummary write(Path report, ScoredBook book, ScoringSettings settings, double seconds)
             throws IOException {
+        return write(report, book, settings, null, a -> true, seconds);
+    }
+
+    /**
+     * Writes the report, its summary and the workflow files beside it ({@link Workflow}: {@code
+     * worklists/<csm>.csv}, {@code worklists/growth-queue.csv}, {@code digital-journey.csv},
+     * {@code alerts.csv}, {@code onboarding.csv}). Every file is written to a hidden sibling first;
+     * all are moved into place under the report's lock, the report first and its summary last, so a
+     * summary always describes the files beside it. CSV files left in {@code worklists/} by an
+     * earlier run for a CSM who has no list tonight are removed after the moves.
+     *
+     * @param workflow  the workflow settings, or null to write the report and summary only
+     * @param getsAPlay which accounts are given work in the workflow files (all, for {@code a -> true})
+     * @throws IOException if a file cannot be written; files not yet moved are then unchanged
+     */
+    public static RunSummary write(Path report, ScoredBook book, ScoringSettings settings, WorkflowSettings workflow,
+                                   Predicate<ScoredAccount> getsAPlay, double seconds) throws IOException {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(book, "book");
         PreviousReport previous = PreviousReport.find(report, book.asOf());
-        RunSummary summary = RunSummary.of(report, book, settings, previous, seconds);
+        Workflow files = workflow == null ? null
+                : Workflow.of(book, workflow, getsAPlay, previous == null ? null : previous.baseline());
+        RunSummary summary = RunSummary.of(report, book, settings, previous, files, seconds);
         Path summaryFile = RunSummary.fileOf(report);
-        Path reportTmp = AtomicFiles.createSibling(report);
-        Path summaryTmp = null;
+        List<Path[]> moves = new ArrayList<>();
         try {
-            Files.writeString(reportTmp, ReportCsv.write(book.accounts()), StandardCharsets.UTF_8);
-            summaryTmp = AtomicFiles.createSibling(summaryFile);
-            Files.writeString(summaryTmp, summary.json(), StandardCharsets.UTF_8);
-            moveBoth(reportTmp, report, summaryTmp, summaryFile);
+            moves.add(written(report, ReportCsv.write(book.accounts())));
+            if (files != null) {
+                Files.createDirectories(report.toAbsolutePath().resolveSibling(Workflow.WORKLISTS));
+                for (Map.Entry<String, String> f : files.files().entrySet()) {
+                    moves.add(written(report.resolveSibling(f.getKey()), f.getValue()));
+                }
+            }
+            moves.add(written(summaryFile, summary.json()));
+            moveAll(report, moves);
         } finally {
-            Files.deleteIfExists(reportTmp);
-            if (summaryTmp != null) {
-                Files.deleteIfExists(summaryTmp);
+            for (Path[] m : moves) {
+                Files.deleteIfExists(m[0]);
             }
         }
+        if (files != null) {
+            removeStaleWorklists(report.toAbsolutePath().resolveSibling(Workflow.WORKLISTS), files);
+        }
         return summary;
+    }
+
+    private static Path[] written(Path target, String text) throws IOException {
+        Path tmp = AtomicFiles.createSibling(target);
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        return new Path[] {tmp, target};
+    }
+
+    private static void removeStaleWorklists(Path dir, Workflow files) throws IOException {
+        try (DirectoryStream<Path> csvs = Files.newDirectoryStream(dir, "*.csv")) {
+            for (Path f : csvs) {
+                if (!files.files().containsKey(Workflow.WORKLISTS + "/" + f.getFileName()) && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     // The file lock keeps other processes out; within one JVM the lock is the JVM's (a second
     // FileChannel.lock would throw), so threads take the monitor first.
     private static final Object MOVES = new Object();
 
-    private static void moveBoth(Path reportTmp, Path report, Path summaryTmp, Path summaryFile) throws IOException {
+    private static void moveAll(Path report, List<Path[]> moves) throws IOException {
         Path lockFile = report.toAbsolutePath().resolveSibling("." + report.getFileName() + ".lock");
         synchronized (MOVES) {
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = channel.lock()) {
-                AtomicFiles.moveIntoPlace(reportTmp, report);
-                AtomicFiles.moveIntoPlace(summaryTmp, summaryFile);
+                for (Path[] m : moves) {
+                    AtomicFiles.moveIntoPlace(m[0], m[1]);
+                }
             }
         }
     }

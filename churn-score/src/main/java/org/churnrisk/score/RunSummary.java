@@ -17,6 +17,7 @@ import org.churnrisk.core.contract.Source;
 import org.churnrisk.core.contract.Tier;
 import org.churnrisk.core.features.RiskBand;
 import org.churnrisk.features.io.problems.ReadStats;
+import org.churnrisk.score.workflow.Workflow;
 
 /**
  * What a scoring run did, for the person who reads the log and for the next night's run: accounts
@@ -54,6 +55,12 @@ public record RunSummary(Path report, Map<String, Object> values, List<ScoredAcc
     /** Builds the summary of a scored book about to be written to {@code report}. */
     static RunSummary of(Path report, ScoredBook book, ScoringSettings settings, PreviousReport previous,
                          double seconds) {
+        return of(report, book, settings, previous, null, seconds);
+    }
+
+    /** Builds the summary, with the workflow files' section when {@code workflow} is not null. */
+    static RunSummary of(Path report, ScoredBook book, ScoringSettings settings, PreviousReport previous,
+                         Workflow workflow, double seconds) {
         List<ScoredAccount> accounts = book.accounts();
         List<ScoredAccount> enteredRed = new ArrayList<>();
         if (previous != null) {
@@ -110,6 +117,10 @@ public record RunSummary(Path report, Map<String, Object> values, List<ScoredAcc
         bands.put("red_at", settings.redAt());
         bands.put("yellow_at", settings.yellowAt());
         m.put("bands", bands);
+
+        if (workflow != null) {
+            m.put("workflow", workflow.summary());
+        }
 
         if (book.extraction() != null) {
             ReadStats stats = book.extraction().stats();
@@ -170,6 +181,28 @@ public record RunSummary(Path report, Map<String, Object> values, List<ScoredAcc
                     previous.getFileName(), map(values, "entered_red").get("previous_as_of"), enteredRed.size(),
                     enteredRed.isEmpty() ? "" : " (" + names(enteredRed) + ")"));
         }
+        if (values.get("workflow") instanceof Map<?, ?> w) {
+            sb.append(workflowText(w));
+        }
+        return sb.toString();
+    }
+
+    private static String workflowText(Map<?, ?> w) {
+        Map<?, ?> files = (Map<?, ?>) w.get("files");
+        Map<?, ?> alerts = (Map<?, ?>) w.get("alerts");
+        Map<?, ?> onboarding = (Map<?, ?>) w.get("onboarding");
+        long lists = files.keySet().stream().filter(k -> k.toString().startsWith(Workflow.WORKLISTS + "/")
+                && !k.equals(Workflow.GROWTH_QUEUE)).count();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Worklists (ranked by %s, %s a week per CSM): %d CSM lists in %s/, "
+                        + "%s accounts in the growth queue, %s Starter accounts in %s%n", w.get("rank_by"),
+                w.get("weekly_capacity"), lists, Workflow.WORKLISTS, files.get(Workflow.GROWTH_QUEUE),
+                files.get(Workflow.DIGITAL_JOURNEY), Workflow.DIGITAL_JOURNEY));
+        sb.append(String.format(Locale.ROOT, "Alerts: %s in %s%s; onboarding: %s accounts, %s check-ins due (%s)%n",
+                alerts.get("count"), Workflow.ALERTS, Boolean.TRUE.equals(alerts.get("first_run"))
+                        ? " (first run: no earlier report to compare with, so every red account and every health"
+                        + " score below the threshold is listed)" : " since " + alerts.get("baseline_as_of"),
+                onboarding.get("accounts"), onboarding.get("check_ins_due"), Workflow.ONBOARDING));
         return sb.toString();
     }
 

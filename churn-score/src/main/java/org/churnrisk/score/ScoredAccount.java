@@ -24,10 +24,19 @@ import org.churnrisk.core.features.RiskBand;
  * @param drivers        up to three drivers, largest first
  * @param play           the suggested play, or "" when no rule applies
  * @param unscoredReason why the model could not score the account, or null when it did
+ * @param ae             the account executive from the optional {@code ae} column, or null
  */
 public record ScoredAccount(String accountId, String name, Tier tier, String csm, double arr, LocalDate renewalDate,
                             int daysToRenewal, double probability, RiskBand band, double healthScore,
-                            List<Driver> drivers, String play, String unscoredReason) {
+                            List<Driver> drivers, String play, String unscoredReason, String ae) {
+
+    /** An account without an account executive. */
+    public ScoredAccount(String accountId, String name, Tier tier, String csm, double arr, LocalDate renewalDate,
+                         int daysToRenewal, double probability, RiskBand band, double healthScore,
+                         List<Driver> drivers, String play, String unscoredReason) {
+        this(accountId, name, tier, csm, arr, renewalDate, daysToRenewal, probability, band, healthScore, drivers, play,
+                unscoredReason, null);
+    }
 
     public ScoredAccount {
         Objects.requireNonNull(accountId, "accountId");

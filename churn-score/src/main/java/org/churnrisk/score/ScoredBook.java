@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.churnrisk.core.features.FeatureTable;
 import org.churnrisk.features.ExtractionReport;
 
 /**
@@ -22,9 +23,18 @@ import org.churnrisk.features.ExtractionReport;
  * @param stages     seconds spent per stage, in order: {@code features} (reading the book, hashing
  *                   its files as they are read, and computing features) and {@code scoring}
  *                   (probabilities, drivers and plays)
+ * @param features   the feature table the accounts were scored from (the workflow files read the
+ *                   onboarding milestones and last logins from it), or null when not kept
  */
 public record ScoredBook(LocalDate asOf, List<ScoredAccount> accounts, ExtractionReport extraction,
-                         Map<String, Object> model, Map<String, Object> data, Map<String, Double> stages) {
+                         Map<String, Object> model, Map<String, Object> data, Map<String, Double> stages,
+                         FeatureTable features) {
+
+    /** A scored book without its feature table. */
+    public ScoredBook(LocalDate asOf, List<ScoredAccount> accounts, ExtractionReport extraction,
+                      Map<String, Object> model, Map<String, Object> data, Map<String, Double> stages) {
+        this(asOf, accounts, extraction, model, data, stages, null);
+    }
 
     public ScoredBook {
         Objects.requireNonNull(asOf, "asOf");

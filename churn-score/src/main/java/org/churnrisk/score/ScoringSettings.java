@@ -51,7 +51,8 @@ public record ScoringSettings(double redAt, double yellowAt, PlayRules plays, in
 
     public static final ScoringSettings DEFAULT = new ScoringSettings(0.30, 0.15, PlayRules.DEFAULT, 7);
 
-    private static final List<String> KEYS = List.of("bands", "max_usage_lag_days", "plays");
+    // workflow: is read by WorkflowSettings (ChurnSettings passes it on)
+    private static final List<String> KEYS = List.of("bands", "max_usage_lag_days", "plays", "workflow");
     private static final List<String> BAND_KEYS = List.of("red_at", "yellow_at");
     private static final List<String> RULE_KEYS = List.of("bands", "drivers", "features", "play", "renewal_within_days",
             "tiers");

@@ -83,8 +83,12 @@ class BookGeneratorTest {
         List<Path> files = BookFiles.files(book, source);
 
         assertThat(files).isNotEmpty();
+        // The generator's book has no account executives: the optional ae column is left out.
+        List<String> expected = source.columnNames().stream()
+                .filter(column -> !(source == Source.ACCOUNTS && column.equals("ae")))
+                .toList();
         for (Path file : files) {
-            assertThat(BookFiles.header(file)).isEqualTo(source.columnNames());
+            assertThat(BookFiles.header(file)).isEqualTo(expected);
         }
     }
 

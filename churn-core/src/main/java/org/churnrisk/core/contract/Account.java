@@ -19,6 +19,7 @@ import org.churnrisk.core.InvalidDataException;
  * @param renewalDate optional, the next renewal date; absent for a churned account
  * @param tier optional; see {@link #effectiveTier()}
  * @param csm optional, the customer-success manager who owns the account
+ * @param ae optional, the account executive, looped in on red-flag alerts
  */
 public record Account(
         String accountId,
@@ -28,7 +29,14 @@ public record Account(
         LocalDate contractStart,
         LocalDate renewalDate,
         Tier tier,
-        String csm) {
+        String csm,
+        String ae) {
+
+    /** An account without an account executive. */
+    public Account(String accountId, String accountName, double arr, Integer licensedSeats, LocalDate contractStart,
+                   LocalDate renewalDate, Tier tier, String csm) {
+        this(accountId, accountName, arr, licensedSeats, contractStart, renewalDate, tier, csm, null);
+    }
 
     /**
      * Validates the fields; text is stripped and blank optional text becomes null.
@@ -42,6 +50,7 @@ public record Account(
         Check.nonNegative("arr", arr);
         Check.nonNegativeOrNull("licensed_seats", licensedSeats);
         csm = Check.optionalText(csm);
+        ae = Check.optionalText(ae);
     }
 
     /** Returns {@link #tier()} when the file gives one, else the tier today's ARR falls in. */

@@ -36,7 +36,8 @@ public enum Source {
             optionalColumn("contract_start", DATE, "The date the account first became a customer."),
             optionalColumn("renewal_date", DATE, "The next renewal date; blank for a churned account."),
             optionalColumn("tier", ENUM, "starter, growth or enterprise; when blank it follows arr."),
-            optionalColumn("csm", STRING, "The customer-success manager who owns the account."))),
+            optionalColumn("csm", STRING, "The customer-success manager who owns the account."),
+            optionalColumn("ae", STRING, "The account executive, looped in on red-flag alerts."))),
 
     USAGE("usage", Requirement.REQUIRED, List.of(
             requiredColumn("account_id", STRING, "The account the activity belongs to."),

@@ -20,7 +20,7 @@ class SourceTest {
     static Stream<Arguments> table() {
         return Stream.of(
                 Arguments.of(Source.ACCOUNTS,
-                        "account_id* account_name arr licensed_seats contract_start renewal_date tier csm"),
+                        "account_id* account_name arr licensed_seats contract_start renewal_date tier csm ae"),
                 Arguments.of(Source.USAGE, "account_id* occurred_at* user_id event* quantity errors"),
                 Arguments.of(Source.TICKETS,
                         "ticket_id* account_id* created_at* resolved_at priority escalated satisfaction"),

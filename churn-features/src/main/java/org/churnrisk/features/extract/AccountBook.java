@@ -39,6 +39,7 @@ final class AccountBook {
     final long[] renewalToday;
     final Tier[] tierToday;
     final String[] csm;
+    final String[] ae;
     final boolean hasContracts;
     private final Term[][] terms;
     private final long[][] churns;
@@ -59,6 +60,7 @@ final class AccountBook {
         renewalToday = new long[n];
         tierToday = new Tier[n];
         csm = new String[n];
+        ae = new String[n];
         terms = new Term[n][];
         churns = new long[n][];
         byHash = new LongIntMap(n);
@@ -73,6 +75,7 @@ final class AccountBook {
             renewalToday[i] = b.renewal.get(from);
             tierToday[i] = b.tier.get(from);
             csm[i] = b.csm.get(from);
+            ae[i] = b.ae.get(from);
             byHash.put(b.hashes.get(from), i);
             List<Term> t = new ArrayList<>(b.terms.get(from));
             t.sort(Comparator.comparingLong(Term::start).thenComparingLong(Term::end));
@@ -110,7 +113,7 @@ final class AccountBook {
     java.util.Map<String, org.churnrisk.features.AccountInfo> infos() {
         java.util.Map<String, org.churnrisk.features.AccountInfo> result = new java.util.TreeMap<>();
         for (int a = 0; a < ids.length; a++) {
-            result.put(ids[a], new org.churnrisk.features.AccountInfo(ids[a], names[a], csm[a]));
+            result.put(ids[a], new org.churnrisk.features.AccountInfo(ids[a], names[a], csm[a], ae[a]));
         }
         return result;
     }
@@ -206,6 +209,7 @@ final class AccountBook {
         private final List<Long> renewal = new ArrayList<>();
         private final List<Tier> tier = new ArrayList<>();
         private final List<String> csm = new ArrayList<>();
+        private final List<String> ae = new ArrayList<>();
         private final List<List<Term>> terms = new ArrayList<>();
         private final List<List<Long>> churns = new ArrayList<>();
         private final LongIntMap index = new LongIntMap(1024);
@@ -214,6 +218,12 @@ final class AccountBook {
         /** Adds an account; returns false when its id is already there. */
         boolean addAccount(String id, long hash, String name, double arrToday, int seatsToday, long contractStart,
                            long renewalDay, Tier tierToday, String csmName) {
+            return addAccount(id, hash, name, arrToday, seatsToday, contractStart, renewalDay, tierToday, csmName, null);
+        }
+
+        /** Adds an account with its account executive; returns false when its id is already there. */
+        boolean addAccount(String id, long hash, String name, double arrToday, int seatsToday, long contractStart,
+                           long renewalDay, Tier tierToday, String csmName, String aeName) {
             if (index.get(hash) != LongIntMap.MISSING) {
                 return false;
             }
@@ -227,6 +237,7 @@ final class AccountBook {
             renewal.add(renewalDay);
             tier.add(tierToday);
             csm.add(csmName);
+            ae.add(aeName);
             terms.add(new ArrayList<>());
             churns.add(new ArrayList<>());
             return true;

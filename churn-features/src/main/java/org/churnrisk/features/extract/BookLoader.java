@@ -76,7 +76,8 @@ final class BookLoader {
                 }
             }
             String id = c.text(Col.ACC_ID);
-            if (!b.addAccount(id, hash, c.text(Col.ACC_NAME), arr, seats, start, renewal, tier, c.text(Col.ACC_CSM))) {
+            if (!b.addAccount(id, hash, c.text(Col.ACC_NAME), arr, seats, start, renewal, tier, c.text(Col.ACC_CSM),
+                    c.text(Col.ACC_AE))) {
                 throw c.problem(Col.ACC_ID, "is a duplicate (expected each account once in accounts)");
             }
         });

@@ -12,6 +12,7 @@ final class Col {
     static final int ACC_RENEWAL = at(Source.ACCOUNTS, "renewal_date");
     static final int ACC_TIER = at(Source.ACCOUNTS, "tier");
     static final int ACC_CSM = at(Source.ACCOUNTS, "csm");
+    static final int ACC_AE = at(Source.ACCOUNTS, "ae");
 
     static final int U_ACCOUNT = at(Source.USAGE, "account_id");
     static final int U_AT = at(Source.USAGE, "occurred_at");

@@ -31,7 +31,7 @@ final class RecordRows implements BookRows {
         for (AccountHistory h : histories) {
             var a = h.account();
             rows.get(Source.ACCOUNTS).add(new Object[] {a.accountId(), a.accountName(), a.arr(), a.licensedSeats(),
-                a.contractStart(), a.renewalDate(), a.tier(), a.csm()});
+                a.contractStart(), a.renewalDate(), a.tier(), a.csm(), a.ae()});
             String id = a.accountId();
             for (var c : h.contracts()) {
                 rows.get(Source.CONTRACTS).add(new Object[] {own(id, c.accountId()), c.startDate(), c.endDate(), c.arr(),
