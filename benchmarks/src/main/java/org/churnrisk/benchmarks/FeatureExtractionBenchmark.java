@@ -262,6 +262,53 @@ public class FeatureExtractionBenchmark {
         return check;
     }
 
+    /**
+     * DuckDB, the peer: the same usage file, the same as-of dates, the windowed usage aggregates
+     * of {@link DuckDbUsage}. The trial's setup runs the query once and compares it with the
+     * extractor's features for those dates, and fails the benchmark if one value differs.
+     */
+    @State(Scope.Benchmark)
+    public static class DuckDb {
+        /** DuckDB's worker threads: 1, or 0 for DuckDB's default (one per core). */
+        @Param({"1", "0"})
+        public int threads;
+
+        DuckDbUsage duck;
+        String sql;
+
+        @Setup(Level.Trial)
+        public void setUp(FeatureExtractionBenchmark bench, Dates dates) throws Exception {
+            duck = new DuckDbUsage(threads);
+            sql = DuckDbUsage.sql(bench.usageFile, dates.asOf, bench.extractor.config());
+            List<org.churnrisk.core.features.FeatureTable> tables = new java.util.ArrayList<>();
+            bench.extractor.extract(bench.book, bench.options, dates.asOf, tables::add);
+            List<String> problems = DuckDbUsage.check(tables, duck.run(sql));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("DuckDB's aggregates differ from the extractor's features:\n"
+                        + String.join("\n", problems));
+            }
+            System.out.println("DuckDB " + duck.version() + ", threads " + duck.threads() + ": "
+                    + tables.stream().mapToInt(org.churnrisk.core.features.FeatureTable::rows).sum()
+                    + " account rows x " + DuckDbUsage.AGGREGATES.size()
+                    + " aggregates agree with the extractor's features");
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            System.out.println("peak resident memory of this JVM (DuckDB included): " + ProcessMemory.peakRss());
+            duck.close();
+        }
+    }
+
+    /** DuckDB computes the usage aggregates of every account and as-of date from the usage file. */
+    @Benchmark
+    public int duckdb(DuckDb duck, UsageRows counter) throws Exception {
+        long cpu = processCpuNanos();
+        int rows = duck.duck.run(duck.sql).size();
+        counter.add(usageRows, cpu);
+        return rows;
+    }
+
     private static long countRows(Path file, SourceMapping mapping) throws IOException {
         long rows = 0;
         try (RecordCursor c = BookSources.open(file, mapping)) {
