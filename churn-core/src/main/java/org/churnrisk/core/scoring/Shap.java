@@ -2,49 +2,52 @@ package org.churnrisk.core.scoring;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Path-dependent TreeSHAP: exact Shapley values of one tree's output, where a feature left out is
  * averaged over both children in proportion to their covers, as XGBoost's {@code pred_contribs}
  * computes them (Lundberg, Erion and Lee, "Consistent individualized feature attribution for tree
- * ensembles"). The values are those of algorithm 2 of that paper, up to rounding; the way they are
- * summed is about four times cheaper.
+ * ensembles"), summed edge by edge in the manner of Linear TreeSHAP (Yu, Bhattacharya et al.,
+ * NeurIPS 2022): one pass down the tree and one back up, a few multiply-adds per node.
  *
- * <p><b>Per leaf, in closed form.</b> A leaf with value {@code v} whose path splits on the distinct
- * features {@code P} ({@code d} of them) adds to feature {@code i} in {@code P}
+ * <p><b>Per leaf.</b> A leaf with value {@code v} whose path splits on the distinct features
+ * {@code P} adds to feature {@code i} in {@code P}
  * <pre>
- *   v (o_i - z_i) sum over S in P\{i} of  w(|S|)  prod_{j in S} o_j  prod_{j in P\S\{i}} z_j,
- *   w(s) = s! (d-1-s)! / d!
+ *   v (o_i - z_i) integral over [0, 1] of prod_{j in P\{i}} F_j(u) du,   F_j(u) = o_j u + z_j (1 - u),
  * </pre>
- * where {@code z_j} is the product of the cover fractions of the path's nodes that split on
- * {@code j}, and {@code o_j} is 1 if {@code x} takes the path at all of them, else 0. Only sets
- * {@code S} within {@code A}, the features whose {@code o_j} is 1, count; {@code B} is the rest,
- * and {@code Z_B} the product of its {@code z}. Since {@code w(s)} is the Beta integral of
- * {@code u^s (1-u)^(d-1-s)} over [0, 1], the sum over the subsets of a set {@code C} folds into
- * <pre>
- *   G(C) = integral over [0, 1] of (1-u)^(d-1-|C|) prod_{j in C} (u + (1-u) z_j) du,
- * </pre>
- * a polynomial of degree below the tree's depth, which Gauss-Legendre quadrature on
- * {@code ceil(depth/2)} nodes integrates exactly. Each feature of {@code B} gets
- * {@code -v Z_B G(A)}, each {@code i} of {@code A} gets {@code v (1 - z_i) Z_B G(A\{i})}, and
- * {@code G(A\{i})} is {@code G(A)}'s quadrature with the factor of {@code i} divided out (never by
- * zero: a quadrature node lies inside (0, 1)).
+ * where {@code z_j} is the product of the cover fractions of the path's splits on {@code j} and
+ * {@code o_j} is 1 if {@code x} takes the path at all of them, else 0 (the Shapley weights
+ * {@code s! (d-1-s)! / d!} are the Beta integrals of {@code u^s (1-u)^(d-1-s)}). The integrand is a
+ * polynomial of degree below the tree's depth, so Gauss-Legendre quadrature on
+ * {@code ceil(depth/2)} nodes {@code u_q} (weights {@code w_q}) integrates it exactly. With
+ * {@code P_l(q) = prod_{j in P} F_j(u_q)} and {@code R_i(q) = (o_i - z_i) / F_i(u_q)}, which is
+ * {@code (1 - z) / (u + (1 - u) z)} where x agrees and {@code -1 / (1 - u)} where it does not
+ * (finite even when {@code z} is 0), the leaf adds {@code sum_q w_q v P_l(q) R_i(q)}.
  *
- * <p><b>Layout.</b> Everything but {@code o} depends on the tree alone: each leaf's distinct path
- * features, their {@code z}, the factors {@code u_q + (1 - u_q) z} and their inverses are laid out
- * in flat arrays once per scorer ({@link #layouts}), about 12 KB per depth-6 tree, and shared by
- * all threads. Explaining a vector then takes one comparison per internal node and, per leaf, a
- * few multiply-adds per path feature, without recursion or division; a leaf with a zero
- * {@code Z_B} is skipped. Trees up to depth 6 (XGBoost's default) sum their three quadrature
- * nodes in local variables, trees of depth 7 and 8 their four. Measured and rejected: branch-free
- * per-feature loops, and tables of each leaf's contributions for every agreement pattern (memory
- * bound: slower than the arithmetic).
+ * <p><b>Per edge.</b> Give each node {@code c} below the root the factor of its edge's feature
+ * combined over the path down to {@code c}. Going down, {@code P_c = P_parent F_c / F_prev}, where
+ * {@code prev} is the nearest edge above on the same feature (the factor it replaces; 1 if none).
+ * Going up, {@code S_c = sum of v P_l} over the leaves below {@code c}. A leaf's {@code R_i} is
+ * that of its deepest edge on {@code i}, so the leaves below edge {@code c} that count at
+ * {@code c} are {@code S_c} less those below the next edges on the same feature, and the sum
+ * telescopes: feature {@code i} gets {@code sum over edges c on i of sum_q K_c(q) S_c(q)} with
+ * {@code K_c = w (R_c - R_prev)}. Both {@code F_c / F_prev} and {@code K_c} depend on the account
+ * only through one of three states of the edge: x agreed with every split on the feature above
+ * and agrees here (0), agreed above but not here (1), or disagreed above already (2: the ratio is
+ * the edge's cover fraction and {@code K} is 0). So all three are laid out once per tree
+ * ({@link Layout}), with the tree's sign folded into {@code K}, and explaining an account takes one
+ * comparison per internal node, three multiplications per node going down, and per internal node
+ * six multiply-adds and one addition to {@code phi} going up: no division, no branch on the
+ * account's path, no limit on the features per path.
+ *
+ * <p>Measured and rejected before: the closed form per leaf (about five times slower; still in the
+ * tests as the reference), and tables of each leaf's contributions for every agreement pattern
+ * (memory bound).
  */
 final class Shap {
-    /** Distinct features on one path that the agreement bits can hold. */
-    static final int MAX_PATH_FEATURES = 63;
-
     private Shap() {
     }
 
@@ -62,389 +65,331 @@ final class Shap {
         int nodes = (Math.max(1, maxTreeDepth) + 1) / 2;
         double[] ruleU = new double[nodes];
         double[] ruleW = new double[nodes];
-        Scratch.gaussLegendre(ruleU, ruleW);
+        gaussLegendre(ruleU, ruleW);
         Arrays.fill(u, 0.5);
         Arrays.fill(w, 0);
         System.arraycopy(ruleU, 0, u, 0, nodes);
         System.arraycopy(ruleW, 0, w, 0, nodes);
     }
 
+    /** The Gauss-Legendre rule of {@code u.length} nodes on [0, 1], by Newton's method on P_n. */
+    static void gaussLegendre(double[] u, double[] w) {
+        int n = u.length;
+        for (int i = 0; i < (n + 1) / 2; i++) {
+            double z = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
+            double derivative = 0;
+            for (int iteration = 0; iteration < 100; iteration++) {
+                double p1 = 1;
+                double p2 = 0;
+                for (int j = 1; j <= n; j++) {
+                    double p3 = p2;
+                    p2 = p1;
+                    p1 = ((2 * j - 1) * z * p2 - (j - 1) * p3) / j;
+                }
+                derivative = n * (z * p1 - p2) / (z * z - 1);
+                double previous = z;
+                z = previous - p1 / derivative;
+                if (Math.abs(z - previous) <= 1e-16) {
+                    break;
+                }
+            }
+            double weight = 1 / ((1 - z * z) * derivative * derivative); // 2 / (...) on [-1, 1], halved
+            u[i] = (1 - z) / 2;
+            u[n - 1 - i] = (1 + z) / 2;
+            w[i] = weight;
+            w[n - 1 - i] = weight;
+        }
+    }
+
     /**
-     * The layouts of an ensemble's trees, rooted at the given global nodes: immutable, built once
-     * per scorer and shared by every thread.
+     * The layouts of an ensemble's trees, rooted at the given global nodes, the first
+     * {@code churnCount} of them adding and the others subtracting: immutable, built once per
+     * scorer and shared by every thread.
      */
-    static Layout[] layouts(TreeEnsembleScorer s, int[] starts, int trees, int maxTreeDepth) {
+    static Layout[] layouts(TreeEnsembleScorer s, int[] starts, int trees, int churnCount, int maxTreeDepth) {
         int n = lanes(maxTreeDepth);
         double[] u = new double[n];
-        rule(maxTreeDepth, u, new double[n]);
+        double[] w = new double[n];
+        rule(maxTreeDepth, u, w);
         Layout[] layouts = new Layout[trees];
         for (int t = 0; t < trees; t++) {
-            layouts[t] = new Layout(s, starts[t], u);
+            layouts[t] = new Layout(s, starts[t], u, w, t < churnCount ? 1.0 : -1.0);
         }
         return layouts;
     }
 
-    /** What one thread needs to explain a vector: the quadrature weights and room for the sums. */
+    /** What one thread needs to explain a vector: room for one tree's products, sums and states. */
     static final class Scratch {
         final int n;
-        final double[] u;
-        final double[] w;
-        /** powers[e * n + q] = w_q (1 - u_q)^e. */
-        final double[] weightedPowers;
-        final double[] product;
-        final double[] coefficient;
-        /** Per internal node of the tree being explained: 1 if x goes left there. */
-        int[] left = new int[64];
+        double[] product = new double[0];
+        double[] sum = new double[0];
+        int[] agree = new int[0];
+        int[] agreed = new int[0];
+        int[] state = new int[0];
 
         Scratch(int maxTreeDepth) {
-            int depth = Math.max(1, maxTreeDepth);
             n = lanes(maxTreeDepth);
-            u = new double[n];
-            w = new double[n];
-            rule(maxTreeDepth, u, w);
-            weightedPowers = new double[(depth + 1) * n];
-            for (int q = 0; q < n; q++) {
-                double power = 1;
-                for (int e = 0; e <= depth; e++) {
-                    weightedPowers[e * n + q] = w[q] * power;
-                    power *= 1 - u[q];
-                }
-            }
-            product = new double[n];
-            coefficient = new double[n];
         }
 
-        /** The Gauss-Legendre rule of {@code u.length} nodes on [0, 1], by Newton's method on P_n. */
-        static void gaussLegendre(double[] u, double[] w) {
-            int n = u.length;
-            for (int i = 0; i < (n + 1) / 2; i++) {
-                double z = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
-                double derivative = 0;
-                for (int iteration = 0; iteration < 100; iteration++) {
-                    double p1 = 1;
-                    double p2 = 0;
-                    for (int j = 1; j <= n; j++) {
-                        double p3 = p2;
-                        p2 = p1;
-                        p1 = ((2 * j - 1) * z * p2 - (j - 1) * p3) / j;
-                    }
-                    derivative = n * (z * p1 - p2) / (z * z - 1);
-                    double previous = z;
-                    z = previous - p1 / derivative;
-                    if (Math.abs(z - previous) <= 1e-16) {
-                        break;
-                    }
-                }
-                double weight = 1 / ((1 - z * z) * derivative * derivative); // 2 / (...) on [-1, 1], halved
-                u[i] = (1 - z) / 2;
-                u[n - 1 - i] = (1 + z) / 2;
-                w[i] = weight;
-                w[n - 1 - i] = weight;
+        /** Grows the arrays (never shrinks them) to hold a tree of the given number of nodes. */
+        void fit(int nodes) {
+            if (state.length < nodes) {
+                product = new double[nodes * n];
+                sum = new double[nodes * n];
+                agree = new int[nodes];
+                agreed = new int[nodes];
+                state = new int[nodes];
             }
         }
-
     }
 
     /**
-     * One tree, laid out for explaining: its internal nodes, and for each leaf its value, its
-     * distinct path features (feature, {@code z}, factors and inverses per quadrature node) and
-     * the splits on its path (which internal node, which way, which path feature).
+     * One tree laid out for explaining, its nodes in preorder (index 0 is the root, a node's
+     * parent and every ancestor come before it): per node its parent, the node of the nearest
+     * edge above it on the same feature ({@code prev}, 0 if none: the root's {@code agreed} is
+     * always 1), its leaf value (0 for an internal node) and {@code 6n} constants: the factor ratio
+     * {@code F_c / F_prev} in each of the three states ({@code n} values each), then {@code K} in
+     * each state. Per internal node, in preorder: its global node, its children and its feature.
      */
     static final class Layout {
-        final int[] internal;
-        final double[] value;
-        final int[] entryStart;
-        final int[] entryFeature;
-        /**
-         * Per distinct path feature e, {@code 2n + 1} values side by side, so that one cache line
-         * holds most of them: {@code u_q + (1 - u_q) z} for each quadrature node q, their
-         * inverses, then {@code z}.
-         */
-        final double[] entryData;
-        final int stride;
-        final int[] splitStart;
-        final int[] splitNode;
-        final int[] splitLeft;
-        final int[] splitEntry;
+        final int nodes;
+        final int[] parent;
+        final int[] prev;
+        final double[] leafValue;
+        final double[] constants;
+        final int[] internalGlobal;
+        final int[] internalNode;
+        final int[] internalLeft;
+        final int[] internalRight;
+        final int[] internalFeature;
+        /** Global node ids of the internal nodes' left children, to tell where x goes. */
+        final int[] internalGoesLeftTo;
 
-        Layout(TreeEnsembleScorer s, int start, double[] u) {
+        Layout(TreeEnsembleScorer s, int start, double[] u, double[] w, double sign) {
             int n = u.length;
+            List<int[]> order = new ArrayList<>(); // per node in preorder: global id, parent index, prev index
+            List<Double> zs = new ArrayList<>(); // per node: combined z of its edge's feature
+            List<Double> zPrev = new ArrayList<>();
+            List<Double> fraction = new ArrayList<>();
+            order.add(new int[] {start, 0, 0});
+            zs.add(1.0);
+            zPrev.add(1.0);
+            fraction.add(1.0);
+            preorder(s, start, 0, 0, new HashMap<>(), order, zs, zPrev, fraction);
+            nodes = order.size();
+            parent = new int[nodes];
+            prev = new int[nodes];
+            leafValue = new double[nodes];
+            constants = new double[nodes * 6 * n];
             List<Integer> internals = new ArrayList<>();
-            List<double[]> leaves = new ArrayList<>();
-            List<int[]> paths = new ArrayList<>();
-            walk(s, start, 0, new ArrayList<>(), internals, leaves, paths);
-            internal = internals.stream().mapToInt(Integer::intValue).toArray();
-            int count = leaves.size();
-            value = new double[count];
-            entryStart = new int[count + 1];
-            splitStart = new int[count + 1];
-            List<Integer> features = new ArrayList<>();
-            List<Double> zeros = new ArrayList<>();
-            List<int[]> splits = new ArrayList<>();
-            for (int l = 0; l < count; l++) {
-                value[l] = leaves.get(l)[0];
-                double[] fractions = leaves.get(l);
-                int[] path = paths.get(l); // triples: internal index, went left, feature
-                int first = features.size();
-                for (int k = 0; k < path.length / 3; k++) {
-                    int feature = path[3 * k + 2];
-                    int entry = features.subList(first, features.size()).indexOf(feature);
-                    if (entry < 0) {
-                        entry = features.size() - first;
-                        features.add(feature);
-                        zeros.add(fractions[1 + k]);
+            int[] leftChild = new int[nodes];
+            int[] rightChild = new int[nodes];
+            for (int c = 0; c < nodes; c++) {
+                int[] o = order.get(c);
+                parent[c] = o[1];
+                prev[c] = o[2];
+                if (s.feature(o[0]) < 0) {
+                    leafValue[c] = s.value(o[0]);
+                } else {
+                    internals.add(c);
+                }
+                if (c > 0) {
+                    int p = o[1];
+                    if (start + s.leftOf(order.get(p)[0]) == o[0]) {
+                        leftChild[p] = c;
                     } else {
-                        zeros.set(first + entry, zeros.get(first + entry) * fractions[1 + k]);
+                        rightChild[p] = c;
                     }
-                    splits.add(new int[] {path[3 * k], path[3 * k + 1], entry});
+                    constants(zs.get(c), zPrev.get(c), fraction.get(c), u, w, sign, constants, c * 6 * n);
                 }
-                entryStart[l + 1] = features.size();
-                if (entryStart[l + 1] - first > MAX_PATH_FEATURES) {
-                    throw new org.churnrisk.core.InvalidArgumentException("tree ensemble: a path splits on "
-                            + (entryStart[l + 1] - first) + " distinct features; TreeSHAP here handles up to "
-                            + MAX_PATH_FEATURES);
-                }
-                splitStart[l + 1] = splits.size();
             }
-            entryFeature = features.stream().mapToInt(Integer::intValue).toArray();
-            stride = 2 * n + 1;
-            entryData = new double[zeros.size() * stride];
-            for (int e = 0; e < zeros.size(); e++) {
-                double z = zeros.get(e);
-                for (int q = 0; q < n; q++) {
-                    double factor = u[q] + (1 - u[q]) * z;
-                    entryData[e * stride + q] = factor;
-                    entryData[e * stride + n + q] = 1 / factor;
-                }
-                entryData[e * stride + 2 * n] = z;
+            int count = internals.size();
+            internalGlobal = new int[count];
+            internalNode = new int[count];
+            internalLeft = new int[count];
+            internalRight = new int[count];
+            internalFeature = new int[count];
+            internalGoesLeftTo = new int[count];
+            for (int i = 0; i < count; i++) {
+                int c = internals.get(i);
+                int at = order.get(c)[0];
+                internalGlobal[i] = at;
+                internalNode[i] = c;
+                internalLeft[i] = leftChild[c];
+                internalRight[i] = rightChild[c];
+                internalFeature[i] = s.feature(at);
+                internalGoesLeftTo[i] = s.leftOf(at);
             }
-            splitNode = splits.stream().mapToInt(t -> t[0]).toArray();
-            splitLeft = splits.stream().mapToInt(t -> t[1]).toArray();
-            splitEntry = splits.stream().mapToInt(t -> t[2]).toArray();
         }
 
         /**
-         * Collects the tree below local node {@code node}: internal nodes in visiting order, and
-         * per leaf its value followed by the cover fractions along its path, and the path's
-         * splits.
+         * The ratios and {@code K} of an edge whose feature's combined cover fraction is {@code z}
+         * here and {@code zPrev} at the nearest edge above on the same feature (1 if none), with
+         * its own cover fraction {@code fraction}, into {@code out[at, at + 6n)}.
          */
-        private static void walk(TreeEnsembleScorer s, int start, int node, List<double[]> trail,
-                                 List<Integer> internals, List<double[]> leaves, List<int[]> paths) {
-            int at = start + node;
-            if (s.feature(at) < 0) {
-                double[] leaf = new double[1 + trail.size()];
-                int[] path = new int[3 * trail.size()];
-                leaf[0] = s.value(at);
-                for (int k = 0; k < trail.size(); k++) {
-                    double[] step = trail.get(k);
-                    leaf[1 + k] = step[3];
-                    path[3 * k] = (int) step[0];
-                    path[3 * k + 1] = (int) step[1];
-                    path[3 * k + 2] = (int) step[2];
-                }
-                leaves.add(leaf);
-                paths.add(path);
+        private static void constants(double z, double zPrev, double fraction, double[] u, double[] w, double sign,
+                                      double[] out, int at) {
+            int n = u.length;
+            for (int q = 0; q < n; q++) {
+                double factorPrev = u[q] + (1 - u[q]) * zPrev; // F_prev where x agreed above: 1 when there is none
+                double factor = u[q] + (1 - u[q]) * z;
+                double rPrev = (1 - zPrev) / factorPrev; // R_prev where x agreed above: 0 when there is none
+                out[at + q] = factor / factorPrev;
+                out[at + n + q] = z * (1 - u[q]) / factorPrev;
+                out[at + 2 * n + q] = fraction;
+                out[at + 3 * n + q] = sign * (w[q] * ((1 - z) / factor - rPrev));
+                out[at + 4 * n + q] = sign * (w[q] * (-1 / (1 - u[q]) - rPrev));
+                out[at + 5 * n + q] = 0;
+            }
+        }
+
+        /** Appends the nodes below global node {@code at} (preorder index {@code index}) in preorder. */
+        private static void preorder(TreeEnsembleScorer s, int start, int at, int index, Map<Integer, Integer> lastEdge,
+                                     List<int[]> order, List<Double> zs, List<Double> zPrev, List<Double> fraction) {
+            int feature = s.feature(start + at);
+            if (feature < 0) {
                 return;
             }
-            int index = internals.size();
-            internals.add(at);
+            int global = start + at;
+            Integer previous = lastEdge.get(feature);
+            double zAbove = previous == null ? 1.0 : zs.get(previous);
             for (int side = 0; side < 2; side++) {
-                int child = side == 0 ? s.leftOf(at) : s.rightOf(at);
-                trail.add(new double[] {index, side == 0 ? 1 : 0, s.feature(at), s.cover(start + child) / s.cover(at)});
-                walk(s, start, child, trail, internals, leaves, paths);
-                trail.remove(trail.size() - 1);
+                int child = side == 0 ? s.leftOf(global) : s.rightOf(global);
+                int c = order.size();
+                double f = s.cover(start + child) / s.cover(global);
+                order.add(new int[] {start + child, index, previous == null ? 0 : previous});
+                zs.add(zAbove * f);
+                zPrev.add(zAbove);
+                fraction.add(f);
+                lastEdge.put(feature, c);
+                preorder(s, start, child, c, lastEdge, order, zs, zPrev, fraction);
+            }
+            if (previous == null) {
+                lastEdge.remove(feature);
+            } else {
+                lastEdge.put(feature, previous);
             }
         }
     }
 
-    /** Adds {@code sign} times the SHAP values of the tree laid out as {@code t} to phi. */
-    static void tree(TreeEnsembleScorer s, Layout t, double[] x, int offset, double[] phi, double sign, Scratch p) {
-        if (p.left.length < t.internal.length) {
-            p.left = new int[t.internal.length];
+    /** Adds the SHAP values of the tree laid out as {@code t} (with its sign) to phi. */
+    static void tree(TreeEnsembleScorer s, Layout t, double[] x, int offset, double[] phi, Scratch p) {
+        int internals = t.internalGlobal.length;
+        if (internals == 0) {
+            return; // a tree that is one leaf moves the base value only
         }
-        int[] left = p.left;
-        for (int i = 0; i < t.internal.length; i++) {
-            int at = t.internal[i];
-            left[i] = s.next(at, x[offset + s.feature(at)]) == s.leftOf(at) ? 1 : 0;
+        p.fit(t.nodes);
+        int[] agree = p.agree;
+        for (int i = 0; i < internals; i++) {
+            int at = t.internalGlobal[i];
+            int left = s.next(at, x[offset + t.internalFeature[i]]) == t.internalGoesLeftTo[i] ? 1 : 0;
+            agree[t.internalLeft[i]] = left;
+            agree[t.internalRight[i]] = 1 - left;
         }
         if (p.n == 3) {
-            threeLanes(t, left, phi, sign, p.weightedPowers);
-        } else if (p.n == 4) {
-            fourLanes(t, left, phi, sign, p.weightedPowers);
+            threeLanes(t, phi, p);
         } else {
-            anyLanes(t, left, phi, sign, p);
+            anyLanes(t, phi, p);
         }
     }
 
-    /** Which path features x agrees with at every split on them, as bits (a path has at most 63). */
-    private static long agreement(Layout t, int[] left, int l, int d) {
-        long mask = (1L << d) - 1;
-        for (int k = t.splitStart[l]; k < t.splitStart[l + 1]; k++) {
-            mask &= ~((long) (left[t.splitNode[k]] ^ t.splitLeft[k]) << t.splitEntry[k]);
-        }
-        return mask;
-    }
-
-    /**
-     * The sums of {@link #anyLanes} for a rule of three quadrature nodes (trees up to depth 6;
-     * shallower trees pad the rule with nodes of weight 0), in local variables: with the lanes in
-     * an array, every store to {@code phi} made the JIT reload them.
-     */
-    private static void threeLanes(Layout t, int[] left, double[] phi, double sign, double[] weightedPowers) {
-        double[] data = t.entryData;
-        for (int l = 0; l < t.value.length; l++) {
-            int first = t.entryStart[l];
-            int d = t.entryStart[l + 1] - first;
-            if (d == 0) {
-                continue; // a tree that is one leaf moves the base value only
-            }
-            long mask = agreement(t, left, l, d);
-            double zb = 1;
-            double p0 = 1;
-            double p1 = 1;
-            double p2 = 1;
-            for (int e = 0; e < d; e++) {
-                int f = (first + e) * 7;
-                if ((mask >>> e & 1) != 0) {
-                    p0 *= data[f];
-                    p1 *= data[f + 1];
-                    p2 *= data[f + 2];
-                } else {
-                    zb *= data[f + 6];
-                }
-            }
-            if (zb == 0) {
-                continue; // every term has a factor z_j = 0 of B
-            }
-            int a = Long.bitCount(mask);
-            double vz = sign * t.value[l] * zb;
-            double add = 0;
-            if (a < d) {
-                int power = (d - 1 - a) * 3;
-                add = -vz * (weightedPowers[power] * p0 + weightedPowers[power + 1] * p1
-                        + weightedPowers[power + 2] * p2);
-            }
-            int power = (d - a) * 3;
-            double c0 = vz * weightedPowers[power] * p0;
-            double c1 = vz * weightedPowers[power + 1] * p1;
-            double c2 = vz * weightedPowers[power + 2] * p2;
-            for (int e = 0; e < d; e++) {
-                int entry = first + e;
-                if ((mask >>> e & 1) != 0) {
-                    int f = entry * 7;
-                    double g = c0 * data[f + 3] + c1 * data[f + 4] + c2 * data[f + 5];
-                    phi[t.entryFeature[entry]] += (1 - data[f + 6]) * g;
-                } else {
-                    phi[t.entryFeature[entry]] += add;
-                }
-            }
-        }
-    }
-
-    /** {@link #threeLanes} with four quadrature nodes, for trees of depth 7 and 8. */
-    private static void fourLanes(Layout t, int[] left, double[] phi, double sign, double[] weightedPowers) {
-        double[] data = t.entryData;
-        for (int l = 0; l < t.value.length; l++) {
-            int first = t.entryStart[l];
-            int d = t.entryStart[l + 1] - first;
-            if (d == 0) {
-                continue;
-            }
-            long mask = agreement(t, left, l, d);
-            double zb = 1;
-            double p0 = 1;
-            double p1 = 1;
-            double p2 = 1;
-            double p3 = 1;
-            for (int e = 0; e < d; e++) {
-                int f = (first + e) * 9;
-                if ((mask >>> e & 1) != 0) {
-                    p0 *= data[f];
-                    p1 *= data[f + 1];
-                    p2 *= data[f + 2];
-                    p3 *= data[f + 3];
-                } else {
-                    zb *= data[f + 8];
-                }
-            }
-            if (zb == 0) {
-                continue;
-            }
-            int a = Long.bitCount(mask);
-            double vz = sign * t.value[l] * zb;
-            double add = 0;
-            if (a < d) {
-                int power = (d - 1 - a) * 4;
-                add = -vz * (weightedPowers[power] * p0 + weightedPowers[power + 1] * p1
-                        + weightedPowers[power + 2] * p2 + weightedPowers[power + 3] * p3);
-            }
-            int power = (d - a) * 4;
-            double c0 = vz * weightedPowers[power] * p0;
-            double c1 = vz * weightedPowers[power + 1] * p1;
-            double c2 = vz * weightedPowers[power + 2] * p2;
-            double c3 = vz * weightedPowers[power + 3] * p3;
-            for (int e = 0; e < d; e++) {
-                int entry = first + e;
-                if ((mask >>> e & 1) != 0) {
-                    int f = entry * 9;
-                    double g = c0 * data[f + 4] + c1 * data[f + 5] + c2 * data[f + 6] + c3 * data[f + 7];
-                    phi[t.entryFeature[entry]] += (1 - data[f + 8]) * g;
-                } else {
-                    phi[t.entryFeature[entry]] += add;
-                }
-            }
-        }
-    }
-
-    /** The sums for a rule of any number of quadrature nodes (trees deeper than 8). */
-    private static void anyLanes(Layout t, int[] left, double[] phi, double sign, Scratch p) {
-        int n = p.n;
+    /** Both passes for a rule of three quadrature nodes (trees up to depth 6), unrolled. */
+    private static void threeLanes(Layout t, double[] phi, Scratch p) {
+        int[] agree = p.agree;
+        int[] agreed = p.agreed;
+        int[] state = p.state;
         double[] product = p.product;
-        double[] c = p.coefficient;
-        for (int l = 0; l < t.value.length; l++) {
-            int first = t.entryStart[l];
-            int d = t.entryStart[l + 1] - first;
-            if (d == 0) {
-                continue;
-            }
-            long mask = agreement(t, left, l, d);
-            double zb = 1;
-            Arrays.fill(product, 1);
-            for (int e = 0; e < d; e++) {
-                if ((mask >>> e & 1) != 0) {
-                    for (int q = 0; q < n; q++) {
-                        product[q] *= t.entryData[(first + e) * t.stride + q];
-                    }
-                } else {
-                    zb *= t.entryData[(first + e) * t.stride + 2 * n];
-                }
-            }
-            if (zb == 0) {
-                continue;
-            }
-            int a = Long.bitCount(mask);
-            double vz = sign * t.value[l] * zb;
-            double gb = 0;
-            if (a < d) {
-                int power = (d - 1 - a) * n;
-                for (int q = 0; q < n; q++) {
-                    gb += p.weightedPowers[power + q] * product[q];
-                }
-            }
-            int power = (d - a) * n;
+        double[] sum = p.sum;
+        double[] k = t.constants;
+        int[] parent = t.parent;
+        int[] prev = t.prev;
+        double[] leafValue = t.leafValue;
+        agreed[0] = 1;
+        product[0] = 1;
+        product[1] = 1;
+        product[2] = 1;
+        for (int c = 1; c < t.nodes; c++) {
+            int a = agree[c];
+            int above = agreed[prev[c]];
+            int st = 2 - above * (1 + a);
+            agreed[c] = above & a;
+            state[c] = st;
+            int from = 3 * parent[c];
+            int r = c * 18 + st * 3;
+            double p0 = product[from] * k[r];
+            double p1 = product[from + 1] * k[r + 1];
+            double p2 = product[from + 2] * k[r + 2];
+            product[3 * c] = p0;
+            product[3 * c + 1] = p1;
+            product[3 * c + 2] = p2;
+            double v = leafValue[c];
+            sum[3 * c] = v * p0;
+            sum[3 * c + 1] = v * p1;
+            sum[3 * c + 2] = v * p2;
+        }
+        for (int i = t.internalNode.length - 1; i >= 0; i--) {
+            int l = t.internalLeft[i];
+            int r = t.internalRight[i];
+            int kl = l * 18 + 9 + state[l] * 3;
+            int kr = r * 18 + 9 + state[r] * 3;
+            double l0 = sum[3 * l];
+            double l1 = sum[3 * l + 1];
+            double l2 = sum[3 * l + 2];
+            double r0 = sum[3 * r];
+            double r1 = sum[3 * r + 1];
+            double r2 = sum[3 * r + 2];
+            double g = k[kl] * l0 + k[kl + 1] * l1 + k[kl + 2] * l2 + k[kr] * r0 + k[kr + 1] * r1 + k[kr + 2] * r2;
+            phi[t.internalFeature[i]] += g;
+            int c = 3 * t.internalNode[i];
+            sum[c] = l0 + r0;
+            sum[c + 1] = l1 + r1;
+            sum[c + 2] = l2 + r2;
+        }
+    }
+
+    /** Both passes for a rule of any number of quadrature nodes (trees deeper than 6). */
+    private static void anyLanes(Layout t, double[] phi, Scratch p) {
+        int n = p.n;
+        int stride = 6 * n;
+        int[] agree = p.agree;
+        int[] agreed = p.agreed;
+        int[] state = p.state;
+        double[] product = p.product;
+        double[] sum = p.sum;
+        double[] k = t.constants;
+        agreed[0] = 1;
+        Arrays.fill(product, 0, n, 1.0);
+        for (int c = 1; c < t.nodes; c++) {
+            int a = agree[c];
+            int above = agreed[t.prev[c]];
+            int st = 2 - above * (1 + a);
+            agreed[c] = above & a;
+            state[c] = st;
+            int from = n * t.parent[c];
+            int r = c * stride + st * n;
+            double v = t.leafValue[c];
             for (int q = 0; q < n; q++) {
-                c[q] = vz * p.weightedPowers[power + q] * product[q];
+                double pq = product[from + q] * k[r + q];
+                product[n * c + q] = pq;
+                sum[n * c + q] = v * pq;
             }
-            for (int e = 0; e < d; e++) {
-                if ((mask >>> e & 1) != 0) {
-                    double g = 0;
-                    for (int q = 0; q < n; q++) {
-                        g += c[q] * t.entryData[(first + e) * t.stride + n + q];
-                    }
-                    phi[t.entryFeature[first + e]] += (1 - t.entryData[(first + e) * t.stride + 2 * n]) * g;
-                } else {
-                    phi[t.entryFeature[first + e]] -= vz * gb;
-                }
+        }
+        for (int i = t.internalNode.length - 1; i >= 0; i--) {
+            int l = t.internalLeft[i];
+            int r = t.internalRight[i];
+            int kl = l * stride + 3 * n + state[l] * n;
+            int kr = r * stride + 3 * n + state[r] * n;
+            double g = 0;
+            for (int q = 0; q < n; q++) {
+                g += k[kl + q] * sum[n * l + q];
+            }
+            for (int q = 0; q < n; q++) {
+                g += k[kr + q] * sum[n * r + q];
+            }
+            phi[t.internalFeature[i]] += g;
+            int c = n * t.internalNode[i];
+            for (int q = 0; q < n; q++) {
+                sum[c + q] = sum[n * l + q] + sum[n * r + q];
             }
         }
     }
