@@ -118,14 +118,15 @@ final class Shap {
         return layouts;
     }
 
-    /** What one thread needs to explain a vector: room for one tree's products, sums and states. */
+    /** What one thread needs to explain a vector: room for one tree's products and sums and states. */
     static final class Scratch {
         final int n;
-        double[] product = new double[0];
-        double[] sum = new double[0];
-        int[] agree = new int[0];
+        /** Per node slot: n products going down, replaced by n sums going up. */
+        double[] values = new double[0];
+        /** Per node slot: 1 if x agreed with every split on the node's edge feature down to it. */
         int[] agreed = new int[0];
-        int[] state = new int[0];
+        /** Per node slot: where its K for the state x puts it in starts in the tree's constants. */
+        int[] k = new int[0];
 
         Scratch(int maxTreeDepth) {
             n = lanes(maxTreeDepth);
@@ -133,136 +134,127 @@ final class Shap {
 
         /** Grows the arrays (never shrinks them) to hold a tree of the given number of nodes. */
         void fit(int nodes) {
-            if (state.length < nodes) {
-                product = new double[nodes * n];
-                sum = new double[nodes * n];
-                agree = new int[nodes];
+            if (agreed.length < nodes) {
+                values = new double[nodes * n];
                 agreed = new int[nodes];
-                state = new int[nodes];
+                k = new int[nodes];
             }
         }
     }
 
     /**
-     * One tree laid out for explaining, its nodes in preorder (index 0 is the root, a node's
-     * parent and every ancestor come before it): per node its parent, the node of the nearest
-     * edge above it on the same feature ({@code prev}, 0 if none: the root's {@code agreed} is
-     * always 1), its leaf value (0 for an internal node) and {@code 6n} constants: the factor ratio
-     * {@code F_c / F_prev} in each of the three states ({@code n} values each), then {@code K} in
-     * each state. Per internal node, in preorder: its global node, its children and its feature.
+     * One tree laid out for explaining. Nodes have slots in preorder (0 is the root; a node's
+     * ancestors have smaller slots); internal nodes are listed in the same order, each with
+     * {@value #RECORD} ints: its slot, its children's slots, the slot of the nearest edge above
+     * them on the same feature ({@code prev}; 0, the root, whose {@code agreed} is always 1, if
+     * none), its feature and whether a missing value goes left; its float32 threshold; and per
+     * child {@code 6n} constants: the ratio {@code F_c / F_prev} in each of the three states
+     * ({@code n} values each, times the leaf value when the child is a leaf), then {@code K} in each
+     * state.
      */
     static final class Layout {
+        static final int RECORD = 6;
         final int nodes;
-        final int[] parent;
-        final int[] prev;
-        final double[] leafValue;
+        final int internals;
+        final int[] record;
+        final float[] threshold;
         final double[] constants;
-        final int[] internalGlobal;
-        final int[] internalNode;
-        final int[] internalLeft;
-        final int[] internalRight;
-        final int[] internalFeature;
-        /** Global node ids of the internal nodes' left children, to tell where x goes. */
-        final int[] internalGoesLeftTo;
 
         Layout(TreeEnsembleScorer s, int start, double[] u, double[] w, double sign) {
             int n = u.length;
-            List<int[]> order = new ArrayList<>(); // per node in preorder: global id, parent index, prev index
-            List<Double> zs = new ArrayList<>(); // per node: combined z of its edge's feature
-            List<Double> zPrev = new ArrayList<>();
-            List<Double> fraction = new ArrayList<>();
-            order.add(new int[] {start, 0, 0});
-            zs.add(1.0);
-            zPrev.add(1.0);
-            fraction.add(1.0);
-            preorder(s, start, 0, 0, new HashMap<>(), order, zs, zPrev, fraction);
+            List<Integer> order = new ArrayList<>(); // global ids in preorder
+            preorderIds(s, start, 0, order);
             nodes = order.size();
-            parent = new int[nodes];
-            prev = new int[nodes];
-            leafValue = new double[nodes];
-            constants = new double[nodes * 6 * n];
-            List<Integer> internals = new ArrayList<>();
-            int[] leftChild = new int[nodes];
-            int[] rightChild = new int[nodes];
+            Map<Integer, Integer> slotOf = new HashMap<>();
             for (int c = 0; c < nodes; c++) {
-                int[] o = order.get(c);
-                parent[c] = o[1];
-                prev[c] = o[2];
-                if (s.feature(o[0]) < 0) {
-                    leafValue[c] = s.value(o[0]);
-                } else {
-                    internals.add(c);
-                }
-                if (c > 0) {
-                    int p = o[1];
-                    if (start + s.leftOf(order.get(p)[0]) == o[0]) {
-                        leftChild[p] = c;
-                    } else {
-                        rightChild[p] = c;
-                    }
-                    constants(zs.get(c), zPrev.get(c), fraction.get(c), u, w, sign, constants, c * 6 * n);
+                slotOf.put(order.get(c), c);
+            }
+            List<Integer> internalSlots = new ArrayList<>();
+            for (int c = 0; c < nodes; c++) {
+                if (s.feature(order.get(c)) >= 0) {
+                    internalSlots.add(c);
                 }
             }
-            int count = internals.size();
-            internalGlobal = new int[count];
-            internalNode = new int[count];
-            internalLeft = new int[count];
-            internalRight = new int[count];
-            internalFeature = new int[count];
-            internalGoesLeftTo = new int[count];
-            for (int i = 0; i < count; i++) {
-                int c = internals.get(i);
-                int at = order.get(c)[0];
-                internalGlobal[i] = at;
-                internalNode[i] = c;
-                internalLeft[i] = leftChild[c];
-                internalRight[i] = rightChild[c];
-                internalFeature[i] = s.feature(at);
-                internalGoesLeftTo[i] = s.leftOf(at);
+            internals = internalSlots.size();
+            record = new int[internals * RECORD];
+            threshold = new float[internals];
+            constants = new double[internals * 12 * n];
+            // per slot: combined z of its edge's feature down to it, and the slot of prev
+            double[] z = new double[nodes];
+            int[] prevOf = new int[nodes];
+            z[0] = 1;
+            fill(s, start, 0, slotOf, new HashMap<>(), z, prevOf);
+            for (int i = 0; i < internals; i++) {
+                int c = internalSlots.get(i);
+                int at = order.get(c);
+                int l = slotOf.get(start + s.leftOf(at));
+                int r = slotOf.get(start + s.rightOf(at));
+                record[i * RECORD] = c;
+                record[i * RECORD + 1] = l;
+                record[i * RECORD + 2] = r;
+                record[i * RECORD + 3] = prevOf[l];
+                record[i * RECORD + 4] = s.feature(at);
+                record[i * RECORD + 5] = s.defaultsLeft(at) ? 1 : 0;
+                threshold[i] = s.threshold(at);
+                double zPrev = prevOf[l] == 0 ? 1.0 : z[prevOf[l]];
+                for (int side = 0; side < 2; side++) {
+                    int child = side == 0 ? l : r;
+                    int g = order.get(child);
+                    double v = s.feature(g) < 0 ? s.value(g) : 1.0;
+                    constants(z[child], zPrev, s.cover(g) / s.cover(at), v, u, w, sign, constants,
+                            (2 * i + side) * 6 * n);
+                }
             }
         }
 
         /**
-         * The ratios and {@code K} of an edge whose feature's combined cover fraction is {@code z}
-         * here and {@code zPrev} at the nearest edge above on the same feature (1 if none), with
-         * its own cover fraction {@code fraction}, into {@code out[at, at + 6n)}.
+         * The ratios (times {@code v}: a leaf's value, 1 for an internal node) and {@code K} of an
+         * edge whose feature's combined cover fraction is {@code z} here and {@code zPrev} at the
+         * nearest edge above on the same feature (1 if none), with its own cover fraction
+         * {@code fraction}, into {@code out[at, at + 6n)}.
          */
-        private static void constants(double z, double zPrev, double fraction, double[] u, double[] w, double sign,
-                                      double[] out, int at) {
+        private static void constants(double z, double zPrev, double fraction, double v, double[] u, double[] w,
+                                      double sign, double[] out, int at) {
             int n = u.length;
             for (int q = 0; q < n; q++) {
                 double factorPrev = u[q] + (1 - u[q]) * zPrev; // F_prev where x agreed above: 1 when there is none
                 double factor = u[q] + (1 - u[q]) * z;
                 double rPrev = (1 - zPrev) / factorPrev; // R_prev where x agreed above: 0 when there is none
-                out[at + q] = factor / factorPrev;
-                out[at + n + q] = z * (1 - u[q]) / factorPrev;
-                out[at + 2 * n + q] = fraction;
+                out[at + q] = v * (factor / factorPrev);
+                out[at + n + q] = v * (z * (1 - u[q]) / factorPrev);
+                out[at + 2 * n + q] = v * fraction;
                 out[at + 3 * n + q] = sign * (w[q] * ((1 - z) / factor - rPrev));
                 out[at + 4 * n + q] = sign * (w[q] * (-1 / (1 - u[q]) - rPrev));
                 out[at + 5 * n + q] = 0;
             }
         }
 
-        /** Appends the nodes below global node {@code at} (preorder index {@code index}) in preorder. */
-        private static void preorder(TreeEnsembleScorer s, int start, int at, int index, Map<Integer, Integer> lastEdge,
-                                     List<int[]> order, List<Double> zs, List<Double> zPrev, List<Double> fraction) {
-            int feature = s.feature(start + at);
+        private static void preorderIds(TreeEnsembleScorer s, int start, int node, List<Integer> order) {
+            int at = start + node;
+            order.add(at);
+            if (s.feature(at) >= 0) {
+                preorderIds(s, start, s.leftOf(at), order);
+                preorderIds(s, start, s.rightOf(at), order);
+            }
+        }
+
+        /** Fills z and prevOf for the children of the subtree at local node {@code node}. */
+        private static void fill(TreeEnsembleScorer s, int start, int node, Map<Integer, Integer> slotOf,
+                                 Map<Integer, Integer> lastEdge, double[] z, int[] prevOf) {
+            int at = start + node;
+            int feature = s.feature(at);
             if (feature < 0) {
                 return;
             }
-            int global = start + at;
             Integer previous = lastEdge.get(feature);
-            double zAbove = previous == null ? 1.0 : zs.get(previous);
+            double zAbove = previous == null ? 1.0 : z[previous];
             for (int side = 0; side < 2; side++) {
-                int child = side == 0 ? s.leftOf(global) : s.rightOf(global);
-                int c = order.size();
-                double f = s.cover(start + child) / s.cover(global);
-                order.add(new int[] {start + child, index, previous == null ? 0 : previous});
-                zs.add(zAbove * f);
-                zPrev.add(zAbove);
-                fraction.add(f);
+                int child = side == 0 ? s.leftOf(at) : s.rightOf(at);
+                int c = slotOf.get(start + child);
+                z[c] = zAbove * (s.cover(start + child) / s.cover(at));
+                prevOf[c] = previous == null ? 0 : previous;
                 lastEdge.put(feature, c);
-                preorder(s, start, child, c, lastEdge, order, zs, zPrev, fraction);
+                fill(s, start, child, slotOf, lastEdge, z, prevOf);
             }
             if (previous == null) {
                 lastEdge.remove(feature);
@@ -273,123 +265,132 @@ final class Shap {
     }
 
     /** Adds the SHAP values of the tree laid out as {@code t} (with its sign) to phi. */
-    static void tree(TreeEnsembleScorer s, Layout t, double[] x, int offset, double[] phi, Scratch p) {
-        int internals = t.internalGlobal.length;
-        if (internals == 0) {
+    static void tree(Layout t, double[] x, int offset, double[] phi, Scratch p) {
+        tree(t, x, offset, phi, 0, p);
+    }
+
+    /** Adds the SHAP values of the tree laid out as {@code t} (with its sign) to phi from {@code phiAt}. */
+    static void tree(Layout t, double[] x, int offset, double[] phi, int phiAt, Scratch p) {
+        if (t.internals == 0) {
             return; // a tree that is one leaf moves the base value only
         }
         p.fit(t.nodes);
-        int[] agree = p.agree;
-        for (int i = 0; i < internals; i++) {
-            int at = t.internalGlobal[i];
-            int left = s.next(at, x[offset + t.internalFeature[i]]) == t.internalGoesLeftTo[i] ? 1 : 0;
-            agree[t.internalLeft[i]] = left;
-            agree[t.internalRight[i]] = 1 - left;
-        }
         if (p.n == 3) {
-            threeLanes(t, phi, p);
+            threeLanes(t, x, offset, phi, phiAt, p);
         } else {
-            anyLanes(t, phi, p);
+            anyLanes(t, x, offset, phi, phiAt, p);
         }
     }
 
-    /** Both passes for a rule of three quadrature nodes (trees up to depth 6), unrolled. */
-    private static void threeLanes(Layout t, double[] phi, Scratch p) {
-        int[] agree = p.agree;
-        int[] agreed = p.agreed;
-        int[] state = p.state;
-        double[] product = p.product;
-        double[] sum = p.sum;
-        double[] k = t.constants;
-        int[] parent = t.parent;
-        int[] prev = t.prev;
-        double[] leafValue = t.leafValue;
-        agreed[0] = 1;
-        product[0] = 1;
-        product[1] = 1;
-        product[2] = 1;
-        for (int c = 1; c < t.nodes; c++) {
-            int a = agree[c];
-            int above = agreed[prev[c]];
-            int st = 2 - above * (1 + a);
-            agreed[c] = above & a;
-            state[c] = st;
-            int from = 3 * parent[c];
-            int r = c * 18 + st * 3;
-            double p0 = product[from] * k[r];
-            double p1 = product[from + 1] * k[r + 1];
-            double p2 = product[from + 2] * k[r + 2];
-            product[3 * c] = p0;
-            product[3 * c + 1] = p1;
-            product[3 * c + 2] = p2;
-            double v = leafValue[c];
-            sum[3 * c] = v * p0;
-            sum[3 * c + 1] = v * p1;
-            sum[3 * c + 2] = v * p2;
+    /** 1 if x goes left at internal node i of t: below the float32 threshold, or missing and defaulting left. */
+    private static int goesLeft(Layout t, int i, double v) {
+        if (v != v) {
+            return t.record[i * Layout.RECORD + 5];
         }
-        for (int i = t.internalNode.length - 1; i >= 0; i--) {
-            int l = t.internalLeft[i];
-            int r = t.internalRight[i];
-            int kl = l * 18 + 9 + state[l] * 3;
-            int kr = r * 18 + 9 + state[r] * 3;
-            double l0 = sum[3 * l];
-            double l1 = sum[3 * l + 1];
-            double l2 = sum[3 * l + 2];
-            double r0 = sum[3 * r];
-            double r1 = sum[3 * r + 1];
-            double r2 = sum[3 * r + 2];
-            double g = k[kl] * l0 + k[kl + 1] * l1 + k[kl + 2] * l2 + k[kr] * r0 + k[kr + 1] * r1 + k[kr + 2] * r2;
-            phi[t.internalFeature[i]] += g;
-            int c = 3 * t.internalNode[i];
-            sum[c] = l0 + r0;
-            sum[c + 1] = l1 + r1;
-            sum[c + 2] = l2 + r2;
+        return (float) v < t.threshold[i] ? 1 : 0;
+    }
+
+    /** Both passes for a rule of three quadrature nodes (trees up to depth 6), unrolled. */
+    private static void threeLanes(Layout t, double[] x, int offset, double[] phi, int phiAt, Scratch p) {
+        int[] agreed = p.agreed;
+        int[] kAt = p.k;
+        double[] w = p.values;
+        double[] k = t.constants;
+        int[] rec = t.record;
+        agreed[0] = 1;
+        w[0] = 1;
+        w[1] = 1;
+        w[2] = 1;
+        for (int i = 0; i < t.internals; i++) {
+            int at = i * Layout.RECORD;
+            int c = rec[at];
+            int l = rec[at + 1];
+            int r = rec[at + 2];
+            int left = goesLeft(t, i, x[offset + rec[at + 4]]);
+            int above = agreed[rec[at + 3]];
+            agreed[l] = above & left;
+            agreed[r] = above & (1 - left);
+            int cl = i * 36 + (2 - above * (1 + left)) * 3;
+            int cr = i * 36 + 18 + (2 - above * (2 - left)) * 3;
+            kAt[l] = cl + 9;
+            kAt[r] = cr + 9;
+            double p0 = w[3 * c];
+            double p1 = w[3 * c + 1];
+            double p2 = w[3 * c + 2];
+            w[3 * l] = p0 * k[cl];
+            w[3 * l + 1] = p1 * k[cl + 1];
+            w[3 * l + 2] = p2 * k[cl + 2];
+            w[3 * r] = p0 * k[cr];
+            w[3 * r + 1] = p1 * k[cr + 1];
+            w[3 * r + 2] = p2 * k[cr + 2];
+        }
+        for (int i = t.internals - 1; i >= 0; i--) {
+            int at = i * Layout.RECORD;
+            int c = rec[at];
+            int l = rec[at + 1];
+            int r = rec[at + 2];
+            int kl = kAt[l];
+            int kr = kAt[r];
+            double l0 = w[3 * l];
+            double l1 = w[3 * l + 1];
+            double l2 = w[3 * l + 2];
+            double r0 = w[3 * r];
+            double r1 = w[3 * r + 1];
+            double r2 = w[3 * r + 2];
+            phi[phiAt + rec[at + 4]] += k[kl] * l0 + k[kl + 1] * l1 + k[kl + 2] * l2
+                    + k[kr] * r0 + k[kr + 1] * r1 + k[kr + 2] * r2;
+            w[3 * c] = l0 + r0;
+            w[3 * c + 1] = l1 + r1;
+            w[3 * c + 2] = l2 + r2;
         }
     }
 
     /** Both passes for a rule of any number of quadrature nodes (trees deeper than 6). */
-    private static void anyLanes(Layout t, double[] phi, Scratch p) {
+    private static void anyLanes(Layout t, double[] x, int offset, double[] phi, int phiAt, Scratch p) {
         int n = p.n;
-        int stride = 6 * n;
-        int[] agree = p.agree;
         int[] agreed = p.agreed;
-        int[] state = p.state;
-        double[] product = p.product;
-        double[] sum = p.sum;
+        int[] kAt = p.k;
+        double[] w = p.values;
         double[] k = t.constants;
+        int[] rec = t.record;
         agreed[0] = 1;
-        Arrays.fill(product, 0, n, 1.0);
-        for (int c = 1; c < t.nodes; c++) {
-            int a = agree[c];
-            int above = agreed[t.prev[c]];
-            int st = 2 - above * (1 + a);
-            agreed[c] = above & a;
-            state[c] = st;
-            int from = n * t.parent[c];
-            int r = c * stride + st * n;
-            double v = t.leafValue[c];
+        Arrays.fill(w, 0, n, 1.0);
+        for (int i = 0; i < t.internals; i++) {
+            int at = i * Layout.RECORD;
+            int c = rec[at];
+            int l = rec[at + 1];
+            int r = rec[at + 2];
+            int left = goesLeft(t, i, x[offset + rec[at + 4]]);
+            int above = agreed[rec[at + 3]];
+            agreed[l] = above & left;
+            agreed[r] = above & (1 - left);
+            int cl = i * 12 * n + (2 - above * (1 + left)) * n;
+            int cr = i * 12 * n + 6 * n + (2 - above * (2 - left)) * n;
+            kAt[l] = cl + 3 * n;
+            kAt[r] = cr + 3 * n;
             for (int q = 0; q < n; q++) {
-                double pq = product[from + q] * k[r + q];
-                product[n * c + q] = pq;
-                sum[n * c + q] = v * pq;
+                double pq = w[n * c + q];
+                w[n * l + q] = pq * k[cl + q];
+                w[n * r + q] = pq * k[cr + q];
             }
         }
-        for (int i = t.internalNode.length - 1; i >= 0; i--) {
-            int l = t.internalLeft[i];
-            int r = t.internalRight[i];
-            int kl = l * stride + 3 * n + state[l] * n;
-            int kr = r * stride + 3 * n + state[r] * n;
+        for (int i = t.internals - 1; i >= 0; i--) {
+            int at = i * Layout.RECORD;
+            int c = rec[at];
+            int l = rec[at + 1];
+            int r = rec[at + 2];
+            int kl = kAt[l];
+            int kr = kAt[r];
             double g = 0;
             for (int q = 0; q < n; q++) {
-                g += k[kl + q] * sum[n * l + q];
+                g += k[kl + q] * w[n * l + q];
             }
             for (int q = 0; q < n; q++) {
-                g += k[kr + q] * sum[n * r + q];
+                g += k[kr + q] * w[n * r + q];
             }
-            phi[t.internalFeature[i]] += g;
-            int c = n * t.internalNode[i];
+            phi[phiAt + rec[at + 4]] += g;
             for (int q = 0; q < n; q++) {
-                sum[c + q] = sum[n * l + q] + sum[n * r + q];
+                w[n * c + q] = w[n * l + q] + w[n * r + q];
             }
         }
     }

@@ -646,7 +646,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
         }
         Shap.Scratch scratch = shapScratch.get();
         for (int t = 0; t < treeCount; t++) {
-            Shap.tree(this, layouts[t], x, offset, out, scratch);
+            Shap.tree(layouts[t], x, offset, out, scratch);
         }
         return baseValue;
     }
@@ -662,6 +662,14 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     int rightOf(int node) {
         return right[node];
+    }
+
+    float threshold(int node) {
+        return threshold[node];
+    }
+
+    boolean defaultsLeft(int node) {
+        return defaultLeft[node];
     }
 
     float value(int node) {
