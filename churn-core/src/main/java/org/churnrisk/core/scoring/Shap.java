@@ -2,49 +2,52 @@ package org.churnrisk.core.scoring;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Path-dependent TreeSHAP: exact Shapley values of one tree's output, where a feature left out is
  * averaged over both children in proportion to their covers, as XGBoost's {@code pred_contribs}
  * computes them (Lundberg, Erion and Lee, "Consistent individualized feature attribution for tree
- * ensembles"). The values are those of algorithm 2 of that paper, up to rounding; the way they are
- * summed is about four times cheaper.
+ * ensembles"), summed edge by edge in the manner of Linear TreeSHAP (Yu, Bhattacharya et al.,
+ * NeurIPS 2022): one pass down the tree and one back up, a few multiply-adds per node.
  *
- * <p><b>Per leaf, in closed form.</b> A leaf with value {@code v} whose path splits on the distinct
- * features {@code P} ({@code d} of them) adds to feature {@code i} in {@code P}
+ * <p><b>Per leaf.</b> A leaf with value {@code v} whose path splits on the distinct features
+ * {@code P} adds to feature {@code i} in {@code P}
  * <pre>
- *   v (o_i - z_i) sum over S in P\{i} of  w(|S|)  prod_{j in S} o_j  prod_{j in P\S\{i}} z_j,
- *   w(s) = s! (d-1-s)! / d!
+ *   v (o_i - z_i) integral over [0, 1] of prod_{j in P\{i}} F_j(u) du,   F_j(u) = o_j u + z_j (1 - u),
  * </pre>
- * where {@code z_j} is the product of the cover fractions of the path's nodes that split on
- * {@code j}, and {@code o_j} is 1 if {@code x} takes the path at all of them, else 0. Only sets
- * {@code S} within {@code A}, the features whose {@code o_j} is 1, count; {@code B} is the rest,
- * and {@code Z_B} the product of its {@code z}. Since {@code w(s)} is the Beta integral of
- * {@code u^s (1-u)^(d-1-s)} over [0, 1], the sum over the subsets of a set {@code C} folds into
- * <pre>
- *   G(C) = integral over [0, 1] of (1-u)^(d-1-|C|) prod_{j in C} (u + (1-u) z_j) du,
- * </pre>
- * a polynomial of degree below the tree's depth, which Gauss-Legendre quadrature on
- * {@code ceil(depth/2)} nodes integrates exactly. Each feature of {@code B} gets
- * {@code -v Z_B G(A)}, each {@code i} of {@code A} gets {@code v (1 - z_i) Z_B G(A\{i})}, and
- * {@code G(A\{i})} is {@code G(A)}'s quadrature with the factor of {@code i} divided out (never by
- * zero: a quadrature node lies inside (0, 1)).
+ * where {@code z_j} is the product of the cover fractions of the path's splits on {@code j} and
+ * {@code o_j} is 1 if {@code x} takes the path at all of them, else 0 (the Shapley weights
+ * {@code s! (d-1-s)! / d!} are the Beta integrals of {@code u^s (1-u)^(d-1-s)}). The integrand is a
+ * polynomial of degree below the tree's depth, so Gauss-Legendre quadrature on
+ * {@code ceil(depth/2)} nodes {@code u_q} (weights {@code w_q}) integrates it exactly. With
+ * {@code P_l(q) = prod_{j in P} F_j(u_q)} and {@code R_i(q) = (o_i - z_i) / F_i(u_q)}, which is
+ * {@code (1 - z) / (u + (1 - u) z)} where x agrees and {@code -1 / (1 - u)} where it does not
+ * (finite even when {@code z} is 0), the leaf adds {@code sum_q w_q v P_l(q) R_i(q)}.
  *
- * <p><b>Layout.</b> Everything but {@code o} depends on the tree alone: each leaf's distinct path
- * features, their {@code z}, the factors {@code u_q + (1 - u_q) z} and their inverses are laid out
- * in flat arrays once per scorer ({@link #layouts}), about 12 KB per depth-6 tree, and shared by
- * all threads. Explaining a vector then takes one comparison per internal node and, per leaf, a
- * few multiply-adds per path feature, without recursion or division; a leaf with a zero
- * {@code Z_B} is skipped. Trees up to depth 6 (XGBoost's default) sum their three quadrature
- * nodes in local variables, trees of depth 7 and 8 their four. Measured and rejected: branch-free
- * per-feature loops, and tables of each leaf's contributions for every agreement pattern (memory
- * bound: slower than the arithmetic).
+ * <p><b>Per edge.</b> Give each node {@code c} below the root the factor of its edge's feature
+ * combined over the path down to {@code c}. Going down, {@code P_c = P_parent F_c / F_prev}, where
+ * {@code prev} is the nearest edge above on the same feature (the factor it replaces; 1 if none).
+ * Going up, {@code S_c = sum of v P_l} over the leaves below {@code c}. A leaf's {@code R_i} is
+ * that of its deepest edge on {@code i}, so the leaves below edge {@code c} that count at
+ * {@code c} are {@code S_c} less those below the next edges on the same feature, and the sum
+ * telescopes: feature {@code i} gets {@code sum over edges c on i of sum_q K_c(q) S_c(q)} with
+ * {@code K_c = w (R_c - R_prev)}. Both {@code F_c / F_prev} and {@code K_c} depend on the account
+ * only through one of three states of the edge: x agreed with every split on the feature above
+ * and agrees here (0), agreed above but not here (1), or disagreed above already (2: the ratio is
+ * the edge's cover fraction and {@code K} is 0). So all three are laid out once per tree
+ * ({@link Layout}), with the tree's sign folded into {@code K}, and explaining an account takes one
+ * comparison per internal node, three multiplications per node going down, and per internal node
+ * six multiply-adds and one addition to {@code phi} going up: no division, no branch on the
+ * account's path, no limit on the features per path.
+ *
+ * <p>Measured and rejected before: the closed form per leaf (about five times slower; still in the
+ * tests as the reference), and tables of each leaf's contributions for every agreement pattern
+ * (memory bound).
  */
 final class Shap {
-    /** Distinct features on one path that the agreement bits can hold. */
-    static final int MAX_PATH_FEATURES = 63;
-
     private Shap() {
     }
 
@@ -62,389 +65,332 @@ final class Shap {
         int nodes = (Math.max(1, maxTreeDepth) + 1) / 2;
         double[] ruleU = new double[nodes];
         double[] ruleW = new double[nodes];
-        Scratch.gaussLegendre(ruleU, ruleW);
+        gaussLegendre(ruleU, ruleW);
         Arrays.fill(u, 0.5);
         Arrays.fill(w, 0);
         System.arraycopy(ruleU, 0, u, 0, nodes);
         System.arraycopy(ruleW, 0, w, 0, nodes);
     }
 
+    /** The Gauss-Legendre rule of {@code u.length} nodes on [0, 1], by Newton's method on P_n. */
+    static void gaussLegendre(double[] u, double[] w) {
+        int n = u.length;
+        for (int i = 0; i < (n + 1) / 2; i++) {
+            double z = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
+            double derivative = 0;
+            for (int iteration = 0; iteration < 100; iteration++) {
+                double p1 = 1;
+                double p2 = 0;
+                for (int j = 1; j <= n; j++) {
+                    double p3 = p2;
+                    p2 = p1;
+                    p1 = ((2 * j - 1) * z * p2 - (j - 1) * p3) / j;
+                }
+                derivative = n * (z * p1 - p2) / (z * z - 1);
+                double previous = z;
+                z = previous - p1 / derivative;
+                if (Math.abs(z - previous) <= 1e-16) {
+                    break;
+                }
+            }
+            double weight = 1 / ((1 - z * z) * derivative * derivative); // 2 / (...) on [-1, 1], halved
+            u[i] = (1 - z) / 2;
+            u[n - 1 - i] = (1 + z) / 2;
+            w[i] = weight;
+            w[n - 1 - i] = weight;
+        }
+    }
+
     /**
-     * The layouts of an ensemble's trees, rooted at the given global nodes: immutable, built once
-     * per scorer and shared by every thread.
+     * The layouts of an ensemble's trees, rooted at the given global nodes, the first
+     * {@code churnCount} of them adding and the others subtracting: immutable, built once per
+     * scorer and shared by every thread.
      */
-    static Layout[] layouts(TreeEnsembleScorer s, int[] starts, int trees, int maxTreeDepth) {
+    static Layout[] layouts(TreeEnsembleScorer s, int[] starts, int trees, int churnCount, int maxTreeDepth) {
         int n = lanes(maxTreeDepth);
         double[] u = new double[n];
-        rule(maxTreeDepth, u, new double[n]);
+        double[] w = new double[n];
+        rule(maxTreeDepth, u, w);
         Layout[] layouts = new Layout[trees];
         for (int t = 0; t < trees; t++) {
-            layouts[t] = new Layout(s, starts[t], u);
+            layouts[t] = new Layout(s, starts[t], u, w, t < churnCount ? 1.0 : -1.0);
         }
         return layouts;
     }
 
-    /** What one thread needs to explain a vector: the quadrature weights and room for the sums. */
+    /** What one thread needs to explain a vector: room for one tree's products and sums and states. */
     static final class Scratch {
         final int n;
-        final double[] u;
-        final double[] w;
-        /** powers[e * n + q] = w_q (1 - u_q)^e. */
-        final double[] weightedPowers;
-        final double[] product;
-        final double[] coefficient;
-        /** Per internal node of the tree being explained: 1 if x goes left there. */
-        int[] left = new int[64];
+        /** Per node slot: n products going down, replaced by n sums going up. */
+        double[] values = new double[0];
+        /** Per node slot: 1 if x agreed with every split on the node's edge feature down to it. */
+        int[] agreed = new int[0];
+        /** Per node slot: where its K for the state x puts it in starts in the tree's constants. */
+        int[] k = new int[0];
 
         Scratch(int maxTreeDepth) {
-            int depth = Math.max(1, maxTreeDepth);
             n = lanes(maxTreeDepth);
-            u = new double[n];
-            w = new double[n];
-            rule(maxTreeDepth, u, w);
-            weightedPowers = new double[(depth + 1) * n];
-            for (int q = 0; q < n; q++) {
-                double power = 1;
-                for (int e = 0; e <= depth; e++) {
-                    weightedPowers[e * n + q] = w[q] * power;
-                    power *= 1 - u[q];
-                }
-            }
-            product = new double[n];
-            coefficient = new double[n];
         }
 
-        /** The Gauss-Legendre rule of {@code u.length} nodes on [0, 1], by Newton's method on P_n. */
-        static void gaussLegendre(double[] u, double[] w) {
-            int n = u.length;
-            for (int i = 0; i < (n + 1) / 2; i++) {
-                double z = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
-                double derivative = 0;
-                for (int iteration = 0; iteration < 100; iteration++) {
-                    double p1 = 1;
-                    double p2 = 0;
-                    for (int j = 1; j <= n; j++) {
-                        double p3 = p2;
-                        p2 = p1;
-                        p1 = ((2 * j - 1) * z * p2 - (j - 1) * p3) / j;
-                    }
-                    derivative = n * (z * p1 - p2) / (z * z - 1);
-                    double previous = z;
-                    z = previous - p1 / derivative;
-                    if (Math.abs(z - previous) <= 1e-16) {
-                        break;
-                    }
-                }
-                double weight = 1 / ((1 - z * z) * derivative * derivative); // 2 / (...) on [-1, 1], halved
-                u[i] = (1 - z) / 2;
-                u[n - 1 - i] = (1 + z) / 2;
-                w[i] = weight;
-                w[n - 1 - i] = weight;
+        /** Grows the arrays (never shrinks them) to hold a tree of the given number of nodes. */
+        void fit(int nodes) {
+            if (agreed.length < nodes) {
+                values = new double[nodes * n];
+                agreed = new int[nodes];
+                k = new int[nodes];
             }
         }
-
     }
 
     /**
-     * One tree, laid out for explaining: its internal nodes, and for each leaf its value, its
-     * distinct path features (feature, {@code z}, factors and inverses per quadrature node) and
-     * the splits on its path (which internal node, which way, which path feature).
+     * One tree laid out for explaining. Nodes have slots in preorder (0 is the root; a node's
+     * ancestors have smaller slots); internal nodes are listed in the same order, each with
+     * {@value #RECORD} ints: its slot, its children's slots, the slot of the nearest edge above
+     * them on the same feature ({@code prev}; 0, the root, whose {@code agreed} is always 1, if
+     * none), its feature and whether a missing value goes left; its float32 threshold; and per
+     * child {@code 6n} constants: the ratio {@code F_c / F_prev} in each of the three states
+     * ({@code n} values each, times the leaf value when the child is a leaf), then {@code K} in each
+     * state.
      */
     static final class Layout {
-        final int[] internal;
-        final double[] value;
-        final int[] entryStart;
-        final int[] entryFeature;
-        /**
-         * Per distinct path feature e, {@code 2n + 1} values side by side, so that one cache line
-         * holds most of them: {@code u_q + (1 - u_q) z} for each quadrature node q, their
-         * inverses, then {@code z}.
-         */
-        final double[] entryData;
-        final int stride;
-        final int[] splitStart;
-        final int[] splitNode;
-        final int[] splitLeft;
-        final int[] splitEntry;
+        static final int RECORD = 6;
+        final int nodes;
+        final int internals;
+        final int[] record;
+        final float[] threshold;
+        final double[] constants;
 
-        Layout(TreeEnsembleScorer s, int start, double[] u) {
+        Layout(TreeEnsembleScorer s, int start, double[] u, double[] w, double sign) {
             int n = u.length;
-            List<Integer> internals = new ArrayList<>();
-            List<double[]> leaves = new ArrayList<>();
-            List<int[]> paths = new ArrayList<>();
-            walk(s, start, 0, new ArrayList<>(), internals, leaves, paths);
-            internal = internals.stream().mapToInt(Integer::intValue).toArray();
-            int count = leaves.size();
-            value = new double[count];
-            entryStart = new int[count + 1];
-            splitStart = new int[count + 1];
-            List<Integer> features = new ArrayList<>();
-            List<Double> zeros = new ArrayList<>();
-            List<int[]> splits = new ArrayList<>();
-            for (int l = 0; l < count; l++) {
-                value[l] = leaves.get(l)[0];
-                double[] fractions = leaves.get(l);
-                int[] path = paths.get(l); // triples: internal index, went left, feature
-                int first = features.size();
-                for (int k = 0; k < path.length / 3; k++) {
-                    int feature = path[3 * k + 2];
-                    int entry = features.subList(first, features.size()).indexOf(feature);
-                    if (entry < 0) {
-                        entry = features.size() - first;
-                        features.add(feature);
-                        zeros.add(fractions[1 + k]);
-                    } else {
-                        zeros.set(first + entry, zeros.get(first + entry) * fractions[1 + k]);
-                    }
-                    splits.add(new int[] {path[3 * k], path[3 * k + 1], entry});
-                }
-                entryStart[l + 1] = features.size();
-                if (entryStart[l + 1] - first > MAX_PATH_FEATURES) {
-                    throw new org.churnrisk.core.InvalidArgumentException("tree ensemble: a path splits on "
-                            + (entryStart[l + 1] - first) + " distinct features; TreeSHAP here handles up to "
-                            + MAX_PATH_FEATURES);
-                }
-                splitStart[l + 1] = splits.size();
+            List<Integer> order = new ArrayList<>(); // global ids in preorder
+            preorderIds(s, start, 0, order);
+            nodes = order.size();
+            Map<Integer, Integer> slotOf = new HashMap<>();
+            for (int c = 0; c < nodes; c++) {
+                slotOf.put(order.get(c), c);
             }
-            entryFeature = features.stream().mapToInt(Integer::intValue).toArray();
-            stride = 2 * n + 1;
-            entryData = new double[zeros.size() * stride];
-            for (int e = 0; e < zeros.size(); e++) {
-                double z = zeros.get(e);
-                for (int q = 0; q < n; q++) {
-                    double factor = u[q] + (1 - u[q]) * z;
-                    entryData[e * stride + q] = factor;
-                    entryData[e * stride + n + q] = 1 / factor;
+            List<Integer> internalSlots = new ArrayList<>();
+            for (int c = 0; c < nodes; c++) {
+                if (s.feature(order.get(c)) >= 0) {
+                    internalSlots.add(c);
                 }
-                entryData[e * stride + 2 * n] = z;
             }
-            splitNode = splits.stream().mapToInt(t -> t[0]).toArray();
-            splitLeft = splits.stream().mapToInt(t -> t[1]).toArray();
-            splitEntry = splits.stream().mapToInt(t -> t[2]).toArray();
+            internals = internalSlots.size();
+            record = new int[internals * RECORD];
+            threshold = new float[internals];
+            constants = new double[internals * 12 * n];
+            // per slot: combined z of its edge's feature down to it, and the slot of prev
+            double[] z = new double[nodes];
+            int[] prevOf = new int[nodes];
+            z[0] = 1;
+            fill(s, start, 0, slotOf, new HashMap<>(), z, prevOf);
+            for (int i = 0; i < internals; i++) {
+                int c = internalSlots.get(i);
+                int at = order.get(c);
+                int l = slotOf.get(start + s.leftOf(at));
+                int r = slotOf.get(start + s.rightOf(at));
+                record[i * RECORD] = c;
+                record[i * RECORD + 1] = l;
+                record[i * RECORD + 2] = r;
+                record[i * RECORD + 3] = prevOf[l];
+                record[i * RECORD + 4] = s.feature(at);
+                record[i * RECORD + 5] = s.defaultsLeft(at) ? 1 : 0;
+                threshold[i] = s.threshold(at);
+                double zPrev = prevOf[l] == 0 ? 1.0 : z[prevOf[l]];
+                for (int side = 0; side < 2; side++) {
+                    int child = side == 0 ? l : r;
+                    int g = order.get(child);
+                    double v = s.feature(g) < 0 ? s.value(g) : 1.0;
+                    constants(z[child], zPrev, s.cover(g) / s.cover(at), v, u, w, sign, constants,
+                            (2 * i + side) * 6 * n);
+                }
+            }
         }
 
         /**
-         * Collects the tree below local node {@code node}: internal nodes in visiting order, and
-         * per leaf its value followed by the cover fractions along its path, and the path's
-         * splits.
+         * The ratios (times {@code v}: a leaf's value, 1 for an internal node) and {@code K} of an
+         * edge whose feature's combined cover fraction is {@code z} here and {@code zPrev} at the
+         * nearest edge above on the same feature (1 if none), with its own cover fraction
+         * {@code fraction}, into {@code out[at, at + 6n)}.
          */
-        private static void walk(TreeEnsembleScorer s, int start, int node, List<double[]> trail,
-                                 List<Integer> internals, List<double[]> leaves, List<int[]> paths) {
+        private static void constants(double z, double zPrev, double fraction, double v, double[] u, double[] w,
+                                      double sign, double[] out, int at) {
+            int n = u.length;
+            for (int q = 0; q < n; q++) {
+                double factorPrev = u[q] + (1 - u[q]) * zPrev; // F_prev where x agreed above: 1 when there is none
+                double factor = u[q] + (1 - u[q]) * z;
+                double rPrev = (1 - zPrev) / factorPrev; // R_prev where x agreed above: 0 when there is none
+                out[at + q] = v * (factor / factorPrev);
+                out[at + n + q] = v * (z * (1 - u[q]) / factorPrev);
+                out[at + 2 * n + q] = v * fraction;
+                out[at + 3 * n + q] = sign * (w[q] * ((1 - z) / factor - rPrev));
+                out[at + 4 * n + q] = sign * (w[q] * (-1 / (1 - u[q]) - rPrev));
+                out[at + 5 * n + q] = 0;
+            }
+        }
+
+        private static void preorderIds(TreeEnsembleScorer s, int start, int node, List<Integer> order) {
             int at = start + node;
-            if (s.feature(at) < 0) {
-                double[] leaf = new double[1 + trail.size()];
-                int[] path = new int[3 * trail.size()];
-                leaf[0] = s.value(at);
-                for (int k = 0; k < trail.size(); k++) {
-                    double[] step = trail.get(k);
-                    leaf[1 + k] = step[3];
-                    path[3 * k] = (int) step[0];
-                    path[3 * k + 1] = (int) step[1];
-                    path[3 * k + 2] = (int) step[2];
-                }
-                leaves.add(leaf);
-                paths.add(path);
+            order.add(at);
+            if (s.feature(at) >= 0) {
+                preorderIds(s, start, s.leftOf(at), order);
+                preorderIds(s, start, s.rightOf(at), order);
+            }
+        }
+
+        /** Fills z and prevOf for the children of the subtree at local node {@code node}. */
+        private static void fill(TreeEnsembleScorer s, int start, int node, Map<Integer, Integer> slotOf,
+                                 Map<Integer, Integer> lastEdge, double[] z, int[] prevOf) {
+            int at = start + node;
+            int feature = s.feature(at);
+            if (feature < 0) {
                 return;
             }
-            int index = internals.size();
-            internals.add(at);
+            Integer previous = lastEdge.get(feature);
+            double zAbove = previous == null ? 1.0 : z[previous];
             for (int side = 0; side < 2; side++) {
                 int child = side == 0 ? s.leftOf(at) : s.rightOf(at);
-                trail.add(new double[] {index, side == 0 ? 1 : 0, s.feature(at), s.cover(start + child) / s.cover(at)});
-                walk(s, start, child, trail, internals, leaves, paths);
-                trail.remove(trail.size() - 1);
+                int c = slotOf.get(start + child);
+                z[c] = zAbove * (s.cover(start + child) / s.cover(at));
+                prevOf[c] = previous == null ? 0 : previous;
+                lastEdge.put(feature, c);
+                fill(s, start, child, slotOf, lastEdge, z, prevOf);
+            }
+            if (previous == null) {
+                lastEdge.remove(feature);
+            } else {
+                lastEdge.put(feature, previous);
             }
         }
     }
 
-    /** Adds {@code sign} times the SHAP values of the tree laid out as {@code t} to phi. */
-    static void tree(TreeEnsembleScorer s, Layout t, double[] x, int offset, double[] phi, double sign, Scratch p) {
-        if (p.left.length < t.internal.length) {
-            p.left = new int[t.internal.length];
+    /** Adds the SHAP values of the tree laid out as {@code t} (with its sign) to phi. */
+    static void tree(Layout t, double[] x, int offset, double[] phi, Scratch p) {
+        tree(t, x, offset, phi, 0, p);
+    }
+
+    /** Adds the SHAP values of the tree laid out as {@code t} (with its sign) to phi from {@code phiAt}. */
+    static void tree(Layout t, double[] x, int offset, double[] phi, int phiAt, Scratch p) {
+        if (t.internals == 0) {
+            return; // a tree that is one leaf moves the base value only
         }
-        int[] left = p.left;
-        for (int i = 0; i < t.internal.length; i++) {
-            int at = t.internal[i];
-            left[i] = s.next(at, x[offset + s.feature(at)]) == s.leftOf(at) ? 1 : 0;
-        }
+        p.fit(t.nodes);
         if (p.n == 3) {
-            threeLanes(t, left, phi, sign, p.weightedPowers);
-        } else if (p.n == 4) {
-            fourLanes(t, left, phi, sign, p.weightedPowers);
+            threeLanes(t, x, offset, phi, phiAt, p);
         } else {
-            anyLanes(t, left, phi, sign, p);
+            anyLanes(t, x, offset, phi, phiAt, p);
         }
     }
 
-    /** Which path features x agrees with at every split on them, as bits (a path has at most 63). */
-    private static long agreement(Layout t, int[] left, int l, int d) {
-        long mask = (1L << d) - 1;
-        for (int k = t.splitStart[l]; k < t.splitStart[l + 1]; k++) {
-            mask &= ~((long) (left[t.splitNode[k]] ^ t.splitLeft[k]) << t.splitEntry[k]);
+    /** 1 if x goes left at internal node i of t: below the float32 threshold, or missing and defaulting left. */
+    private static int goesLeft(Layout t, int i, double v) {
+        if (v != v) {
+            return t.record[i * Layout.RECORD + 5];
         }
-        return mask;
+        return (float) v < t.threshold[i] ? 1 : 0;
     }
 
-    /**
-     * The sums of {@link #anyLanes} for a rule of three quadrature nodes (trees up to depth 6;
-     * shallower trees pad the rule with nodes of weight 0), in local variables: with the lanes in
-     * an array, every store to {@code phi} made the JIT reload them.
-     */
-    private static void threeLanes(Layout t, int[] left, double[] phi, double sign, double[] weightedPowers) {
-        double[] data = t.entryData;
-        for (int l = 0; l < t.value.length; l++) {
-            int first = t.entryStart[l];
-            int d = t.entryStart[l + 1] - first;
-            if (d == 0) {
-                continue; // a tree that is one leaf moves the base value only
-            }
-            long mask = agreement(t, left, l, d);
-            double zb = 1;
-            double p0 = 1;
-            double p1 = 1;
-            double p2 = 1;
-            for (int e = 0; e < d; e++) {
-                int f = (first + e) * 7;
-                if ((mask >>> e & 1) != 0) {
-                    p0 *= data[f];
-                    p1 *= data[f + 1];
-                    p2 *= data[f + 2];
-                } else {
-                    zb *= data[f + 6];
-                }
-            }
-            if (zb == 0) {
-                continue; // every term has a factor z_j = 0 of B
-            }
-            int a = Long.bitCount(mask);
-            double vz = sign * t.value[l] * zb;
-            double add = 0;
-            if (a < d) {
-                int power = (d - 1 - a) * 3;
-                add = -vz * (weightedPowers[power] * p0 + weightedPowers[power + 1] * p1
-                        + weightedPowers[power + 2] * p2);
-            }
-            int power = (d - a) * 3;
-            double c0 = vz * weightedPowers[power] * p0;
-            double c1 = vz * weightedPowers[power + 1] * p1;
-            double c2 = vz * weightedPowers[power + 2] * p2;
-            for (int e = 0; e < d; e++) {
-                int entry = first + e;
-                if ((mask >>> e & 1) != 0) {
-                    int f = entry * 7;
-                    double g = c0 * data[f + 3] + c1 * data[f + 4] + c2 * data[f + 5];
-                    phi[t.entryFeature[entry]] += (1 - data[f + 6]) * g;
-                } else {
-                    phi[t.entryFeature[entry]] += add;
-                }
-            }
+    /** Both passes for a rule of three quadrature nodes (trees up to depth 6), unrolled. */
+    private static void threeLanes(Layout t, double[] x, int offset, double[] phi, int phiAt, Scratch p) {
+        int[] agreed = p.agreed;
+        int[] kAt = p.k;
+        double[] w = p.values;
+        double[] k = t.constants;
+        int[] rec = t.record;
+        agreed[0] = 1;
+        w[0] = 1;
+        w[1] = 1;
+        w[2] = 1;
+        for (int i = 0; i < t.internals; i++) {
+            int at = i * Layout.RECORD;
+            int c = rec[at];
+            int l = rec[at + 1];
+            int r = rec[at + 2];
+            int left = goesLeft(t, i, x[offset + rec[at + 4]]);
+            int above = agreed[rec[at + 3]];
+            agreed[l] = above & left;
+            agreed[r] = above & (1 - left);
+            int cl = i * 36 + (2 - above * (1 + left)) * 3;
+            int cr = i * 36 + 18 + (2 - above * (2 - left)) * 3;
+            kAt[l] = cl + 9;
+            kAt[r] = cr + 9;
+            double p0 = w[3 * c];
+            double p1 = w[3 * c + 1];
+            double p2 = w[3 * c + 2];
+            w[3 * l] = p0 * k[cl];
+            w[3 * l + 1] = p1 * k[cl + 1];
+            w[3 * l + 2] = p2 * k[cl + 2];
+            w[3 * r] = p0 * k[cr];
+            w[3 * r + 1] = p1 * k[cr + 1];
+            w[3 * r + 2] = p2 * k[cr + 2];
+        }
+        for (int i = t.internals - 1; i >= 0; i--) {
+            int at = i * Layout.RECORD;
+            int c = rec[at];
+            int l = rec[at + 1];
+            int r = rec[at + 2];
+            int kl = kAt[l];
+            int kr = kAt[r];
+            double l0 = w[3 * l];
+            double l1 = w[3 * l + 1];
+            double l2 = w[3 * l + 2];
+            double r0 = w[3 * r];
+            double r1 = w[3 * r + 1];
+            double r2 = w[3 * r + 2];
+            phi[phiAt + rec[at + 4]] += k[kl] * l0 + k[kl + 1] * l1 + k[kl + 2] * l2
+                    + k[kr] * r0 + k[kr + 1] * r1 + k[kr + 2] * r2;
+            w[3 * c] = l0 + r0;
+            w[3 * c + 1] = l1 + r1;
+            w[3 * c + 2] = l2 + r2;
         }
     }
 
-    /** {@link #threeLanes} with four quadrature nodes, for trees of depth 7 and 8. */
-    private static void fourLanes(Layout t, int[] left, double[] phi, double sign, double[] weightedPowers) {
-        double[] data = t.entryData;
-        for (int l = 0; l < t.value.length; l++) {
-            int first = t.entryStart[l];
-            int d = t.entryStart[l + 1] - first;
-            if (d == 0) {
-                continue;
-            }
-            long mask = agreement(t, left, l, d);
-            double zb = 1;
-            double p0 = 1;
-            double p1 = 1;
-            double p2 = 1;
-            double p3 = 1;
-            for (int e = 0; e < d; e++) {
-                int f = (first + e) * 9;
-                if ((mask >>> e & 1) != 0) {
-                    p0 *= data[f];
-                    p1 *= data[f + 1];
-                    p2 *= data[f + 2];
-                    p3 *= data[f + 3];
-                } else {
-                    zb *= data[f + 8];
-                }
-            }
-            if (zb == 0) {
-                continue;
-            }
-            int a = Long.bitCount(mask);
-            double vz = sign * t.value[l] * zb;
-            double add = 0;
-            if (a < d) {
-                int power = (d - 1 - a) * 4;
-                add = -vz * (weightedPowers[power] * p0 + weightedPowers[power + 1] * p1
-                        + weightedPowers[power + 2] * p2 + weightedPowers[power + 3] * p3);
-            }
-            int power = (d - a) * 4;
-            double c0 = vz * weightedPowers[power] * p0;
-            double c1 = vz * weightedPowers[power + 1] * p1;
-            double c2 = vz * weightedPowers[power + 2] * p2;
-            double c3 = vz * weightedPowers[power + 3] * p3;
-            for (int e = 0; e < d; e++) {
-                int entry = first + e;
-                if ((mask >>> e & 1) != 0) {
-                    int f = entry * 9;
-                    double g = c0 * data[f + 4] + c1 * data[f + 5] + c2 * data[f + 6] + c3 * data[f + 7];
-                    phi[t.entryFeature[entry]] += (1 - data[f + 8]) * g;
-                } else {
-                    phi[t.entryFeature[entry]] += add;
-                }
-            }
-        }
-    }
-
-    /** The sums for a rule of any number of quadrature nodes (trees deeper than 8). */
-    private static void anyLanes(Layout t, int[] left, double[] phi, double sign, Scratch p) {
+    /** Both passes for a rule of any number of quadrature nodes (trees deeper than 6). */
+    private static void anyLanes(Layout t, double[] x, int offset, double[] phi, int phiAt, Scratch p) {
         int n = p.n;
-        double[] product = p.product;
-        double[] c = p.coefficient;
-        for (int l = 0; l < t.value.length; l++) {
-            int first = t.entryStart[l];
-            int d = t.entryStart[l + 1] - first;
-            if (d == 0) {
-                continue;
-            }
-            long mask = agreement(t, left, l, d);
-            double zb = 1;
-            Arrays.fill(product, 1);
-            for (int e = 0; e < d; e++) {
-                if ((mask >>> e & 1) != 0) {
-                    for (int q = 0; q < n; q++) {
-                        product[q] *= t.entryData[(first + e) * t.stride + q];
-                    }
-                } else {
-                    zb *= t.entryData[(first + e) * t.stride + 2 * n];
-                }
-            }
-            if (zb == 0) {
-                continue;
-            }
-            int a = Long.bitCount(mask);
-            double vz = sign * t.value[l] * zb;
-            double gb = 0;
-            if (a < d) {
-                int power = (d - 1 - a) * n;
-                for (int q = 0; q < n; q++) {
-                    gb += p.weightedPowers[power + q] * product[q];
-                }
-            }
-            int power = (d - a) * n;
+        int[] agreed = p.agreed;
+        int[] kAt = p.k;
+        double[] w = p.values;
+        double[] k = t.constants;
+        int[] rec = t.record;
+        agreed[0] = 1;
+        Arrays.fill(w, 0, n, 1.0);
+        for (int i = 0; i < t.internals; i++) {
+            int at = i * Layout.RECORD;
+            int c = rec[at];
+            int l = rec[at + 1];
+            int r = rec[at + 2];
+            int left = goesLeft(t, i, x[offset + rec[at + 4]]);
+            int above = agreed[rec[at + 3]];
+            agreed[l] = above & left;
+            agreed[r] = above & (1 - left);
+            int cl = i * 12 * n + (2 - above * (1 + left)) * n;
+            int cr = i * 12 * n + 6 * n + (2 - above * (2 - left)) * n;
+            kAt[l] = cl + 3 * n;
+            kAt[r] = cr + 3 * n;
             for (int q = 0; q < n; q++) {
-                c[q] = vz * p.weightedPowers[power + q] * product[q];
+                double pq = w[n * c + q];
+                w[n * l + q] = pq * k[cl + q];
+                w[n * r + q] = pq * k[cr + q];
             }
-            for (int e = 0; e < d; e++) {
-                if ((mask >>> e & 1) != 0) {
-                    double g = 0;
-                    for (int q = 0; q < n; q++) {
-                        g += c[q] * t.entryData[(first + e) * t.stride + n + q];
-                    }
-                    phi[t.entryFeature[first + e]] += (1 - t.entryData[(first + e) * t.stride + 2 * n]) * g;
-                } else {
-                    phi[t.entryFeature[first + e]] -= vz * gb;
-                }
+        }
+        for (int i = t.internals - 1; i >= 0; i--) {
+            int at = i * Layout.RECORD;
+            int c = rec[at];
+            int l = rec[at + 1];
+            int r = rec[at + 2];
+            int kl = kAt[l];
+            int kr = kAt[r];
+            double g = 0;
+            for (int q = 0; q < n; q++) {
+                g += k[kl + q] * w[n * l + q];
+            }
+            for (int q = 0; q < n; q++) {
+                g += k[kr + q] * w[n * r + q];
+            }
+            phi[phiAt + rec[at + 4]] += g;
+            for (int q = 0; q < n; q++) {
+                w[n * c + q] = w[n * l + q] + w[n * r + q];
             }
         }
     }

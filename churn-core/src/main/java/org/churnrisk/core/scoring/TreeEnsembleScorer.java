@@ -641,12 +641,12 @@ public final class TreeEnsembleScorer implements CompiledScorer {
         Shap.Layout[] layouts = shapLayouts;
         if (layouts == null) {
             // Threads that race here build equal layouts; any one of them may stay.
-            layouts = Shap.layouts(this, nodeStart, treeCount, maxTreeDepth);
+            layouts = Shap.layouts(this, nodeStart, treeCount, churnCount, maxTreeDepth);
             shapLayouts = layouts;
         }
         Shap.Scratch scratch = shapScratch.get();
         for (int t = 0; t < treeCount; t++) {
-            Shap.tree(this, layouts[t], x, offset, out, t < churnCount ? 1.0 : -1.0, scratch);
+            Shap.tree(layouts[t], x, offset, out, scratch);
         }
         return baseValue;
     }
@@ -662,6 +662,14 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     int rightOf(int node) {
         return right[node];
+    }
+
+    float threshold(int node) {
+        return threshold[node];
+    }
+
+    boolean defaultsLeft(int node) {
+        return defaultLeft[node];
     }
 
     float value(int node) {
