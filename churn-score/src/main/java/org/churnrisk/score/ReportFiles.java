@@ -34,7 +34,10 @@ public final class ReportFiles {
 
     /**
      * Writes {@code report} and {@code <report>.summary.json}, comparing with the latest earlier
-     * report in the same folder for the accounts that entered the red band.
+     * report in the same folder for the accounts that entered the red band; then the run's entry
+     * in {@code history/} and {@code report.html} beside the report ({@link LeaderFiles}). With a
+     * {@code scoring.holdout}, the accounts held out get no play and {@code holdout} in the
+     * report's last column.
      *
      * @param seconds the run's duration, for the summary
      * @throws IOException if a file cannot be written; the previous files are then unchanged
@@ -44,12 +47,14 @@ public final class ReportFiles {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(book, "book");
         PreviousReport previous = PreviousReport.find(report, book.asOf());
+        LeaderFiles leaders = LeaderFiles.prepare(report, book, settings);
+        book = leaders.shown();
         RunSummary summary = RunSummary.of(report, book, settings, previous, seconds);
         Path summaryFile = RunSummary.fileOf(report);
         Path reportTmp = AtomicFiles.createSibling(report);
         Path summaryTmp = null;
         try {
-            Files.writeString(reportTmp, ReportCsv.write(book.accounts()), StandardCharsets.UTF_8);
+            Files.writeString(reportTmp, ReportCsv.write(book.accounts(), leaders::heldOut), StandardCharsets.UTF_8);
             summaryTmp = AtomicFiles.createSibling(summaryFile);
             Files.writeString(summaryTmp, summary.json(), StandardCharsets.UTF_8);
             moveBoth(reportTmp, report, summaryTmp, summaryFile);
@@ -59,6 +64,7 @@ public final class ReportFiles {
                 Files.deleteIfExists(summaryTmp);
             }
         }
+        leaders.write(summary);
         return summary;
     }
 
