@@ -222,13 +222,14 @@ public final class HtmlReport {
             rank++;
             long days = a.daysToRenewal(now.asOf());
             sb.append("<tr><td>").append(rank).append("</td><td><span class=\"name\">").append(Html.esc(a.name()))
-                    .append("</span><br><span class=\"id\">").append(Html.esc(a.accountId())).append("</span></td><td>")
-                    .append(Html.esc(a.tier())).append("</td><td>").append(Html.esc(a.csm())).append("</td><td>")
-                    .append(Html.money(a.arr())).append("</td><td>")
+                    .append("</span><br><span class=\"id\">").append(Html.esc(a.accountId())).append("</span></td><td class=\"nw\">")
+                    .append(Html.esc(a.tier())).append("</td><td>").append(Html.esc(a.csm())).append("</td><td class=\"nw\">")
+                    .append(Html.money(a.arr())).append("</td><td class=\"nw\">")
                     .append(a.renewalDate() == null ? "unknown" : a.renewalDate() + "<br>" + days + " days")
-                    .append("</td><td><span class=\"band ").append(Html.esc(a.band())).append("\">")
+                    .append("</td><td class=\"nw\"><span class=\"band ").append(Html.esc(a.band())).append("\">")
                     .append(Html.pct(a.probability(), 1)).append(' ').append(Html.esc(a.band()))
-                    .append("</span></td><td>").append(Html.money(a.arrAtRisk())).append("</td><td><ul>");
+                    .append("</span></td><td class=\"nw\">").append(Html.money(a.arrAtRisk()))
+                    .append("</td><td class=\"why\"><ul>");
             for (String d : a.drivers()) {
                 sb.append("<li>").append(Html.esc(d)).append("</li>");
             }
@@ -378,7 +379,9 @@ public final class HtmlReport {
             circle.model { fill-opacity: 0.75; }
             table { border-collapse: collapse; width: 100%; margin: 8px 0; }
             th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top;
-              overflow-wrap: anywhere; }
+              overflow-wrap: break-word; }
+            td.nw { white-space: nowrap; }
+            table.accounts td.why { min-width: 16em; }
             th { font-size: 13px; color: var(--muted); font-weight: 600; }
             table.numbers td:not(:first-child), table.numbers th:not(:first-child) { text-align: right; }
             tr.total td { font-weight: 600; }
