@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "Run 'churn COMMAND --help' for the options of a command."
         },
         subcommands = {HelpCommand.class, DemoCommand.class, GenerateCommand.class, InitCommand.class, ValidateCommand.class,
-            FeaturesCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, ExplainCommand.class})
+            FeaturesCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, ExplainCommand.class, ReportCommand.class,
+            OutcomesCommand.class})
 public final class ChurnCli implements Callable<Integer> {
 
     @Spec

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What the commands write for the committed sample book, against copies checked in under
  * {@code src/test/resources/golden/sample-book/}: the feature table at two dates, the model
  * chosen by {@code churn train} with its {@code evaluation.md} and {@code evaluation.json}, the
- * at-risk report and its summary scored with that model, and one account's {@code explain}.
+ * at-risk report, its summary and {@code report.html} scored with that model, and one account's {@code explain}.
  * Refactorings must leave every one of them byte-identical; a change on purpose shows up here
  * as a diff to review.
  *
@@ -81,6 +81,12 @@ class SampleBookGoldenTest {
     @Test
     void theReportIsUnchanged() throws IOException {
         assertGolden("at-risk.csv", Files.readString(dir.resolve("at-risk.csv"), StandardCharsets.UTF_8));
+    }
+
+    /** The page for CS leaders holds no paths and no timings, so it is compared whole. */
+    @Test
+    void theHtmlReportIsUnchanged() throws IOException {
+        assertGolden("report.html", Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8));
     }
 
     @Test

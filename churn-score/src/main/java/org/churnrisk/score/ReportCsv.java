@@ -21,7 +21,7 @@ public final class ReportCsv {
     /** The columns, in order. */
     public static final List<String> COLUMNS = List.of("rank", "account_id", "account_name", "tier", "csm", "arr",
             "renewal_date", "days_to_renewal", "churn_probability", "risk_band", "arr_at_risk", "health_score",
-            "driver_1", "driver_2", "driver_3", "suggested_play");
+            "driver_1", "driver_2", "driver_3", "suggested_play", "holdout");
 
     /** Drivers per account in the report. */
     public static final int DRIVERS = 3;
@@ -31,16 +31,24 @@ public final class ReportCsv {
 
     /** The whole report, header included. */
     public static String write(List<ScoredAccount> accounts) {
+        return write(accounts, a -> false);
+    }
+
+    /**
+     * The whole report, header included, with {@code holdout} in the last column of the accounts
+     * held out of the plays ({@code scoring.holdout}, docs/scoring.md).
+     */
+    public static String write(List<ScoredAccount> accounts, java.util.function.Predicate<ScoredAccount> holdout) {
         StringBuilder sb = new StringBuilder(256 * (accounts.size() + 1));
         sb.append(String.join(",", COLUMNS)).append('\n');
         int rank = 0;
         for (ScoredAccount a : accounts) {
-            line(sb, a.scored() ? ++rank : 0, a);
+            line(sb, a.scored() ? ++rank : 0, a, holdout.test(a));
         }
         return sb.toString();
     }
 
-    private static void line(StringBuilder sb, int rank, ScoredAccount a) {
+    private static void line(StringBuilder sb, int rank, ScoredAccount a, boolean holdout) {
         if (rank > 0) {
             sb.append(rank);
         }
@@ -86,6 +94,10 @@ public final class ReportCsv {
         }
         sb.append(',');
         Csv.appendText(sb, a.play());
+        sb.append(',');
+        if (holdout) {
+            sb.append("holdout");
+        }
         sb.append('\n');
     }
 

@@ -41,7 +41,10 @@ public final class ReportFiles {
 
     /**
      * Writes {@code report} and {@code <report>.summary.json}, comparing with the latest earlier
-     * report in the same folder for the accounts that entered the red band.
+     * report in the same folder for the accounts that entered the red band; then the run's entry
+     * in {@code history/} and {@code report.html} beside the report ({@link LeaderFiles}). With a
+     * {@code scoring.holdout}, the accounts held out get no play and {@code holdout} in the
+     * report's last column.
      *
      * @param seconds the run's duration, for the summary
      * @throws IOException if a file cannot be written; the previous files are then unchanged
@@ -68,13 +71,17 @@ public final class ReportFiles {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(book, "book");
         PreviousReport previous = PreviousReport.find(report, book.asOf());
+        LeaderFiles leaders = LeaderFiles.prepare(report, book, settings);
+        book = leaders.shown();
+        // Holdout accounts get no play: they stay in the ranked report but leave the workflow files.
+        Predicate<ScoredAccount> plays = getsAPlay.and(a -> !leaders.heldOut(a));
         Workflow files = workflow == null ? null
-                : Workflow.of(book, workflow, getsAPlay, previous == null ? null : previous.baseline());
+                : Workflow.of(book, workflow, plays, previous == null ? null : previous.baseline());
         RunSummary summary = RunSummary.of(report, book, settings, previous, files, seconds);
         Path summaryFile = RunSummary.fileOf(report);
         List<Path[]> moves = new ArrayList<>();
         try {
-            moves.add(written(report, ReportCsv.write(book.accounts())));
+            moves.add(written(report, ReportCsv.write(book.accounts(), leaders::heldOut)));
             if (files != null) {
                 Files.createDirectories(report.toAbsolutePath().resolveSibling(Workflow.WORKLISTS));
                 for (Map.Entry<String, String> f : files.files().entrySet()) {
@@ -91,6 +98,7 @@ public final class ReportFiles {
         if (files != null) {
             removeStaleWorklists(report.toAbsolutePath().resolveSibling(Workflow.WORKLISTS), files);
         }
+        leaders.write(summary);
         return summary;
     }
 

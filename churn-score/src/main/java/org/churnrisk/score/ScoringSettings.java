@@ -43,16 +43,20 @@ import org.churnrisk.features.io.mapping.YamlNode;
  * @param redAt            a churn probability at or above this is red
  * @param yellowAt         at or above this (and below {@code redAt}) yellow; below it green
  * @param plays            the play rules table
+ * @param holdout          the share of newly flagged accounts held out of the plays, so that
+ *                         {@code churn outcomes} can measure rescues; null for none
  * @param maxUsageLagDays  scoring refuses a book whose usage ends more than this many days before
  *                         the day before the as-of date (a stale export makes every account look
  *                         inactive)
  */
-public record ScoringSettings(double redAt, double yellowAt, PlayRules plays, int maxUsageLagDays) {
+public record ScoringSettings(double redAt, double yellowAt, PlayRules plays, int maxUsageLagDays,
+                              HoldoutSettings holdout) {
 
     public static final ScoringSettings DEFAULT = new ScoringSettings(0.30, 0.15, PlayRules.DEFAULT, 7);
 
     // workflow: is read by WorkflowSettings (ChurnSettings passes it on)
-    private static final List<String> KEYS = List.of("bands", "max_usage_lag_days", "plays", "workflow");
+    private static final List<String> KEYS = List.of("bands", "holdout", "max_usage_lag_days", "plays", "workflow");
+    private static final List<String> HOLDOUT_KEYS = List.of("salt", "share");
     private static final List<String> BAND_KEYS = List.of("red_at", "yellow_at");
     private static final List<String> RULE_KEYS = List.of("bands", "drivers", "features", "play", "renewal_within_days",
             "tiers");
@@ -71,21 +75,31 @@ public record ScoringSettings(double redAt, double yellowAt, PlayRules plays, in
         }
     }
 
+    /** Settings without a holdout. */
+    public ScoringSettings(double redAt, double yellowAt, PlayRules plays, int maxUsageLagDays) {
+        this(redAt, yellowAt, plays, maxUsageLagDays, null);
+    }
+
     /** The band of a calibrated churn probability. */
     public RiskBand band(double probability) {
         return probability >= redAt ? RiskBand.RED : probability >= yellowAt ? RiskBand.YELLOW : RiskBand.GREEN;
     }
 
     public ScoringSettings withBands(double redAt, double yellowAt) {
-        return new ScoringSettings(redAt, yellowAt, plays, maxUsageLagDays);
+        return new ScoringSettings(redAt, yellowAt, plays, maxUsageLagDays, holdout);
     }
 
     public ScoringSettings withPlays(PlayRules plays) {
-        return new ScoringSettings(redAt, yellowAt, plays, maxUsageLagDays);
+        return new ScoringSettings(redAt, yellowAt, plays, maxUsageLagDays, holdout);
     }
 
     public ScoringSettings withMaxUsageLagDays(int days) {
-        return new ScoringSettings(redAt, yellowAt, plays, days);
+        return new ScoringSettings(redAt, yellowAt, plays, days, holdout);
+    }
+
+    /** These settings with a holdout of newly flagged accounts, or none when {@code holdout} is null. */
+    public ScoringSettings withHoldout(HoldoutSettings holdout) {
+        return new ScoringSettings(redAt, yellowAt, plays, maxUsageLagDays, holdout);
     }
 
     /**
@@ -141,6 +155,22 @@ public record ScoringSettings(double redAt, double yellowAt, PlayRules plays, in
                 settings = settings.withMaxUsageLagDays(days);
             } catch (InvalidArgumentException e) {
                 throw lag.errorAs("", e.getMessage());
+            }
+        }
+        YamlNode holdout = s.get("holdout");
+        if (holdout != null && !holdout.isNull()) {
+            YamlNode.MapNode h = holdout.map("a map with keys " + String.join(", ", HOLDOUT_KEYS));
+            h.checkKeys(HOLDOUT_KEYS);
+            double share = h.number("share", Double.NaN);
+            YamlNode salt = h.get("salt");
+            if (Double.isNaN(share) || salt == null || salt.isNull()) {
+                throw h.error("a holdout needs a 'share' (e.g. 0.1) and a 'salt' (any text, kept for the"
+                        + " life of the experiment)");
+            }
+            try {
+                settings = settings.withHoldout(new HoldoutSettings(share, salt.text("any text").strip()));
+            } catch (InvalidArgumentException e) {
+                throw h.error(e.getMessage());
             }
         }
         YamlNode plays = s.get("plays");

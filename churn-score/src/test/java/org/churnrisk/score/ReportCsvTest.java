@@ -17,7 +17,7 @@ class ReportCsvTest {
     @Test
     void theHeaderHasTheColumnsInOrder() {
         assertThat(lines().get(0)).isEqualTo("rank,account_id,account_name,tier,csm,arr,renewal_date,days_to_renewal,"
-                + "churn_probability,risk_band,arr_at_risk,health_score,driver_1,driver_2,driver_3,suggested_play");
+                + "churn_probability,risk_band,arr_at_risk,health_score,driver_1,driver_2,driver_3,suggested_play,holdout");
     }
 
     @Test
@@ -25,7 +25,7 @@ class ReportCsvTest {
         assertThat(lines(Accounts.scored("A1", 0.412345, RiskBand.RED, 24_000.5)).get(1)).isEqualTo(
                 "1,A1,Name of A1,growth,dana.lee,24000.5,2027-01-15,75,0.4123,red,9896.49,62.5,"
                         + "logins down 62% vs the previous 30 days,2 escalated tickets in 30 days,,"
-                        + "Re-engagement: reach the champion and book a usage review");
+                        + "Re-engagement: reach the champion and book a usage review,");
     }
 
     @Test
@@ -33,7 +33,7 @@ class ReportCsvTest {
         List<String> lines = lines(Accounts.scored("A1", 0.4, RiskBand.RED, 1000), Accounts.unscored("A2", 5000));
 
         assertThat(lines.get(2)).isEqualTo(",A2,,starter,,5000,,,,unscored,,20,"
-                + "not scored: no product usage before 2026-11-01,,,Data check");
+                + "not scored: no product usage before 2026-11-01,,,Data check,");
     }
 
     @ParameterizedTest

@@ -46,7 +46,7 @@ class ReportFilesTest {
 
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("at-risk.csv",
-                    "at-risk.summary.json", ".at-risk.csv.lock");
+                    "at-risk.summary.json", ".at-risk.csv.lock", "history", "report.html");
         }
     }
 
