@@ -49,7 +49,7 @@ class HelpExamplesTest {
     @Test
     void theseAreTheCommands() {
         assertThat(commands()).containsExactlyInAnyOrder("demo", "generate", "init", "validate", "features", "train", "evaluate", "score",
-                "explain");
+                "explain", "report", "outcomes");
     }
 
     @ParameterizedTest

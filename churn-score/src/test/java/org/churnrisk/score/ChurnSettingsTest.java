@@ -50,7 +50,7 @@ class ChurnSettingsTest {
 
         assertThatThrownBy(() -> ChurnSettings.forBook(book, null)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("churn.yaml line 8: scoring: unknown key 'max_usage_lag' (expected one of bands,"
-                        + " max_usage_lag_days, plays)");
+                        + " holdout, max_usage_lag_days, plays, workflow)");
     }
 
     @Test

@@ -77,7 +77,7 @@ class ScoringSettingsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "scoring:\\n  colours: {}"
-            + " | churn.yaml line 2: scoring: unknown key 'colours' (expected one of bands, holdout, max_usage_lag_days, plays)",
+            + " | churn.yaml line 2: scoring: unknown key 'colours' (expected one of bands, holdout, max_usage_lag_days, plays, workflow)",
         "scoring:\\n  bands:\\n    red_at_: 0.4"
             + " | churn.yaml line 3: scoring.bands: unknown key 'red_at_', did you mean 'red_at'? (expected one of"
             + " red_at, yellow_at)",
