@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
             "Joins the run history of a report folder with a newer book: for each past run, predicted against"
                     + " realised churn by band and decile, realised AUC, ARR churned from each band and the accounts"
                     + " that churned while green; with a scoring.holdout, the rescue rate of treated against held-out"
-                    + " accounts with 95% intervals, ARR saved and a power line.",
+                    + " accounts with 95%% intervals, ARR saved and a power line.",
             "Writes outcomes.md and outcomes.json into --reports. See docs/outcomes.md."
         },
         footerHeading = "%nExamples:%n",
