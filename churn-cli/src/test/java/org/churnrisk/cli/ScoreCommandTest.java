@@ -240,7 +240,7 @@ class ScoreCommandTest {
         try (Stream<Path> files = Files.list(dir)) {
             // The first run's report, summary and workflow files, and no temporary file of the failed run.
             assertThat(written).contains("at-risk.csv", "at-risk.summary.json", ".at-risk.csv.lock",
-                    "alerts.csv", "onboarding.csv", "digital-journey.csv", "worklists");
+                    "alerts.csv", "onboarding.csv", "digital-journey.csv", "adoption.csv", "worklists");
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(written);
         }
     }

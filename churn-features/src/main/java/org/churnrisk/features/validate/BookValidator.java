@@ -183,6 +183,8 @@ public final class BookValidator {
         missing("features.integration_events", features.integrationEvents(), seen).ifPresent(notes::add);
         missing("features.export_events", features.exportEvents(), seen).ifPresent(notes::add);
         missing("features.core_features", features.coreFeatures(), seen).ifPresent(notes::add);
+        features.modules().forEach((module, events) ->
+                missing("features.modules." + module, events, seen).ifPresent(notes::add));
         return notes;
     }
 
