@@ -37,8 +37,10 @@ import org.tribuo.common.xgboost.XGBoostModel;
  *       consecutive vectors of the pool, on the calling thread.</li>
  *   <li>{@link #xgboostBatch}: xgboost4j's {@code Booster.predict} on a new {@link DMatrix} of
  *       the same {@value #BATCH} vectors (as float32, in XGBoost's feature order), one thread.</li>
- *   <li>{@link #contributions}: the exact TreeSHAP drivers of one account (closed form per leaf;
+ *   <li>{@link #contributions}: the exact TreeSHAP drivers of one account (edge-wise TreeSHAP;
  *       the same kernel either way).</li>
+ *   <li>{@link #contributionsBatch}: the same drivers of {@value #SHAP_ROWS} consecutive vectors in
+ *       one batched call (tree by tree within blocks of 32, as the report's scoring calls it).</li>
  *   <li>{@link #xgboostContributions}: xgboost4j's {@code predictContrib} on {@value #CONTRIBUTION_ROWS}
  *       vectors, one thread.</li>
  * </ul>
@@ -57,6 +59,7 @@ public class TreeBatchBenchmark {
     static final int POOL = ScoringBenchmark.POOL;
     static final int BATCH = 256;
     static final int CONTRIBUTION_ROWS = 16;
+    static final int SHAP_ROWS = 64;
 
     private CompiledScorer scorer;
     private double[] vectors;
@@ -66,6 +69,7 @@ public class TreeBatchBenchmark {
     private float[] xgbVectors;
     private double[] out;
     private double[] contributions;
+    private double[] contributionBlock;
     private int next;
 
     @Setup(Level.Trial)
@@ -77,6 +81,7 @@ public class TreeBatchBenchmark {
         vectors = Arrays.copyOf(models.poolVectors(), POOL * features);
         out = new double[BATCH];
         contributions = new double[features];
+        contributionBlock = new double[SHAP_ROWS * features];
         @SuppressWarnings("unchecked")
         XGBoostModel<Label> xgb = (XGBoostModel<Label>) bundle.model();
         booster = xgb.getInnerModels().get(0);
@@ -137,6 +142,14 @@ public class TreeBatchBenchmark {
     public double contributions(CpuTime.OfThread cpu) {
         cpu.count(1);
         return scorer.contributions(vectors, (next++ & (POOL - 1)) * features, contributions);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SHAP_ROWS)
+    public double contributionsBatch(CpuTime.OfThread cpu) {
+        cpu.count(SHAP_ROWS);
+        int from = (next += SHAP_ROWS) & (POOL - 1);
+        return scorer.contributions(vectors, from * features, SHAP_ROWS, contributionBlock, 0);
     }
 
     @Benchmark

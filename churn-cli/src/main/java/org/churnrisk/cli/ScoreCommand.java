@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
                     + "below 50 since the previous report in the folder, with the play, the task due date and the "
                     + "account executive; on a first run every red and low-health account, marked as having no "
                     + "baseline); onboarding.csv (accounts in their first 90 days: milestones, days since the last "
-                    + "login, the check-in due).",
+                    + "login, the check-in due); adoption.csv (per account and product module of features.modules: "
+                    + "events per licensed seat in 30 days against the tier's median, red/yellow/green, and the module "
+                    + "most below its cohort as the expansion or training conversation to open).",
             "Every file is written to a temporary file and renamed into place, so a failed run leaves the previous "
                     + "files as they were. Ranking key, capacity, SLA, holidays and triggers: scoring.workflow in "
                     + "churn.yaml. Columns, drivers, plays and bands: docs/scoring.md."

@@ -21,6 +21,9 @@ import org.churnrisk.features.io.mapping.YamlNode;
  *   integration_events: [integration_sync]
  *   export_events: [report_export]
  *   core_features: [dashboard_view, report_build, workflow_run]
+ *   modules:                      # the adoption scorecard's product modules (adoption.csv)
+ *     reporting: [report_build, report_export]
+ *     automation: [workflow_run]
  *   health:
  *     weights: {usage: 40, support: 30, nps_csat: 20, csm_engagement: 10}
  *     red_below: 50
@@ -33,7 +36,7 @@ import org.churnrisk.features.io.mapping.YamlNode;
  */
 public final class FeatureSettings {
     private static final List<String> KEYS = List.of("core_features", "export_events", "health",
-            "integration_events", "login_event");
+            "integration_events", "login_event", "modules");
     private static final List<String> HEALTH_KEYS = List.of("green_above", "red_below", "weights");
     private static final List<String> WEIGHT_KEYS = List.of("csm_engagement", "nps_csat", "support", "usage");
     private static final String EVENT_NAMES = "event names, e.g. [dashboard_view, reports]";
@@ -82,6 +85,15 @@ public final class FeatureSettings {
         }
         if (f.has("health")) {
             b.healthScore(health(f.get("health")));
+        }
+        if (f.has("modules")) {
+            YamlNode.MapNode m = f.get("modules").map("a map of module name to event names, e.g. reporting: "
+                    + "[report_build, report_export]");
+            java.util.Map<String, Set<String>> modules = new java.util.LinkedHashMap<>();
+            for (String name : m.keys()) {
+                modules.put(name, names(m.get(name)));
+            }
+            b.modules(modules);
         }
         try {
             return b.build();

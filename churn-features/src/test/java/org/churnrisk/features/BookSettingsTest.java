@@ -69,7 +69,7 @@ class BookSettingsTest {
                         features:
                           login_evnt: login
                         """, "churn.yaml line 2: features: unknown key 'login_evnt', did you mean 'login_event'?"
-                        + " (expected one of core_features, export_events, health, integration_events, login_event)"),
+                        + " (expected one of core_features, export_events, health, integration_events, login_event, modules)"),
                 Arguments.of("""
                         features:
                           health:
@@ -102,7 +102,7 @@ class BookSettingsTest {
                         """, "churn.yaml line 3, column 5: features.health: health weights: at least one must be"
                         + " above 0"),
                 Arguments.of("features: [login]\n", "churn.yaml line 1, column 11: features: expected a map with keys"
-                        + " core_features, export_events, health, integration_events, login_event, found a list"));
+                        + " core_features, export_events, health, integration_events, login_event, modules, found a list"));
     }
 
     @ParameterizedTest

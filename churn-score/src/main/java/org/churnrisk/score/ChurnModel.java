@@ -331,12 +331,26 @@ public final class ChurnModel {
         int size = Math.min(BLOCK_ROWS, to - from);
         double[] block = new double[size * n];
         double[] p = new double[size];
-        double[] c = new double[n];
+        String[] reasons = new String[size];
+        // The scored rows of a block, packed, and their contributions: explained in one batched call.
+        double[] scored = new double[size * n];
+        double[] c = new double[size * n];
+        int[] packedAt = new int[size];
+        double[] one = new double[n];
         LocalDate asOf = table.asOf();
         for (int first = from; first < to; first += size) {
             int count = Math.min(size, to - first);
             table.copyRows(first, first + count, block, 0);
             scorer.probabilities(block, 0, count, p, 0);
+            int packed = 0;
+            for (int i = 0; i < count; i++) {
+                reasons[i] = unscorable(block, i * n, asOf);
+                if (reasons[i] == null) {
+                    System.arraycopy(block, i * n, scored, packed * n, n);
+                    packedAt[i] = packed++;
+                }
+            }
+            scorer.contributions(scored, 0, packed, c, 0);
             for (int i = 0; i < count; i++) {
                 int r = first + i;
                 int x = i * n;
@@ -345,15 +359,15 @@ public final class ChurnModel {
                 Tier tier = References.tierOf(block, x);
                 boolean renewalKnown = block[x + Feature.HAS_RENEWAL_DATE.ordinal()] > 0;
                 int days = renewalKnown ? (int) block[x + Feature.DAYS_TO_RENEWAL.ordinal()] : -1;
-                String reason = unscorable(block, x, asOf);
+                String reason = reasons[i];
                 double probability = Double.NaN;
                 RiskBand band = null;
                 List<Driver> drivers = List.of();
                 if (reason == null) {
                     probability = p[i];
                     band = settings.band(probability);
-                    scorer.contributions(block, x, c);
-                    drivers = Drivers.top(block, x, c, ReportCsv.DRIVERS, references);
+                    System.arraycopy(c, packedAt[i] * n, one, 0, n);
+                    drivers = Drivers.top(block, x, one, ReportCsv.DRIVERS, references);
                 }
                 String label = band == null ? PlayRule.UNSCORED : band.label();
                 out[r] = new ScoredAccount(id, info == null ? null : info.name(), tier,

@@ -203,6 +203,17 @@ public record RunSummary(Path report, Map<String, Object> values, List<ScoredAcc
                         ? " (first run: no earlier report to compare with, so every red account and every health"
                         + " score below the threshold is listed)" : " since " + alerts.get("baseline_as_of"),
                 onboarding.get("accounts"), onboarding.get("check_ins_due"), Workflow.ONBOARDING));
+        Map<?, ?> adoption = (Map<?, ?>) w.get("adoption");
+        if (adoption != null) {
+            List<?> modules = (List<?>) adoption.get("modules");
+            sb.append(modules.isEmpty() ? String.format(Locale.ROOT, "Adoption: no module usage counted, %s has the "
+                    + "header only%n", Workflow.ADOPTION)
+                    : String.format(Locale.ROOT, "Adoption by module (%s, %s): %s rows, %s conversations to open, in %s%n",
+                    String.join(", ", modules.stream().map(Object::toString).toList()),
+                    Boolean.TRUE.equals(adoption.get("modules_configured")) ? "from features.modules"
+                            : "not configured in features.modules: the default core, exports, integrations",
+                    files.get(Workflow.ADOPTION), adoption.get("conversations"), Workflow.ADOPTION));
+        }
         return sb.toString();
     }
 

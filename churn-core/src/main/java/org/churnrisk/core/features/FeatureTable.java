@@ -17,6 +17,7 @@ public final class FeatureTable {
     private final List<String> accountIds;
     private final double[] values;
     private final double[] healthScores;
+    private final ModuleUsage moduleUsage;
 
     public FeatureTable(FeatureSchema schema, LocalDate asOf, List<String> accountIds, double[] values,
                         double[] healthScores) {
@@ -34,6 +35,11 @@ public final class FeatureTable {
 
     private FeatureTable(FeatureSchema schema, LocalDate asOf, List<String> accountIds, double[] values,
                          double[] healthScores, boolean owned) {
+        this(schema, asOf, accountIds, values, healthScores, null);
+    }
+
+    private FeatureTable(FeatureSchema schema, LocalDate asOf, List<String> accountIds, double[] values,
+                         double[] healthScores, ModuleUsage moduleUsage) {
         this.schema = schema;
         this.asOf = asOf;
         this.accountIds = List.copyOf(accountIds);
@@ -45,8 +51,23 @@ public final class FeatureTable {
             throw new InvalidArgumentException("feature table: " + healthScores.length + " health scores for "
                     + this.accountIds.size() + " accounts");
         }
+        if (moduleUsage != null && moduleUsage.events30d().length != this.accountIds.size() * moduleUsage.modules().size()) {
+            throw new InvalidArgumentException("feature table: module usage for " + moduleUsage.events30d().length
+                    + " cells, not " + this.accountIds.size() + " accounts x " + moduleUsage.modules().size() + " modules");
+        }
         this.values = values;
         this.healthScores = healthScores;
+        this.moduleUsage = moduleUsage;
+    }
+
+    /** This table with product-module usage beside it (the arrays are shared, not copied). */
+    public FeatureTable withModuleUsage(ModuleUsage usage) {
+        return new FeatureTable(schema, asOf, accountIds, values, healthScores, usage);
+    }
+
+    /** The product-module usage counted with these features, or null when none was counted. */
+    public ModuleUsage moduleUsage() {
+        return moduleUsage;
     }
 
     public FeatureSchema schema() {

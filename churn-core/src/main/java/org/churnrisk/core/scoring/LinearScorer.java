@@ -127,6 +127,20 @@ public final class LinearScorer implements CompiledScorer {
     }
 
     @Override
+    public double contributions(double[] vectors, int offset, int count, double[] out, int outOffset) {
+        int n = weights.length;
+        Batch.checkRows(n, vectors, offset, count, out, outOffset);
+        for (int i = 0; i < count; i++) {
+            int x = offset + i * n;
+            int o = outOffset + i * n;
+            for (int f = 0; f < n; f++) {
+                out[o + f] = weights[f] * (vectors[x + f] - means[f]);
+            }
+        }
+        return base;
+    }
+
+    @Override
     public void probabilities(double[] vectors, int offset, int count, double[] out, int outOffset) {
         int n = weights.length;
         Batch.check(n, vectors, offset, count, out, outOffset);

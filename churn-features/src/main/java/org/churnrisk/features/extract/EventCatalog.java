@@ -25,6 +25,9 @@ final class EventCatalog {
     private byte[] kind = new byte[64];
     private long[] bit = new long[64];
     private boolean[] export = new boolean[64];
+    /** Per event code, the bits of the adoption modules it belongs to. */
+    private long[] modules = new long[64];
+    private final List<Set<String>> moduleEvents;
     private long coreMask;
     private int nextBit;
     private final String login;
@@ -34,6 +37,16 @@ final class EventCatalog {
 
     /** Names are matched ignoring case, as the data contract spells {@code login} "in any case". */
     EventCatalog(String login, Set<String> integration, Set<String> exports, Set<String> core) {
+        this(login, integration, exports, core, List.of());
+    }
+
+    /**
+     * @param moduleEvents the event names of each adoption module, in module order; an empty set
+     *                     is the default {@code core} module: every core feature event
+     */
+    EventCatalog(String login, Set<String> integration, Set<String> exports, Set<String> core,
+                 List<Set<String>> moduleEvents) {
+        this.moduleEvents = moduleEvents.stream().map(EventCatalog::lower).toList();
         this.login = lower(login);
         this.integration = lower(integration);
         this.exports = lower(exports);
@@ -61,6 +74,7 @@ final class EventCatalog {
             kind = java.util.Arrays.copyOf(kind, c * 2);
             bit = java.util.Arrays.copyOf(bit, c * 2);
             export = java.util.Arrays.copyOf(export, c * 2);
+            modules = java.util.Arrays.copyOf(modules, c * 2);
         }
         names.add(name);
         codes.put(hash, c);
@@ -76,7 +90,25 @@ final class EventCatalog {
                 coreMask |= bit[c];
             }
         }
+        for (int m = 0; m < moduleEvents.size(); m++) {
+            Set<String> events = moduleEvents.get(m);
+            boolean in = events.isEmpty() ? kind[c] == FEATURE && (core.isEmpty() || core.contains(key))
+                    : events.contains(key);
+            if (in) {
+                modules[c] |= 1L << m;
+            }
+        }
         return c;
+    }
+
+    /** The bits of the adoption modules event {@code code} belongs to. */
+    long modules(int code) {
+        return modules[code];
+    }
+
+    /** How many adoption modules are counted. */
+    int moduleCount() {
+        return moduleEvents.size();
     }
 
     byte kind(int code) {

@@ -113,7 +113,7 @@ public final class Extraction {
             }
         }
         EventCatalog catalog = new EventCatalog(config.loginEvent(), config.integrationEvents(), config.exportEvents(),
-                config.coreFeatures());
+                config.coreFeatures(), List.copyOf(config.adoptionModules().values()));
         UsageAggregator usage = new UsageAggregator(snaps, catalog, book.size(), tenureSeconds);
         BookLoader.usage(rows, book, usage);
         EngagementAggregator engagement = new EngagementAggregator(snaps, book.size());
@@ -121,7 +121,8 @@ public final class Extraction {
         // a source the book lacks leaves its part out of the health score, the others reweighted
         org.churnrisk.core.features.HealthScore health = config.healthScore().withoutParts(rows.absent(Source.TICKETS),
                 rows.absent(Source.SURVEYS), rows.absent(Source.TOUCHPOINTS));
-        FeatureAssembler assembler = new FeatureAssembler(book, snaps, usage, engagement, health);
+        FeatureAssembler assembler = new FeatureAssembler(book, snaps, usage, engagement, health,
+                List.copyOf(config.adoptionModules().keySet()), !config.modules().isEmpty());
         for (int k = 0; k < snaps.size(); k++) {
             out.accept(assembler.table(k));
             progress.update("assembling features", k + 1, snaps.size());

@@ -38,8 +38,14 @@ final class FeatureAssembler {
     private final long[][] userFirstSeen;
     private final long usageStartSecond;
 
+    /** The adoption modules counted by {@code usage}, in its module order, and whether churn.yaml named them. */
+    private final List<String> modules;
+    private final boolean modulesConfigured;
+
     FeatureAssembler(AccountBook book, Snapshots snaps, UsageAggregator usage, EngagementAggregator engagement,
-                     HealthScore health) {
+                     HealthScore health, List<String> modules, boolean modulesConfigured) {
+        this.modules = modules;
+        this.modulesConfigured = modulesConfigured;
         this.book = book;
         this.snaps = snaps;
         this.usage = usage;
@@ -97,7 +103,15 @@ final class FeatureAssembler {
         for (int r = 0; r < rows; r++) {
             scores[r] = health.score(values, r * F, healthInputs);
         }
-        return FeatureTable.ofOwnedArrays(SCHEMA, snaps.dates[k], ids, values, scores);
+        int m = modules.size();
+        long[] moduleEvents = new long[rows * m];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < m; j++) {
+                moduleEvents[r * m + j] = usage.moduleEvents(active.get(r), k, j);
+            }
+        }
+        return FeatureTable.ofOwnedArrays(SCHEMA, snaps.dates[k], ids, values, scores)
+                .withModuleUsage(new org.churnrisk.core.features.ModuleUsage(modules, modulesConfigured, moduleEvents));
     }
 
     /** Fills one row; returns the tier ordinal. */

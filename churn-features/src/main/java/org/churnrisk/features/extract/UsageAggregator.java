@@ -40,6 +40,9 @@ final class UsageAggregator {
     private final long[] bits30;
     private final long[] bitsPrevious;
     private final long[] bitsOlder;
+    /** Per account, snapshot and adoption module, events over [T-30d, T). */
+    private final long[] moduleEvents;
+    final int modules;
     /** Latest event second in [cutoff[k-1], cutoff[k]) per account and snapshot; Long.MIN_VALUE if none. */
     final long[] lastAny;
     final long[] lastLogin;
@@ -84,6 +87,12 @@ final class UsageAggregator {
         bits30 = new long[(int) cells];
         bitsPrevious = new long[(int) cells];
         bitsOlder = new long[(int) cells];
+        modules = catalog.moduleCount();
+        if (cells * modules > Integer.MAX_VALUE - 8) {
+            throw new org.churnrisk.core.InvalidArgumentException("too many accounts x as-of dates x modules for one "
+                    + "pass (" + accounts + " x " + k + " x " + modules + "); extract fewer dates at a time");
+        }
+        moduleEvents = new long[(int) cells * modules];
         lastAny = filled(accounts * k);
         lastLogin = filled(accounts * k);
         lastIntegration = filled(accounts * k);
@@ -122,7 +131,7 @@ final class UsageAggregator {
      * @param userIds  scratch space for n ids
      */
     void add(int n, int[] account, long[] second, long[] userHash, byte[] kind, long[] bit, boolean[] core,
-             boolean[] export, long[] quantity, long[] errors, int[] userIds) {
+             boolean[] export, long[] module, long[] quantity, long[] errors, int[] userIds) {
         long seenBefore = snaps.cutoff[k - 1];
         for (int from = 0; from < n; from += USER_RUN) {
             int to = Math.min(n, from + USER_RUN);
@@ -137,7 +146,8 @@ final class UsageAggregator {
                 }
             }
             for (int i = from; i < to; i++) {
-                add(account[i], second[i], userIds[i], kind[i], bit[i], core[i], export[i], quantity[i], errors[i]);
+                add(account[i], second[i], userIds[i], kind[i], bit[i], core[i], export[i], module[i], quantity[i],
+                        errors[i]);
             }
         }
     }
@@ -148,8 +158,8 @@ final class UsageAggregator {
     }
 
     /** Adds one usage row whose user is resolved to its id (-1 for none). */
-    private void add(int a, long second, int user, byte kind, long bit, boolean core, boolean export, long quantity,
-                     long errors) {
+    private void add(int a, long second, int user, byte kind, long bit, boolean core, boolean export, long module,
+                     long quantity, long errors) {
         rows++;
         if (second < minSecond) {
             minSecond = second;
@@ -189,6 +199,9 @@ final class UsageAggregator {
                 add(logins, cell * SEG + seg, q);
             }
             if (seg >= Snapshots.SEG_30_TO_7) { // the last 30 days
+                for (long m = module; m != 0; m &= m - 1) {
+                    add(moduleEvents, cell * modules + Long.numberOfTrailingZeros(m), q);
+                }
                 int base = cell * (METRICS - 1) - 1;
                 switch (kind) {
                     case EventCatalog.LOGIN -> { }
@@ -260,6 +273,11 @@ final class UsageAggregator {
                 return;
             }
         }
+    }
+
+    /** Events of adoption module {@code m} over [T-30d, T) of a snapshot. */
+    long moduleEvents(int a, int snapshot, int m) {
+        return moduleEvents[(a * k + snapshot) * modules + m];
     }
 
     /** Logins in one usage segment of a snapshot. */

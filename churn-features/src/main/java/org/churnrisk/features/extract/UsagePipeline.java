@@ -33,6 +33,7 @@ final class UsagePipeline implements BookLoader.UsageTarget {
         final long[] bit = new long[BATCH];
         final boolean[] core = new boolean[BATCH];
         final boolean[] export = new boolean[BATCH];
+        final long[] modules = new long[BATCH];
         final long[] quantity = new long[BATCH];
         final long[] errors = new long[BATCH];
         int size;
@@ -62,6 +63,7 @@ final class UsagePipeline implements BookLoader.UsageTarget {
         b.bit[i] = bit;
         b.core[i] = (bit & catalog.coreMask()) != 0;
         b.export[i] = catalog.isExport(code);
+        b.modules[i] = catalog.modules(code);
         b.quantity[i] = quantity;
         b.errors[i] = errors;
         if (++b.size == BATCH) {
@@ -95,7 +97,7 @@ final class UsagePipeline implements BookLoader.UsageTarget {
                 if (b == END) {
                     return;
                 }
-                usage.add(b.size, b.account, b.second, b.user, b.kind, b.bit, b.core, b.export, b.quantity, b.errors,
+                usage.add(b.size, b.account, b.second, b.user, b.kind, b.bit, b.core, b.export, b.modules, b.quantity, b.errors,
                         userIds);
                 b.size = 0;
                 free.put(b);

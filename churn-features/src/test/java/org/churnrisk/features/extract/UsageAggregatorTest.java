@@ -90,7 +90,7 @@ class UsageAggregatorTest {
                 quantity[i] = r.quantity();
                 errors[i] = r.errors();
             }
-            usage.add(n, account, second, user, kind, bit, core, export, quantity, errors, ids);
+            usage.add(n, account, second, user, kind, bit, core, export, new long[n], quantity, errors, ids);
         }
         return usage;
     }

@@ -26,7 +26,8 @@ import org.churnrisk.score.ScoredBook;
  * The CS workflow files of a scored book, built in memory: a worklist per named Enterprise CSM
  * ({@code worklists/<csm>.csv}), the pooled Growth queue with its SLA due time
  * ({@code worklists/growth-queue.csv}), the Starter digital journey ({@code digital-journey.csv}),
- * red-flag alerts ({@code alerts.csv}) and the onboarding watch ({@code onboarding.csv}). Columns
+ * red-flag alerts ({@code alerts.csv}), the onboarding watch ({@code onboarding.csv}) and the
+ * adoption scorecard by product module ({@code adoption.csv}). Columns
  * and ordering rules are in docs/scoring.md; every file is UTF-8 with {@code \n} line ends, text
  * through the formula guard, and depends only on the scored book, the settings and the baseline.
  *
@@ -49,6 +50,8 @@ public record Workflow(Map<String, String> files, Map<String, Object> summary) {
     public static final String DIGITAL_JOURNEY = "digital-journey.csv";
     public static final String ALERTS = "alerts.csv";
     public static final String ONBOARDING = "onboarding.csv";
+    public static final String ADOPTION = "adoption.csv";
+    public static final List<String> ADOPTION_COLUMNS = Adoption.COLUMNS;
 
     public static final List<String> WORKLIST_COLUMNS = List.of("rank", "status", "account_id", "account_name", "tier",
             "arr", "renewal_date", "days_to_renewal", "churn_probability", "risk_band", "arr_at_risk", "health_score",
@@ -105,6 +108,7 @@ public record Workflow(Map<String, String> files, Map<String, Object> summary) {
         digitalJourney(accounts, book.asOf(), settings, onboarding, files, counts);
         summary.put("alerts", alerts(accounts, book.asOf(), settings, baseline, files, counts));
         summary.put("onboarding", onboarding.write(accounts, files, counts));
+        summary.put("adoption", Adoption.write(accounts, book.accounts(), book.features(), settings, files, counts));
         return new Workflow(files, summary);
     }
 

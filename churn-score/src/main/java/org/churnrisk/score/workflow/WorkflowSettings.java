@@ -30,6 +30,8 @@ import org.churnrisk.features.io.mapping.YamlNode;
  *     no_login_days: 7
  *     milestone_day: 30
  *     renewal_reminder_days: 60     # Starter accounts renewing within this many days get the renewal reminder
+ *     adoption_red_below: 0.5       # adoption.csv: a module below this ratio to its tier's median is red
+ *     adoption_yellow_below: 0.8    # ... and below this one yellow
  * </pre>
  *
  * The onboarding milestones follow the {@code features:} section: "first report exported" is any
@@ -40,15 +42,16 @@ import org.churnrisk.features.io.mapping.YamlNode;
 public record WorkflowSettings(RankingKey rankBy, int weeklyCapacity, int growthSlaHours, Set<RiskBand> growthQueueBands,
                                BusinessCalendar calendar, double alertHealthBelow, int alertDueBusinessDays,
                                String alertTask, int onboardingDays, int noLoginDays, int milestoneDay,
-                               int renewalReminderDays) {
+                               int renewalReminderDays, double adoptionRedBelow, double adoptionYellowBelow) {
 
     public static final WorkflowSettings DEFAULT = new WorkflowSettings(RankingKey.PROBABILITY, 25, 48,
             Set.of(RiskBand.RED, RiskBand.YELLOW), BusinessCalendar.DEFAULT, 50, 5, "Executive business review", 90, 7,
-            30, 60);
+            30, 60, 0.5, 0.8);
 
     private static final List<String> KEYS = List.of("rank_by", "weekly_capacity", "growth_sla_hours",
             "growth_queue_bands", "holidays", "alert_health_below", "alert_due_business_days", "alert_task",
-            "onboarding_days", "no_login_days", "milestone_day", "renewal_reminder_days");
+            "onboarding_days", "no_login_days", "milestone_day", "renewal_reminder_days", "adoption_red_below",
+            "adoption_yellow_below");
 
     /** @throws InvalidArgumentException if a count is negative or the capacity is not positive */
     public WorkflowSettings {
@@ -69,24 +72,38 @@ public record WorkflowSettings(RankingKey rankBy, int weeklyCapacity, int growth
             throw new InvalidArgumentException("scoring.workflow.alert_health_below is " + alertHealthBelow
                     + " (expected a health score from 0 to 100)");
         }
+        if (!(adoptionRedBelow >= 0 && adoptionRedBelow <= adoptionYellowBelow && adoptionYellowBelow <= 10)) {
+            throw new InvalidArgumentException("scoring.workflow: adoption_red_below " + adoptionRedBelow
+                    + " and adoption_yellow_below " + adoptionYellowBelow + " (expected ratios to the tier's median with "
+                    + "0 <= red <= yellow, e.g. 0.5 and 0.8)");
+        }
         if (alertTask == null || alertTask.isBlank()) {
             throw new InvalidArgumentException("scoring.workflow.alert_task is blank (expected the task's text)");
         }
     }
 
+    public WorkflowSettings withAdoptionBands(double redBelow, double yellowBelow) {
+        return new WorkflowSettings(rankBy, weeklyCapacity, growthSlaHours, growthQueueBands, calendar, alertHealthBelow,
+                alertDueBusinessDays, alertTask, onboardingDays, noLoginDays, milestoneDay, renewalReminderDays,
+                redBelow, yellowBelow);
+    }
+
     public WorkflowSettings withRankBy(RankingKey key) {
         return new WorkflowSettings(key, weeklyCapacity, growthSlaHours, growthQueueBands, calendar, alertHealthBelow,
-                alertDueBusinessDays, alertTask, onboardingDays, noLoginDays, milestoneDay, renewalReminderDays);
+                alertDueBusinessDays, alertTask, onboardingDays, noLoginDays, milestoneDay, renewalReminderDays,
+                adoptionRedBelow, adoptionYellowBelow);
     }
 
     public WorkflowSettings withWeeklyCapacity(int capacity) {
         return new WorkflowSettings(rankBy, capacity, growthSlaHours, growthQueueBands, calendar, alertHealthBelow,
-                alertDueBusinessDays, alertTask, onboardingDays, noLoginDays, milestoneDay, renewalReminderDays);
+                alertDueBusinessDays, alertTask, onboardingDays, noLoginDays, milestoneDay, renewalReminderDays,
+                adoptionRedBelow, adoptionYellowBelow);
     }
 
     public WorkflowSettings withCalendar(BusinessCalendar c) {
         return new WorkflowSettings(rankBy, weeklyCapacity, growthSlaHours, growthQueueBands, c, alertHealthBelow,
-                alertDueBusinessDays, alertTask, onboardingDays, noLoginDays, milestoneDay, renewalReminderDays);
+                alertDueBusinessDays, alertTask, onboardingDays, noLoginDays, milestoneDay, renewalReminderDays,
+                adoptionRedBelow, adoptionYellowBelow);
     }
 
     /**
@@ -134,7 +151,9 @@ public record WorkflowSettings(RankingKey rankBy, int weeklyCapacity, int growth
                     m.has("alert_task") ? m.get("alert_task").text("the task's text") : d.alertTask,
                     whole(m, "onboarding_days", d.onboardingDays, "days"),
                     whole(m, "no_login_days", d.noLoginDays, "days"), whole(m, "milestone_day", d.milestoneDay, "days"),
-                    whole(m, "renewal_reminder_days", d.renewalReminderDays, "days"));
+                    whole(m, "renewal_reminder_days", d.renewalReminderDays, "days"),
+                    m.number("adoption_red_below", d.adoptionRedBelow),
+                    m.number("adoption_yellow_below", d.adoptionYellowBelow));
         } catch (InvalidArgumentException e) {
             throw m.error(e.getMessage());
         }

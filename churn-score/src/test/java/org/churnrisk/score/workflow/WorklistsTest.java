@@ -58,7 +58,7 @@ class WorklistsTest {
         assertThat(queue).extracting(r -> r.get(1)).containsExactly("E4", "G1");
         // opened on Monday 2026-11-02 at midnight, due 48 business hours later
         assertThat(queue.get(0).subList(12, 14)).containsExactly("2026-11-02 00:00", "2026-11-04 00:00");
-        assertThat(w.files().keySet()).containsExactly("alerts.csv", "digital-journey.csv", "onboarding.csv",
+        assertThat(w.files().keySet()).containsExactly("adoption.csv", "alerts.csv", "digital-journey.csv", "onboarding.csv",
                 "worklists/dana_lee.csv", "worklists/growth-queue.csv");
     }
 

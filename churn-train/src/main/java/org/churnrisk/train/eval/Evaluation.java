@@ -94,6 +94,7 @@ public final class Evaluation {
         return new EvaluationReport(s.rows(), s.positives, (double) s.positives / s.rows(),
                 Metrics.rocAuc(s), Metrics.averagePrecision(s), Metrics.brierScore(s), Metrics.logLoss(s),
                 Metrics.topK(s, Metrics.tenPercentOf(s.rows())), capacity, Metrics.topK(s, capacity),
-                Metrics.liftByDecile(s), Metrics.reliability(s));
+                Metrics.liftByDecile(s), Metrics.reliability(s),
+                Metrics.topK(s, Metrics.tenPercentOf(s.rows()), true), Metrics.topK(s, capacity, true));
     }
 }

@@ -21,11 +21,15 @@ import org.churnrisk.core.InvalidArgumentException;
  * @param atCapacity       the top {@code min(capacity, rows)} rows
  * @param deciles          ten lift-by-decile rows, decile 1 (highest risk) first
  * @param reliability      ten fixed-width calibration bins and the ECE
+ * @param topTenPercentByArrAtRisk the top {@code ceil(rows / 10)} rows ranked by expected ARR lost
+ *                         ({@link Metrics#topKByArrAtRisk}) instead of by probability
+ * @param atCapacityByArrAtRisk    the top {@code min(capacity, rows)} rows ranked by expected ARR lost
  */
 public record EvaluationReport(int rows, int positives, double baseRate,
                                double rocAuc, double averagePrecision, double brierScore, double logLoss,
                                TopK topTenPercent, int capacity, TopK atCapacity,
-                               List<DecileRow> deciles, Reliability reliability) {
+                               List<DecileRow> deciles, Reliability reliability,
+                               TopK topTenPercentByArrAtRisk, TopK atCapacityByArrAtRisk) {
     public EvaluationReport {
         if (rows < 1 || positives < 0 || positives > rows) {
             throw new InvalidArgumentException("report: rows " + rows + " and positives " + positives
@@ -34,7 +38,8 @@ public record EvaluationReport(int rows, int positives, double baseRate,
         if (capacity < 0) {
             throw new InvalidArgumentException("report: capacity " + capacity + " is negative");
         }
-        if (topTenPercent == null || atCapacity == null || reliability == null) {
+        if (topTenPercent == null || atCapacity == null || reliability == null || topTenPercentByArrAtRisk == null
+                || atCapacityByArrAtRisk == null) {
             throw new InvalidArgumentException("report: top k results and reliability are required");
         }
         deciles = List.copyOf(deciles);

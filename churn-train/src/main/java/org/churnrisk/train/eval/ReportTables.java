@@ -42,10 +42,12 @@ public final class ReportTables {
             new Metric("precision@10%", r -> ratio(r.topTenPercent().precision())),
             new Metric("recall@10%", r -> ratio(r.topTenPercent().recall())),
             new Metric("ARR captured@10%", r -> ratio(r.topTenPercent().arrCaptured())),
+            new Metric("ARR captured@10% by ARR at risk", r -> ratio(r.topTenPercentByArrAtRisk().arrCaptured())),
             new Metric("k@capacity", r -> Integer.toString(r.atCapacity().k())),
             new Metric("precision@capacity", r -> ratio(r.atCapacity().precision())),
             new Metric("recall@capacity", r -> ratio(r.atCapacity().recall())),
-            new Metric("ARR captured@capacity", r -> ratio(r.atCapacity().arrCaptured())));
+            new Metric("ARR captured@capacity", r -> ratio(r.atCapacity().arrCaptured())),
+            new Metric("ARR captured@capacity by ARR at risk", r -> ratio(r.atCapacityByArrAtRisk().arrCaptured())));
 
     private ReportTables() {}
 

@@ -6,10 +6,12 @@ import java.util.Comparator;
 import org.churnrisk.core.InvalidArgumentException;
 
 /**
- * Validated copies of scored rows, their risk ranking and their groups of tied scores.
+ * Validated copies of scored rows, their risk rankings and their groups of tied scores.
  *
  * <p>{@link #byRisk} is the ranking the report publishes: probability descending, then ARR
- * descending, then row index ascending. The tie groups ({@link #tieP}, {@link #tieRows},
+ * descending, then row index ascending. {@link #byArrAtRisk} is the order of a worklist ranked by
+ * expected ARR lost ({@code rank_by: arr_at_risk} in churn-score): {@code p x ARR} descending, then
+ * probability descending, then ARR descending, then row index ascending. The tie groups ({@link #tieP}, {@link #tieRows},
  * {@link #tiePositives}) hold each distinct probability, highest first, with its row and positive
  * counts; metrics that ignore ARR are computed from them alone, so they treat tied scores as one
  * threshold and give bit-identical results under any permutation of the input. Immutable after
@@ -21,6 +23,7 @@ final class Scored {
     final double[] arr;
     final int positives;
     final int[] byRisk;
+    final int[] byArrAtRisk;
     final double[] tieP;
     final int[] tieRows;
     final int[] tiePositives;
@@ -39,6 +42,8 @@ final class Scored {
             return c != 0 ? c : Double.compare(arr[b], arr[a]);
         };
         this.byRisk = sorted(risk.thenComparingInt(i -> i));
+        Comparator<Integer> expectedLoss = (a, b) -> Double.compare(p[b] * arr[b], p[a] * arr[a]);
+        this.byArrAtRisk = sorted(expectedLoss.thenComparing(risk).thenComparingInt(i -> i));
 
         int groups = 0;
         for (int r = 0; r < byRisk.length; r++) {

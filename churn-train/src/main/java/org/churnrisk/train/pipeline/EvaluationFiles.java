@@ -66,6 +66,11 @@ public final class EvaluationFiles {
         m.put("top_10_percent", topK(r.topTenPercent()));
         m.put("capacity", r.capacity());
         m.put("at_capacity", topK(r.atCapacity()));
+        // the same cuts with the rows ranked by expected ARR lost (p x ARR), as rank_by: arr_at_risk does
+        Map<String, Object> byArrAtRisk = new LinkedHashMap<>();
+        byArrAtRisk.put("top_10_percent", topK(r.topTenPercentByArrAtRisk()));
+        byArrAtRisk.put("at_capacity", topK(r.atCapacityByArrAtRisk()));
+        m.put("ranked_by_arr_at_risk", byArrAtRisk);
         m.put("lift_by_decile", r.deciles().stream().map(d -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("decile", d.decile());
@@ -112,6 +117,73 @@ public final class EvaluationFiles {
         return files;
     }
 
+    /**
+     * The paragraph under the calibrated table that says which order of the accounts captures the
+     * most churned ARR at capacity and in the top 10%: the model's probability or its expected ARR
+     * lost ({@code p x ARR}, the order of the scoring report's {@code rank_by: arr_at_risk}), and
+     * the health score's own order or its expected ARR lost. Computed from the reports, so it says
+     * what this book shows; empty when the test rows hold no churned ARR.
+     */
+    static String capturedArr(String model, EvaluationReport chosen, EvaluationReport health) {
+        if (health == null || !Double.isFinite(chosen.atCapacity().arrCaptured())) {
+            return "";
+        }
+        List<String> orders = List.of(model + "'s probability order", model + "'s expected-ARR-lost order",
+                "the health score's own order", "the health score's expected-ARR-lost order");
+        double[] capacity = {chosen.atCapacity().arrCaptured(), chosen.atCapacityByArrAtRisk().arrCaptured(),
+                health.atCapacity().arrCaptured(), health.atCapacityByArrAtRisk().arrCaptured()};
+        double[] tenPercent = {chosen.topTenPercent().arrCaptured(), chosen.topTenPercentByArrAtRisk().arrCaptured(),
+                health.topTenPercent().arrCaptured(), health.topTenPercentByArrAtRisk().arrCaptured()};
+        String atCapacity = most(orders, capacity);
+        String inTopTen = most(orders, tenPercent);
+        String winners = atCapacity.equals(inTopTen) ? atCapacity + " at capacity and in the top 10%"
+                : atCapacity + " at capacity, and " + inTopTen + " in the top 10%";
+        return "Churned ARR captured at capacity (the top " + accounts(chosen.atCapacity().k()) + "): " + model + " "
+                + ratio(capacity[0]) + " by probability and " + ratio(capacity[1]) + " by expected ARR lost "
+                + "(probability x ARR, the order of `rank_by: arr_at_risk`), the health score " + ratio(capacity[2])
+                + " by its own order and " + ratio(capacity[3]) + " by expected ARR lost (its calibrated "
+                + "probability x ARR); in the top 10% (" + accounts(chosen.topTenPercent().k()) + ") "
+                + ratio(tenPercent[0]) + ", " + ratio(tenPercent[1]) + ", " + ratio(tenPercent[2]) + " and "
+                + ratio(tenPercent[3]) + ". On this book " + winners + "; " + model + "'s expected-ARR-lost order "
+                + modelOrders(compared(capacity[1], capacity[0]), compared(tenPercent[1], tenPercent[0])) + ".\n\n";
+    }
+
+    /** "X captures the most", or "X and Y capture the same, the most" when they are equal. */
+    private static String most(List<String> orders, double[] captured) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double v : captured) {
+            best = Math.max(best, v);
+        }
+        List<String> top = new java.util.ArrayList<>();
+        for (int i = 0; i < captured.length; i++) {
+            if (captured[i] == best) {
+                top.add(orders.get(i));
+            }
+        }
+        return top.size() == 1 ? top.get(0) + " captures the most"
+                : String.join(" and ", top) + " capture the same, the most,";
+    }
+
+    /** How the model's expected-ARR-lost order compares with its probability order at both cuts. */
+    private static String modelOrders(String atCapacity, String inTopTen) {
+        String first = "captures " + atCapacity + (atCapacity.equals("as much") ? " as" : " than")
+                + " its probability order at capacity";
+        return atCapacity.equals(inTopTen) ? first + " and in the top 10%" : first + " and " + inTopTen
+                + " in the top 10%";
+    }
+
+    private static String accounts(int k) {
+        return k == 1 ? "1 account" : k + " accounts";
+    }
+
+    private static String compared(double a, double b) {
+        return a > b ? "more" : a < b ? "less" : "as much";
+    }
+
+    private static String ratio(double v) {
+        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.4f", v) : "n/a";
+    }
+
     static String markdown(Training.Outcome o) {
         StringBuilder sb = new StringBuilder();
         EvaluationReport chosen = o.chosenReport();
@@ -137,6 +209,7 @@ public final class EvaluationFiles {
                 .append("composite health score and a base-rate dummy on the same ")
                 .append(o.backtest().testRows()).append(" test rows.\n\n");
         sb.append("### Calibrated\n\n").append(ReportTables.markdown(o.comparison())).append('\n');
+        sb.append(capturedArr(o.chosen().label(), chosen, o.backtest().calibrated().get(Backtest.HEALTH_SCORE)));
         if (o.truth().isPresent()) {
             sb.append("The `").append(Training.GENERATOR_TRUTH).append("` column scores the same rows with the ")
                     .append("probabilities the book's simulation knew (`truth.csv`, from its hidden state): the ")

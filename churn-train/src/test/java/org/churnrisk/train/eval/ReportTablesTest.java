@@ -31,81 +31,87 @@ class ReportTablesTest {
     @Test
     void rendersOneReportAsText() {
         assertThat(ReportTables.text(model())).isEqualTo("""
-                metric                  value
-                ---------------------  ------
-                rows                        8
-                positives                   3
-                base rate              0.3750
-                ROC AUC                0.7667
-                average precision      0.7000
-                Brier score            0.2225
-                log loss               0.6263
-                ECE                    0.3250
-                k@10%                       1
-                precision@10%          1.0000
-                recall@10%             0.3333
-                ARR captured@10%       0.3030
-                k@capacity                  3
-                precision@capacity     0.6667
-                recall@capacity        0.6667
-                ARR captured@capacity  0.9091
+                metric                                 value
+                ------------------------------------  ------
+                rows                                       8
+                positives                                  3
+                base rate                             0.3750
+                ROC AUC                               0.7667
+                average precision                     0.7000
+                Brier score                           0.2225
+                log loss                              0.6263
+                ECE                                   0.3250
+                k@10%                                      1
+                precision@10%                         1.0000
+                recall@10%                            0.3333
+                ARR captured@10%                      0.3030
+                ARR captured@10% by ARR at risk       0.6061
+                k@capacity                                 3
+                precision@capacity                    0.6667
+                recall@capacity                       0.6667
+                ARR captured@capacity                 0.9091
+                ARR captured@capacity by ARR at risk  0.9091
                 """);
     }
 
     @Test
     void rendersModelsSideBySideAsTextInInsertionOrder() {
         assertThat(ReportTables.text(sideBySide())).isEqualTo("""
-                metric                   gbdt  health|score
-                ---------------------  ------  ------------
-                rows                        8             8
-                positives                   3             3
-                base rate              0.3750        0.3750
-                ROC AUC                0.7667        0.5000
-                average precision      0.7000        0.3750
-                Brier score            0.2225        0.2500
-                log loss               0.6263        0.6931
-                ECE                    0.3250        0.1250
-                k@10%                       1             1
-                precision@10%          1.0000        1.0000
-                recall@10%             0.3333        0.3333
-                ARR captured@10%       0.3030        0.6061
-                k@capacity                  3             3
-                precision@capacity     0.6667        0.6667
-                recall@capacity        0.6667        0.6667
-                ARR captured@capacity  0.9091        0.9091
+                metric                                  gbdt  health|score
+                ------------------------------------  ------  ------------
+                rows                                       8             8
+                positives                                  3             3
+                base rate                             0.3750        0.3750
+                ROC AUC                               0.7667        0.5000
+                average precision                     0.7000        0.3750
+                Brier score                           0.2225        0.2500
+                log loss                              0.6263        0.6931
+                ECE                                   0.3250        0.1250
+                k@10%                                      1             1
+                precision@10%                         1.0000        1.0000
+                recall@10%                            0.3333        0.3333
+                ARR captured@10%                      0.3030        0.6061
+                ARR captured@10% by ARR at risk       0.6061        0.6061
+                k@capacity                                 3             3
+                precision@capacity                    0.6667        0.6667
+                recall@capacity                       0.6667        0.6667
+                ARR captured@capacity                 0.9091        0.9091
+                ARR captured@capacity by ARR at risk  0.9091        0.9091
                 """);
     }
 
     @Test
     void rendersModelsSideBySideAsMarkdownEscapingPipes() {
         assertThat(ReportTables.markdown(sideBySide())).isEqualTo("""
-                | metric                |   gbdt | health\\|score |
-                | :-------------------- | -----: | ------------: |
-                | rows                  |      8 |             8 |
-                | positives             |      3 |             3 |
-                | base rate             | 0.3750 |        0.3750 |
-                | ROC AUC               | 0.7667 |        0.5000 |
-                | average precision     | 0.7000 |        0.3750 |
-                | Brier score           | 0.2225 |        0.2500 |
-                | log loss              | 0.6263 |        0.6931 |
-                | ECE                   | 0.3250 |        0.1250 |
-                | k@10%                 |      1 |             1 |
-                | precision@10%         | 1.0000 |        1.0000 |
-                | recall@10%            | 0.3333 |        0.3333 |
-                | ARR captured@10%      | 0.3030 |        0.6061 |
-                | k@capacity            |      3 |             3 |
-                | precision@capacity    | 0.6667 |        0.6667 |
-                | recall@capacity       | 0.6667 |        0.6667 |
-                | ARR captured@capacity | 0.9091 |        0.9091 |
+                | metric                               |   gbdt | health\\|score |
+                | :----------------------------------- | -----: | ------------: |
+                | rows                                 |      8 |             8 |
+                | positives                            |      3 |             3 |
+                | base rate                            | 0.3750 |        0.3750 |
+                | ROC AUC                              | 0.7667 |        0.5000 |
+                | average precision                    | 0.7000 |        0.3750 |
+                | Brier score                          | 0.2225 |        0.2500 |
+                | log loss                             | 0.6263 |        0.6931 |
+                | ECE                                  | 0.3250 |        0.1250 |
+                | k@10%                                |      1 |             1 |
+                | precision@10%                        | 1.0000 |        1.0000 |
+                | recall@10%                           | 0.3333 |        0.3333 |
+                | ARR captured@10%                     | 0.3030 |        0.6061 |
+                | ARR captured@10% by ARR at risk      | 0.6061 |        0.6061 |
+                | k@capacity                           |      3 |             3 |
+                | precision@capacity                   | 0.6667 |        0.6667 |
+                | recall@capacity                      | 0.6667 |        0.6667 |
+                | ARR captured@capacity                | 0.9091 |        0.9091 |
+                | ARR captured@capacity by ARR at risk | 0.9091 |        0.9091 |
                 """);
     }
 
     @Test
     void rendersOneReportAsMarkdownWithAValueColumn() {
         assertThat(ReportTables.markdown(model())).startsWith("""
-                | metric                |  value |
-                | :-------------------- | -----: |
-                | rows                  |      8 |
+                | metric                               |  value |
+                | :----------------------------------- | -----: |
+                | rows                                 |      8 |
                 """);
     }
 
@@ -151,7 +157,7 @@ class ReportTablesTest {
     void printsNaNAsNotAvailable() {
         EvaluationReport oneClass = Evaluation.of(new double[] {0.2, 0.4}, new boolean[2], new double[2], 1);
 
-        assertThat(ReportTables.text(oneClass)).contains("ROC AUC                   n/a");
+        assertThat(ReportTables.text(oneClass)).contains("ROC AUC                                  n/a");
     }
 
     @Test
