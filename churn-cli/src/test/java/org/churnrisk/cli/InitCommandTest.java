@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InitCommandTest {
     private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
     private static final Path SAMPLE_BOOK = MODULE.resolve("../sample-data/book");
+    private static final Path JSONL_BOOK = MODULE.resolve("../churn-features/src/test/resources/io/jsonl-book");
 
     @TempDir
     Path dir;
@@ -81,6 +82,23 @@ class InitCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
         assertThat(run.out()).contains("Valid:", "no problems");
         assertThat(Files.readString(draft)).contains("files: [\"usage\"]", "file: \"churn.csv\"");
+    }
+
+    /** The JSON Lines worked example of docs/mapping.md, without its churn.yaml: the draft reads every line. */
+    @Test
+    void aFolderOfJsonLinesExportsValidatesWithTheDraft() throws IOException {
+        Path book = Files.createDirectories(dir.resolve("jsonl"));
+        for (String name : new String[] {"accounts.csv", "events.jsonl", "tickets.ndjson"}) {
+            Files.copy(JSONL_BOOK.resolve(name), book.resolve(name));
+        }
+
+        CliRun run = churn("init", "--data", book.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
+        assertThat(run.out()).contains("Valid: 8 rows read").doesNotContain("not yet inferred");
+        assertThat(Files.readString(book.resolve("churn.yaml"))).contains("file: \"events.jsonl\"",
+                "timestamp_patterns: [\"epoch_seconds\"]", "occurred_at: \"properties.time\"",
+                "escalated: \"custom.escalated\"");
     }
 
     @Test

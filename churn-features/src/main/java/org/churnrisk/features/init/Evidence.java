@@ -22,13 +22,19 @@ final class Evidence {
     /** A format that reads a column: {@code pattern} null for ISO-8601, {@code excel} for serial numbers. */
     record Format(String pattern, boolean datePattern, boolean excel, int parsed, int total, String ambiguousWith) {
         String label() {
-            return excel ? "Excel serial dates" : pattern == null ? "ISO-8601" : pattern;
+            return excel ? "Excel serial dates" : pattern == null ? "ISO-8601"
+                    : pattern.equals(ValueParser.EPOCH_SECONDS) ? "seconds since the epoch"
+                    : pattern.equals(ValueParser.EPOCH_MILLIS) ? "milliseconds since the epoch" : pattern;
         }
 
         String text() {
             return String.format(Locale.ROOT, "%,d of %,d values parse as %s", parsed, total, label());
         }
     }
+
+    /** Epoch numbers taken for times only from 1990 to 2100, so that ids, counts and yyyyMMdd dates are not. */
+    private static final long EPOCH_FROM = 631_152_000L;
+    private static final long EPOCH_TO = 4_102_444_800L;
 
     private static final List<String> DATE_PATTERNS = List.of("M/d/yyyy", "d/M/yyyy", "d.M.yyyy", "yyyy/M/d",
             "d-M-yyyy", "yyyyMMdd", "d MMM yyyy", "MMM d yyyy", "d-MMM-yyyy");
@@ -53,6 +59,10 @@ final class Evidence {
             tried.add(count(values, timestamp, p, true, false));
         }
         tried.add(count(values, timestamp, null, true, true));
+        if (timestamp) {
+            tried.add(epoch(values, ValueParser.EPOCH_SECONDS, 1));
+            tried.add(epoch(values, ValueParser.EPOCH_MILLIS, 1000));
+        }
         Format best = tried.get(0);
         for (Format f : tried) {
             if (f.parsed() > best.parsed()) {
@@ -89,6 +99,28 @@ final class Evidence {
             }
         }
         return new Format(pattern, date, excel, ok, values.size(), null);
+    }
+
+    /**
+     * How many values are numbers of seconds (or milliseconds, {@code unit} 1000) since the epoch
+     * that fall from 1990 to 2100 and that the reader takes with {@code pattern}.
+     */
+    private static Format epoch(List<String> values, String pattern, long unit) {
+        ValueParser parser = new ValueParser(new ValueFormats(ZoneOffset.UTC, List.of(), List.of(pattern),
+                ValueFormats.DEFAULT.trueSpellings(), ValueFormats.DEFAULT.falseSpellings(), false));
+        int ok = 0;
+        for (String v : values) {
+            double n;
+            try {
+                n = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (n >= EPOCH_FROM * unit && n < EPOCH_TO * unit && parser.epochSecond(v) != ValueParser.INVALID) {
+                ok++;
+            }
+        }
+        return new Format(pattern, false, false, ok, values.size(), null);
     }
 
     /** Whether some value holds a time of day without a zone or offset (read in the mapping's zone). */

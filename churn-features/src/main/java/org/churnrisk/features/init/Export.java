@@ -69,9 +69,13 @@ final class Export {
         return new HashSet<>(values(column));
     }
 
-    /** {@code "the first 5,000 rows of usage/part-1.csv.gz"} or {@code "all 12 rows of accounts.csv"}. */
+    /**
+     * {@code "the first 5,000 rows of usage/part-1.csv.gz"} or {@code "all 12 rows of accounts.csv"};
+     * {@code "records"} for JSON Lines.
+     */
     String sampleText() {
-        return String.format(Locale.ROOT, wholeFile ? "all %,d rows of %s" : "the first %,d rows of %s", rowsSampled,
+        String rows = format == Format.JSONL ? "records" : "rows";
+        return String.format(Locale.ROOT, wholeFile ? "all %,d %s of %s" : "the first %,d %s of %s", rowsSampled, rows,
                 sampledFile());
     }
 }

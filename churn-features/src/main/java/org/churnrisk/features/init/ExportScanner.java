@@ -1,8 +1,13 @@
 package org.churnrisk.features.init;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,10 +30,13 @@ import org.churnrisk.features.io.parquet.ParquetSchema;
 
 /**
  * Lists the exports of a folder and samples each: format (CSV, gzipped CSV, Parquet, JSON Lines),
- * for CSV the delimiter and encoding sniffed from the first bytes, the header and the first rows.
+ * for CSV the delimiter and encoding sniffed from the first bytes, the header and the first rows;
+ * for JSON Lines the first records flattened to dotted paths ({@code properties.time}), which are
+ * its header, as {@code JsonlCursor} names fields.
  */
 final class ExportScanner {
     private static final int SNIFF_BYTES = 1 << 20;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final int sampleRows;
 
@@ -110,9 +118,9 @@ final class ExportScanner {
                         export.values.add(List.of());
                     }
                 }
-                case JSONL -> export.problem = "JSON Lines: not yet inferred (churn-risk does not read JSON Lines yet);"
-                        + " export it as CSV or Parquet";
-                case OTHER -> export.problem = "not a file churn-risk reads (expected .csv, .csv.gz or .parquet)";
+                case JSONL -> sampleJsonl(file, export);
+                case OTHER -> export.problem = "not a file churn-risk reads (expected .csv, .csv.gz, .parquet, .jsonl or"
+                        + " .ndjson)";
             }
         } catch (ChurnException e) {
             export.problem = e.getMessage();
@@ -163,6 +171,114 @@ final class ExportScanner {
             }
         } catch (ChurnException e) {
             export.problem = e.getMessage();
+        }
+    }
+
+    /**
+     * Samples the first records of a JSON Lines file: every field of every object, however deep, is a
+     * column named by its dotted path, in first-seen order, with its values as their JSON text
+     * (strings trimmed; {@code null} and blank strings are blank). Arrays, and fields whose own name
+     * holds a dot (a path cannot name them), are not columns. A line that is not one JSON object is
+     * counted; the first such line is the export's problem.
+     */
+    private void sampleJsonl(Path file, Export export) throws IOException {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        long lineNumber = 0;
+        long bad = 0;
+        String firstBad = null;
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            raw.mark(2);
+            int b0 = raw.read();
+            int b1 = raw.read();
+            raw.reset();
+            export.gzip = b0 == 0x1f && b1 == 0x8b;
+            if (export.gzip != export.sampledFile().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+                export.problem = export.gzip ? "holds gzip data but is not named .jsonl.gz or .ndjson.gz: rename it"
+                        : "is named .gz but does not hold gzip data";
+                return;
+            }
+            InputStream in = export.gzip ? new GZIPInputStream(raw) : raw;
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            while (true) {
+                if (export.rowsSampled >= sampleRows) {
+                    break;
+                }
+                String line = lines.readLine();
+                if (line == null) {
+                    export.wholeFile = true;
+                    break;
+                }
+                lineNumber++;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                Map<String, String> record = new LinkedHashMap<>();
+                String problem = flatten(line, record);
+                if (problem != null) {
+                    bad++;
+                    if (firstBad == null) {
+                        firstBad = String.format(Locale.ROOT, "line %,d %s", lineNumber, problem);
+                    }
+                    continue;
+                }
+                export.rowsSampled++;
+                for (Map.Entry<String, String> field : record.entrySet()) {
+                    Integer c = columns.get(field.getKey());
+                    if (c == null) {
+                        c = columns.size();
+                        columns.put(field.getKey(), c);
+                        export.header.add(field.getKey());
+                        export.values.add(new ArrayList<>());
+                    }
+                    String v = field.getValue();
+                    if (v != null && !v.isEmpty()) {
+                        export.values.get(c).add(v);
+                    }
+                }
+            }
+        }
+        if (bad > 0) {
+            export.problem = String.format(Locale.ROOT, "%,d of the %,d sampled lines are not one JSON object each"
+                    + " (the first: %s); validation rejects them", bad, bad + export.rowsSampled, firstBad);
+        } else if (export.rowsSampled == 0) {
+            export.problem = "no JSON object in the file";
+        }
+    }
+
+    /** Puts every field of the line's object into {@code out} by dotted path; what is wrong with the line, or null. */
+    static String flatten(String line, Map<String, String> out) {
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return "is not a JSON object";
+            }
+            fields(p, "", out);
+            if (p.nextToken() != null) {
+                return "has text after its object";
+            }
+            return null;
+        } catch (IOException e) {
+            return "is not valid JSON";
+        }
+    }
+
+    private static void fields(JsonParser p, String prefix, Map<String, String> out) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.contains(".")) {
+                p.skipChildren();
+                continue;
+            }
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            switch (t) {
+                case START_OBJECT -> fields(p, path, out);
+                case START_ARRAY -> p.skipChildren();
+                case VALUE_NULL -> out.putIfAbsent(path, null);
+                default -> out.put(path, p.getText().strip());
+            }
         }
     }
 

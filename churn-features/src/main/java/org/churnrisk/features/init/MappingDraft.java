@@ -194,7 +194,10 @@ public record MappingDraft(String yaml, List<String> todos) {
                 for (String name : names) {
                     for (int i = 0; i < e.header.size(); i++) {
                         String h = Synonyms.normal(e.header.get(i));
-                        boolean hit = prefix ? name.length() >= 5 && h.startsWith(name) : h.equals(name);
+                        // A JSON path is also named by its last field: properties.distinct_id is a distinct id.
+                        String leaf = e.format == Export.Format.JSONL ? Synonyms.normal(leaf(e.header.get(i))) : h;
+                        boolean hit = prefix ? name.length() >= 5 && (h.startsWith(name) || leaf.startsWith(name))
+                                : h.equals(name) || leaf.equals(name);
                         if (hit && !used.contains(i)) {
                             used.add(i);
                             return i;
@@ -205,6 +208,10 @@ public record MappingDraft(String yaml, List<String> todos) {
             return -1;
         }
 
+        private static String leaf(String path) {
+            return path.substring(path.lastIndexOf('.') + 1);
+        }
+
         // ---- one source -------------------------------------------------------------------------------------
 
         private String source(Source source, Export e) {
@@ -213,7 +220,9 @@ public record MappingDraft(String yaml, List<String> todos) {
             b.append("    ").append(e.files.size() == 1 && e.name.equals(e.files.get(0)) ? "file: " + q(e.name)
                     : "files: [" + q(e.name) + "]");
             b.append(e.format == Export.Format.PARQUET ? "   # Parquet; columns from its schema\n"
-                    : String.format(Locale.ROOT, "   # %s; evidence from %s%n", e.files.size() > 1
+                    : String.format(Locale.ROOT, "   # %s%s; evidence from %s%n",
+                            e.format == Export.Format.JSONL ? "JSON Lines, columns as dotted paths; " : "",
+                            e.files.size() > 1
                             ? e.files.size() + " files of the same shape" : "matched by its columns", e.sampleText()));
             if (e.problem != null) {
                 todo(b, "    ", e.name + ": " + e.problem);

@@ -144,12 +144,54 @@ class MappingDraftTest {
     }
 
     @Test
-    void aJsonLinesExportIsSeenAndSaidNotInferredYet() throws IOException {
-        Path book = salesforceBook();
-        Files.writeString(book.resolve("segment_events.jsonl"), "{\"event\":\"login\"}\n");
+    void draftOfTheJsonLinesBookValidatesItWithNoRejectedRow() throws IOException {
+        Path book = exports(resource("io/jsonl-book"));
+        MappingDraft draft = MappingDraft.infer(book, MappingDraft.DEFAULT_SAMPLE_ROWS);
+        ValidationReport report = validate(book, draft);
+
+        assertThat(report.valid()).as(draft.yaml()).isTrue();
+        assertThat(report.invalidRows()).isZero();
+        assertThat(report.source(Source.USAGE).files()).containsExactly("events.jsonl");
+        assertThat(report.source(Source.USAGE).rows().accepted()).isEqualTo(4);
+        assertThat(report.source(Source.TICKETS).rows().accepted()).isEqualTo(2);
+        assertThat(draft.yaml()).contains("account_id: \"properties.account\"", "user_id: \"properties.distinct_id\"",
+                "occurred_at: \"properties.time\"   # 4 of 4 values parse as seconds since the epoch",
+                "quantity: \"properties.count\"", "timestamp_patterns: [\"epoch_seconds\"]",
+                "account_id: \"organization_id\"", "resolved_at: \"solved_at\"", "escalated: \"custom.escalated\"",
+                "satisfaction: \"satisfaction_rating.score\"", "evidence from all 4 records of events.jsonl");
+    }
+
+    @Test
+    void epochMillisecondsInAGzippedExportAreDraftedAsSuch() throws IOException {
+        Path book = exports(resource("io/jsonl-book"));
+        Files.delete(book.resolve("events.jsonl"));
+        String events = "{\"event_type\":\"login\",\"user_id\":\"u1\",\"event_time\":1744618500000,"
+                + "\"user_properties\":{\"account_id\":\"ACME-001\"}}\n"
+                + "{\"event_type\":\"report_export\",\"user_id\":\"u2\",\"event_time\":1744295400250,"
+                + "\"user_properties\":{\"account_id\":\"INITECH\"},\"groups\":[\"a\",\"b\"]}\n";
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(book.resolve("amplitude.jsonl.gz")))) {
+            out.write(events.getBytes(StandardCharsets.UTF_8));
+        }
+
+        MappingDraft draft = MappingDraft.infer(book, 100);
+        ValidationReport report = validate(book, draft);
+
+        assertThat(draft.yaml()).contains("file: \"amplitude.jsonl.gz\"", "timestamp_patterns: [\"epoch_millis\"]",
+                "account_id: \"user_properties.account_id\"", "event: \"event_type\"")
+                .doesNotContain("groups");
+        assertThat(report.invalidRows()).isZero();
+        assertThat(report.source(Source.USAGE).rows().accepted()).isEqualTo(2);
+    }
+
+    @Test
+    void aLineThatIsNotJsonIsNamedInTheDraft() throws IOException {
+        Path book = exports(resource("io/jsonl-book"));
+        Files.writeString(book.resolve("events.jsonl"), "{\"event\":\"login\"\n",
+                java.nio.file.StandardOpenOption.APPEND);
 
         MappingDraft draft = MappingDraft.infer(book, 100);
 
-        assertThat(draft.yaml()).contains("# not read: segment_events.jsonl: JSON Lines: not yet inferred");
+        assertThat(draft.todos()).anyMatch(t -> t.contains("events.jsonl: 1 of the 5 sampled lines are not one JSON"
+                + " object each (the first: line 5 is not valid JSON)"));
     }
 }
