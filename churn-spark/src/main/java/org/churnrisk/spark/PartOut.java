@@ -1,0 +1,32 @@
+package org.churnrisk.spark;
+
+import java.io.Serializable;
+import java.util.List;
+import org.churnrisk.features.extract.TierMedians;
+
+/** What one partition's extraction sends back to the driver: its tables, cohorts, accounts and row counts. */
+final class PartOut implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Per source ordinal, rows accepted. */
+    final long[] accepted;
+    /** Per as-of date: account ids, their feature values (row after row), health scores, the cohorts. */
+    final List<String[]> ids;
+    final List<double[]> values;
+    final List<double[]> health;
+    final List<TierMedians> medians;
+    /** Every account of the partition: id, name, csm, ae. */
+    final List<String[]> accounts;
+    final long usageMaxSecond;
+
+    PartOut(long[] accepted, List<String[]> ids, List<double[]> values, List<double[]> health,
+            List<TierMedians> medians, List<String[]> accounts, long usageMaxSecond) {
+        this.accepted = accepted;
+        this.ids = ids;
+        this.values = values;
+        this.health = health;
+        this.medians = medians;
+        this.accounts = accounts;
+        this.usageMaxSecond = usageMaxSecond;
+    }
+}
