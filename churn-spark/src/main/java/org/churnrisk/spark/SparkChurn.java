@@ -211,7 +211,11 @@ public final class SparkChurn {
      * extension), as {@code churn features} writes them.
      */
     public void writeFeatures(String book, List<LocalDate> asOf, String out) throws IOException {
-        Extracted e = extract(book, asOf);
+        writeFeatures(extract(book, asOf), out);
+    }
+
+    /** Writes the tables of one extraction, as {@link #writeFeatures(String, List, String)}. */
+    void writeFeatures(Extracted e, String out) throws IOException {
         java.nio.file.Path staging = Files.createTempDirectory("churn-spark-");
         try {
             java.nio.file.Path local = staging.resolve(new Path(out).getName());
@@ -233,12 +237,20 @@ public final class SparkChurn {
      */
     public RunSummary score(String book, java.nio.file.Path model, LocalDate asOf, String out) throws IOException {
         long started = System.nanoTime();
-        Map<String, Double> stages = new LinkedHashMap<>();
         Extracted e = extract(book, List.of(asOf));
+        return score(e, model, asOf, out, started);
+    }
+
+    /** Scores the table as of {@code asOf} of one extraction, as {@link #score(String, java.nio.file.Path, LocalDate, String)}. */
+    RunSummary score(Extracted e, java.nio.file.Path model, LocalDate asOf, String out, long started)
+            throws IOException {
+        String book = e.book().uri;
+        Map<String, Double> stages = new LinkedHashMap<>();
         stages.put("features", (System.nanoTime() - started) / 1e9);
         long scoring = System.nanoTime();
         ChurnModel churn = ChurnModel.load(model, e.settings().scoring());
-        FeatureTable table = e.tables().get(0);
+        FeatureTable table = e.tables().stream().filter(t -> t.asOf().equals(asOf)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no table as of " + asOf));
         churn.checkScorable(book, e.report(), table, asOf);
         List<ScoredAccount> accounts = churn.score(table, e.report().accounts(), ProgressListener.NONE);
         stages.put("scoring", (System.nanoTime() - scoring) / 1e9);

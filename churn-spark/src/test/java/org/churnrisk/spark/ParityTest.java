@@ -36,9 +36,14 @@ class ParityTest {
     static final Path MODEL = ROOT.resolve("churn-score/src/test/resources/bundles/logistic");
     static final LocalDate AS_OF = LocalDate.parse("2026-11-01");
 
+    static final List<LocalDate> DATES = List.of(LocalDate.parse("2026-06-01"), AS_OF);
+
     @TempDir
     static Path dir;
     static Path generated;
+    /** One Spark extraction per book at both dates, shared by its feature and report tests. */
+    static SparkChurn.Extracted sample;
+    static SparkChurn.Extracted generatedBook;
 
     @BeforeAll
     static void generate() throws IOException {
@@ -46,31 +51,32 @@ class ParityTest {
         // 300 accounts, one plain usage.csv: the other layout than the sample book's monthly parts
         BookGenerator.generate(GeneratorConfig.builder().accounts(300).days(400).seed(11).truthSamples(0)
                 .usageLayout(UsageLayout.CSV).build(), generated, false, ProgressListener.NONE);
+        SparkChurn churn = new SparkChurn(SharedSpark.get(), 3);
+        sample = churn.extract(SAMPLE.toUri().toString(), DATES);
+        generatedBook = churn.extract(generated.toString(), DATES);
     }
 
     @Test
     void theSampleBooksFeatureTablesAreTheSingleMachinesAtTwoDates() throws IOException {
-        List<LocalDate> dates = List.of(LocalDate.parse("2026-06-01"), AS_OF);
-        assertThat(sparkFeatures(SAMPLE, dates, "sample")).isEqualTo(localFeatures(SAMPLE, dates, "sample"));
+        assertThat(sparkFeatures(sample, "sample")).isEqualTo(localFeatures(SAMPLE, DATES, "sample"));
     }
 
     @Test
-    void aGeneratedBooksFeatureTableIsTheSingleMachines() throws IOException {
-        List<LocalDate> dates = List.of(AS_OF);
-        assertThat(sparkFeatures(generated, dates, "generated")).isEqualTo(localFeatures(generated, dates, "generated"));
+    void aGeneratedBooksFeatureTablesAreTheSingleMachines() throws IOException {
+        assertThat(sparkFeatures(generatedBook, "generated")).isEqualTo(localFeatures(generated, DATES, "generated"));
     }
 
     @Test
     void theSampleBooksReportAndWorkflowFilesAreTheCommandLines() throws IOException {
-        assertSameReport(SAMPLE, "sample");
+        assertSameReport(SAMPLE, sample, "sample");
     }
 
     @Test
     void aGeneratedBooksReportIsTheCommandLines() throws IOException {
-        assertSameReport(generated, "generated");
+        assertSameReport(generated, generatedBook, "generated");
     }
 
-    private static void assertSameReport(Path book, String name) throws IOException {
+    private static void assertSameReport(Path book, SparkChurn.Extracted extracted, String name) throws IOException {
         Path local = dir.resolve(name + "-local/at-risk.csv");
         Files.createDirectories(local.getParent());
         ChurnSettings settings = ChurnSettings.forBook(book, null);
@@ -79,7 +85,7 @@ class ParityTest {
         ReportFiles.write(local, scored, settings.scoring(), settings.workflow(), a -> true, 1.0);
 
         Path spark = dir.resolve(name + "-spark/at-risk.csv");
-        new SparkChurn(SharedSpark.get(), 3).score(book.toUri().toString(), MODEL, AS_OF, spark.toString());
+        new SparkChurn(SharedSpark.get(), 3).score(extracted, MODEL, AS_OF, spark.toString(), System.nanoTime());
 
         assertThat(Files.readString(spark)).isEqualTo(Files.readString(local));
         assertThat(csvFiles(spark.getParent())).isEqualTo(csvFiles(local.getParent()));
@@ -87,9 +93,9 @@ class ParityTest {
                 .isEqualTo(comparable(local.resolveSibling("at-risk.summary.json")));
     }
 
-    private String sparkFeatures(Path book, List<LocalDate> dates, String name) throws IOException {
+    private String sparkFeatures(SparkChurn.Extracted extracted, String name) throws IOException {
         Path out = dir.resolve(name + "-spark-features.csv");
-        new SparkChurn(SharedSpark.get(), 3).writeFeatures(book.toString(), dates, "file://" + out);
+        new SparkChurn(SharedSpark.get(), 3).writeFeatures(extracted, "file://" + out);
         return Files.readString(out);
     }
 

@@ -13,7 +13,8 @@ final class SharedSpark {
         if (session == null) {
             session = ChurnSparkJob.configure(SparkSession.builder().master("local[2]").appName("churn-spark-test")
                     .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
-                    .config("spark.driver.host", "127.0.0.1")).getOrCreate();
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")).getOrCreate();
             session.sparkContext().setLogLevel("ERROR");
         }
         return session;
