@@ -15,7 +15,8 @@ import org.churnrisk.features.io.values.ValueParser;
  * CSV reader trims them, and parsed with the same {@link ValueParser} and the mapping's value
  * formats, so that a value is accepted or refused with the same words as on one machine. Spark's
  * readers give no line numbers: a row is located by its file and its place in Spark's read
- * ({@code usage.csv row 1,204 of its Spark split}). Not thread-safe.
+ * ({@code usage.csv row 1,204 of its Spark split}: the row's index in its read partition, the
+ * low 33 bits of {@code monotonically_increasing_id}). Not thread-safe.
  */
 final class TextCursor implements RecordCursor {
     private final Source source;
@@ -50,7 +51,7 @@ final class TextCursor implements RecordCursor {
 
     @Override
     public String location() {
-        return fileName() + " row " + String.format(Locale.ROOT, "%,d", row.seq + 1) + " of its Spark split";
+        return fileName() + " row " + String.format(Locale.ROOT, "%,d", (row.seq & 0x1_FFFF_FFFFL) + 1) + " of its Spark split";
     }
 
     @Override
