@@ -414,7 +414,20 @@ public final class ChurnModel {
         return features;
     }
 
-    private void checkUsageIsFresh(Path book, ExtractionReport extraction, LocalDate asOf) {
+    /**
+     * The checks {@link #score(Path, ReadOptions, FeatureConfig, LocalDate)} makes of an extracted
+     * book before scoring it, for an engine that extracts a book itself (churn-spark): the usage
+     * export is fresh enough for {@code asOf}, and someone was a customer on the day before.
+     *
+     * @param book the book as named in messages
+     * @throws InvalidDataException as {@link #score(Path, LocalDate)}
+     */
+    public void checkScorable(String book, ExtractionReport extraction, FeatureTable table, LocalDate asOf) {
+        checkUsageIsFresh(book, extraction, asOf);
+        checkSomeoneIsACustomer(book, extraction, table, asOf);
+    }
+
+    private void checkUsageIsFresh(Object book, ExtractionReport extraction, LocalDate asOf) {
         LocalDate last = extraction.usageLastDay();
         if (last == null) {
             return;
@@ -429,7 +442,7 @@ public final class ChurnModel {
     }
 
     // An as-of date before the book begins would replace yesterday's report with an empty one.
-    private static void checkSomeoneIsACustomer(Path book, ExtractionReport extraction, FeatureTable table,
+    private static void checkSomeoneIsACustomer(Object book, ExtractionReport extraction, FeatureTable table,
             LocalDate asOf) {
         if (table.rows() > 0) {
             return;

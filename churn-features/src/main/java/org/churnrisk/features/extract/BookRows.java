@@ -8,8 +8,11 @@ import org.churnrisk.features.io.RecordCursor;
  * Feeds every row of a source to a handler, whatever files and formats hold it, and deals with
  * bad rows by the run's policy: stop at the first, send it to the rejects file and go on, or
  * collect it for a validation report and go on.
+ *
+ * <p>Public for engines that feed a part of a book's rows to {@link Extraction#runPart} (churn-spark);
+ * the extractor's own implementations read files or in-memory records.
  */
-interface BookRows {
+public interface BookRows {
 
     /** Handles one row; throws {@link org.churnrisk.features.io.problems.DataProblemException} for a bad one. */
     @FunctionalInterface

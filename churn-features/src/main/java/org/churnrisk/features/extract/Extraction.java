@@ -98,8 +98,61 @@ public final class Extraction {
     /** What one run leaves behind besides the tables. */
     record Result(AccountBook book, UsageAggregator usage) { }
 
+    /**
+     * Extracts the features of a part of a book: the accounts of {@code rows} and every row of
+     * theirs, with the facts of the whole book that no part sees alone passed in. The tables' {@code
+     * core_depth_vs_tier_median} is against the part's own accounts: collect a {@link TierMedians}
+     * per part and date, merge them and {@link TierMedians#apply} the whole book's. {@code rows}
+     * must answer {@link BookRows#has} and {@link BookRows#absent} for the whole book.
+     *
+     * @param usageMinSecond the first usage second of the whole book, from {@link #usageMinSecond}
+     *                       of every part (the least); Long.MAX_VALUE when no part has usage
+     * @return the part's accounts (names, CSMs) and its last usage second
+     */
+    public static Part runPart(BookRows rows, FeatureConfig config, List<LocalDate> asOf, long usageMinSecond,
+                               Consumer<FeatureTable> out) throws IOException {
+        Result r = run(rows, config, asOf, ProgressListener.NONE, usageMinSecond, out);
+        return new Part(r.book().infos(), r.usage().maxSecond);
+    }
+
+    /**
+     * What a part's extraction leaves besides its tables.
+     *
+     * @param accounts       every account of the part by id, as the report names them
+     * @param usageMaxSecond the part's last accepted usage second, Long.MIN_VALUE for none
+     */
+    public record Part(java.util.Map<String, org.churnrisk.features.AccountInfo> accounts, long usageMaxSecond) {
+        public Part {
+            accounts = java.util.Map.copyOf(accounts);
+        }
+    }
+
+    /**
+     * The first second of the usage rows of a part of a book that extraction accepts (a usage
+     * row of an unknown account, or a bad one, does not count), reading its accounts and usage
+     * with the same checks as extraction and aggregating nothing; Long.MAX_VALUE for none.
+     */
+    public static long usageMinSecond(BookRows rows, FeatureConfig config) throws IOException {
+        AccountBook book = BookLoader.accounts(rows);
+        EventCatalog catalog = new EventCatalog(config.loginEvent(), config.integrationEvents(), config.exportEvents(),
+                config.coreFeatures());
+        long[] min = {Long.MAX_VALUE};
+        BookLoader.checkUsage(rows, book, catalog, (account, second, user, code, quantity, errors) -> {
+            if (second < min[0]) {
+                min[0] = second;
+            }
+        });
+        return min[0];
+    }
+
     static Result run(BookRows rows, FeatureConfig config, List<LocalDate> asOf, ProgressListener progress,
                     Consumer<FeatureTable> out) throws IOException {
+        return run(rows, config, asOf, progress, Long.MIN_VALUE, out);
+    }
+
+    /** @param usageMinSecond the book's first usage second, or Long.MIN_VALUE to take the aggregator's */
+    private static Result run(BookRows rows, FeatureConfig config, List<LocalDate> asOf, ProgressListener progress,
+                    long usageMinSecond, Consumer<FeatureTable> out) throws IOException {
         Snapshots snaps = new Snapshots(asOf, config.zone());
         progress.update("reading accounts", 0, 1);
         AccountBook book = BookLoader.accounts(rows);
@@ -122,7 +175,8 @@ public final class Extraction {
         org.churnrisk.core.features.HealthScore health = config.healthScore().withoutParts(rows.absent(Source.TICKETS),
                 rows.absent(Source.SURVEYS), rows.absent(Source.TOUCHPOINTS));
         FeatureAssembler assembler = new FeatureAssembler(book, snaps, usage, engagement, health,
-                List.copyOf(config.adoptionModules().keySet()), !config.modules().isEmpty());
+                List.copyOf(config.adoptionModules().keySet()), !config.modules().isEmpty(),
+                usageMinSecond == Long.MIN_VALUE ? usage.minSecond : usageMinSecond);
         for (int k = 0; k < snaps.size(); k++) {
             out.accept(assembler.table(k));
             progress.update("assembling features", k + 1, snaps.size());

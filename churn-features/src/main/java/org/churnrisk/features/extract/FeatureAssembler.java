@@ -44,6 +44,16 @@ final class FeatureAssembler {
 
     FeatureAssembler(AccountBook book, Snapshots snaps, UsageAggregator usage, EngagementAggregator engagement,
                      HealthScore health, List<String> modules, boolean modulesConfigured) {
+        this(book, snaps, usage, engagement, health, modules, modulesConfigured, usage.minSecond);
+    }
+
+    /**
+     * @param usageMinSecond the first usage second of the whole book (Long.MAX_VALUE for none):
+     *                       the start of the usage export, which decides has_onboarding and
+     *                       usage_window_days; a part of a book passes the whole book's
+     */
+    FeatureAssembler(AccountBook book, Snapshots snaps, UsageAggregator usage, EngagementAggregator engagement,
+                     HealthScore health, List<String> modules, boolean modulesConfigured, long usageMinSecond) {
         this.modules = modules;
         this.modulesConfigured = modulesConfigured;
         this.book = book;
@@ -52,8 +62,8 @@ final class FeatureAssembler {
         this.engagement = engagement;
         this.health = health;
         this.userFirstSeen = usersByAccount(usage.users, book.size());
-        this.usageStartSecond = usage.minSecond == Long.MAX_VALUE ? Long.MAX_VALUE
-                : snaps.startOf(java.time.Instant.ofEpochSecond(usage.minSecond).atZone(snaps.zone).toLocalDate());
+        this.usageStartSecond = usageMinSecond == Long.MAX_VALUE ? Long.MAX_VALUE
+                : snaps.startOf(java.time.Instant.ofEpochSecond(usageMinSecond).atZone(snaps.zone).toLocalDate());
     }
 
     private static long[][] usersByAccount(UserTable users, int accounts) {
@@ -356,26 +366,12 @@ final class FeatureAssembler {
     }
 
     private void tierMedians(double[] values, int rows, List<Integer> tiers) {
-        int depth = CORE_DEPTH_30D.ordinal();
-        int versus = CORE_DEPTH_VS_TIER_MEDIAN.ordinal();
-        for (int t = 0; t < Tier.values().length; t++) {
-            double[] cohort = new double[rows];
-            int n = 0;
-            for (int r = 0; r < rows; r++) {
-                if (tiers.get(r) == t) {
-                    cohort[n++] = values[r * F + depth];
-                }
-            }
-            if (n == 0) {
-                continue;
-            }
-            Arrays.sort(cohort, 0, n);
-            double median = n % 2 == 1 ? cohort[n / 2] : (cohort[n / 2 - 1] + cohort[n / 2]) / 2;
-            for (int r = 0; r < rows; r++) {
-                if (tiers.get(r) == t) {
-                    values[r * F + versus] = values[r * F + depth] - median;
-                }
-            }
+        TierMedians cohorts = new TierMedians();
+        for (int r = 0; r < rows; r++) {
+            cohorts.add(tiers.get(r), values[r * F + CORE_DEPTH_30D.ordinal()]);
+        }
+        for (int r = 0; r < rows; r++) {
+            cohorts.apply(values, r, tiers.get(r));
         }
     }
 
