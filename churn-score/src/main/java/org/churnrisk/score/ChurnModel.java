@@ -61,8 +61,12 @@ public final class ChurnModel {
     static final int BLOCK_ROWS = 64;
     private static final Feature[] FEATURES = Feature.values();
 
-    /** Scored before unscored; by probability, then ARR (both highest first), then account id. */
-    static final Comparator<ScoredAccount> REPORT_ORDER = Comparator.comparing((ScoredAccount a) -> !a.scored())
+    /**
+     * The report's order, a total order: scored before unscored; by probability, then ARR (both
+     * highest first), then account id. Accounts scored in parts and sorted by it are in the order
+     * {@link #score(FeatureTable, Map, ProgressListener)} gives the whole table.
+     */
+    public static final Comparator<ScoredAccount> REPORT_ORDER = Comparator.comparing((ScoredAccount a) -> !a.scored())
             .thenComparing(Comparator.comparingDouble((ScoredAccount a) -> a.scored() ? a.probability() : 0).reversed())
             .thenComparing(Comparator.comparingDouble(ScoredAccount::arr).reversed())
             .thenComparing(ScoredAccount::accountId);

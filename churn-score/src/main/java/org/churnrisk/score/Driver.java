@@ -1,5 +1,6 @@
 package org.churnrisk.score;
 
+import java.io.Serializable;
 import java.util.Objects;
 import org.churnrisk.features.Feature;
 
@@ -18,7 +19,7 @@ import org.churnrisk.features.Feature;
  *                     or 0 for a trend, a change or an alert flag; NaN when there is no reference
  */
 public record Driver(DriverGroup group, String phrase, double contribution, Feature feature, double value,
-                     double reference) {
+                     double reference) implements Serializable {
     public Driver {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(phrase, "phrase");

@@ -1,5 +1,6 @@
 package org.churnrisk.score;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -25,10 +26,14 @@ import org.churnrisk.core.features.RiskBand;
  * @param play           the suggested play, or "" when no rule applies
  * @param unscoredReason why the model could not score the account, or null when it did
  * @param ae             the account executive from the optional {@code ae} column, or null
+ *
+ * <p>Serializable, so that an engine that scores a book in parts (churn-spark) can send each part's
+ * accounts to the one that writes the report.
  */
 public record ScoredAccount(String accountId, String name, Tier tier, String csm, double arr, LocalDate renewalDate,
                             int daysToRenewal, double probability, RiskBand band, double healthScore,
-                            List<Driver> drivers, String play, String unscoredReason, String ae) {
+                            List<Driver> drivers, String play, String unscoredReason, String ae)
+        implements Serializable {
 
     /** An account without an account executive. */
     public ScoredAccount(String accountId, String name, Tier tier, String csm, double arr, LocalDate renewalDate,

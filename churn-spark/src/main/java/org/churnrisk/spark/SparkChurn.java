@@ -21,6 +21,8 @@ import org.apache.spark.Partitioner;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.churnrisk.core.AtomicFiles;
@@ -45,6 +47,9 @@ import org.churnrisk.score.ReportFiles;
 import org.churnrisk.score.RunSummary;
 import org.churnrisk.score.ScoredAccount;
 import org.churnrisk.score.ScoredBook;
+import org.churnrisk.score.ScoringSettings;
+import org.churnrisk.score.bundle.BundleJson;
+import org.churnrisk.score.bundle.ScoringBundle;
 
 /**
  * The library entry point of churn-spark: the feature tables and the at-risk report of a book on
@@ -63,9 +68,12 @@ import org.churnrisk.score.ScoredBook;
  * computed across partitions exactly as one machine computes them: the first usage day of the
  * book (a pass with {@link Extraction#usageMinSecond} first) and the tier cohorts of {@code
  * core_depth_vs_tier_median} ({@link TierMedians}, merged on the driver and applied to each part).
- * The driver then holds the finished tables, sorted by account id, scores them with churn-score's
- * {@link ChurnModel} and writes through its {@link ReportFiles}, so the report and summary have
- * the CLI's bytes; files reach the target file system through a temporary name and a rename.
+ * The driver collects the finished tables, sorted by account id (the feature output and the workflow
+ * files read them). To score, the parts stay on the executors: each task loads churn-score's {@link
+ * ChurnModel} from the broadcast bundle and scores its own accounts (probabilities, drivers, plays);
+ * the driver sorts the scored accounts and writes through {@link ReportFiles}, so the report and
+ * summary have the CLI's bytes; files reach the target file system through a temporary name and a
+ * rename.
  * Thread-safe as far as the Spark session is.
  */
 public final class SparkChurn {
@@ -81,8 +89,20 @@ public final class SparkChurn {
         this.partitions = partitions;
     }
 
-    /** One extraction's outcome on the driver. */
-    record Extracted(List<FeatureTable> tables, ExtractionReport report, ChurnSettings settings, SparkBook book) { }
+    /**
+     * One extraction's outcome on the driver: the finished tables, and each partition's part of
+     * them still on the executors ({@code parts}, kept until {@link #close}) to be scored there.
+     *
+     * @param cohorts per as-of date, the tier cohorts of the whole book, which each part needs
+     */
+    record Extracted(List<FeatureTable> tables, ExtractionReport report, ChurnSettings settings, SparkBook book,
+                     List<LocalDate> dates, List<TierMedians> cohorts, JavaRDD<PartOut> parts)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            parts.unpersist(false);
+        }
+    }
 
     /**
      * The feature tables of a book as of each date, in date order, the same as {@code
@@ -92,7 +112,9 @@ public final class SparkChurn {
      * @throws IOException if the book cannot be listed or read
      */
     public List<FeatureTable> features(String book, List<LocalDate> asOf) throws IOException {
-        return extract(book, asOf).tables();
+        try (Extracted e = extract(book, asOf)) {
+            return e.tables();
+        }
     }
 
     Extracted extract(String bookUri, List<LocalDate> asOf) throws IOException {
@@ -114,7 +136,7 @@ public final class SparkChurn {
                 PartRows rows = new PartRows(list(it), present, cols, bookSettings(yaml).mapping());
                 return List.of(Extraction.usageMinSecond(rows, bookSettings(yaml).features())).iterator();
             }).reduce((a, b) -> Math.min(a, b)));
-            List<PartOut> outs = unwrap(() -> parts.mapPartitions((Iterator<Rec> it) -> {
+            JavaRDD<PartOut> extracted = parts.mapPartitions((Iterator<Rec> it) -> {
                 BookSettings s = bookSettings(yaml);
                 PartRows rows = new PartRows(list(it), present, cols, s.mapping());
                 List<String[]> ids = new ArrayList<>();
@@ -149,23 +171,30 @@ public final class SparkChurn {
                                 : modules.get(0).modules().toArray(String[]::new),
                         !modules.isEmpty() && modules.get(0) != null && modules.get(0).configured(), moduleEvents))
                         .iterator();
-            }).collect());
-            return assemble(book, settings, dates, outs, usageMin, started);
+            }).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                return assemble(book, settings, dates, unwrap(extracted::collect), usageMin, started, extracted);
+            } catch (RuntimeException | IOException ex) {
+                extracted.unpersist(false);
+                throw ex;
+            }
         } finally {
             parts.unpersist(false);
         }
     }
 
     private Extracted assemble(SparkBook book, ChurnSettings settings, List<LocalDate> dates, List<PartOut> outs,
-                               long usageMin, long started) throws IOException {
+                               long usageMin, long started, JavaRDD<PartOut> parts) throws IOException {
         FeatureConfig features = settings.features();
         int n = Feature.SCHEMA.size();
         List<FeatureTable> tables = new ArrayList<>();
+        List<TierMedians> merged = new ArrayList<>();
         for (int k = 0; k < dates.size(); k++) {
             TierMedians cohorts = new TierMedians();
             for (PartOut o : outs) {
                 cohorts.merge(o.medians.get(k));
             }
+            merged.add(cohorts);
             TreeMap<String, double[]> rows = new TreeMap<>();
             TreeMap<String, long[]> moduleRows = new TreeMap<>();
             PartOut anyModules = null;
@@ -236,7 +265,7 @@ public final class SparkChurn {
         ExtractionReport report = new ExtractionReport(stats.build(), List.of(), day(usageMin, features.zone()),
                 day(usageMax, features.zone()), Map.of(), (System.nanoTime() - started) / 1e9, accounts, List.of(),
                 notes);
-        return new Extracted(tables, report, settings, book);
+        return new Extracted(tables, report, settings, book, dates, merged, parts);
     }
 
     /**
@@ -244,7 +273,9 @@ public final class SparkChurn {
      * extension), as {@code churn features} writes them.
      */
     public void writeFeatures(String book, List<LocalDate> asOf, String out) throws IOException {
-        writeFeatures(extract(book, asOf), out);
+        try (Extracted e = extract(book, asOf)) {
+            writeFeatures(e, out);
+        }
     }
 
     /** Writes the tables of one extraction, as {@link #writeFeatures(String, List, String)}. */
@@ -270,8 +301,9 @@ public final class SparkChurn {
      */
     public RunSummary score(String book, java.nio.file.Path model, LocalDate asOf, String out) throws IOException {
         long started = System.nanoTime();
-        Extracted e = extract(book, List.of(asOf));
-        return score(e, model, asOf, out, started);
+        try (Extracted e = extract(book, List.of(asOf))) {
+            return score(e, model, asOf, out, started);
+        }
     }
 
     /** Scores the table as of {@code asOf} of one extraction, as {@link #score(String, java.nio.file.Path, LocalDate, String)}. */
@@ -285,7 +317,7 @@ public final class SparkChurn {
         FeatureTable table = e.tables().stream().filter(t -> t.asOf().equals(asOf)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no table as of " + asOf));
         churn.checkScorable(book, e.report(), table, asOf);
-        List<ScoredAccount> accounts = churn.score(table, e.report().accounts(), ProgressListener.NONE);
+        List<ScoredAccount> accounts = scoreParts(e, model, asOf);
         stages.put("scoring", (System.nanoTime() - scoring) / 1e9);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("book", e.book().root.toString());
@@ -324,6 +356,91 @@ public final class SparkChurn {
             return summary;
         } finally {
             AtomicFiles.deleteTree(staging);
+        }
+    }
+
+    /**
+     * Scores each partition's accounts as of {@code asOf} where they are: the bundle's files are
+     * broadcast, each task loads them with the book's scoring settings and runs {@link
+     * ChurnModel#score(FeatureTable, Map, ProgressListener)} (probabilities, drivers, plays) on
+     * its part of the table, the tier cohorts of the whole book applied first; the driver only
+     * puts the parts' accounts in {@linkplain ChurnModel#REPORT_ORDER report order}, a total
+     * order, so the list is the one scoring the whole table gives.
+     */
+    private List<ScoredAccount> scoreParts(Extracted e, java.nio.file.Path model, LocalDate asOf) throws IOException {
+        int k = e.dates().indexOf(asOf);
+        if (k < 0) {
+            throw new IllegalArgumentException("no table as of " + asOf);
+        }
+        TierMedians cohorts = e.cohorts().get(k);
+        String yaml = e.book().yaml;
+        // Only these two files are read to score (model.tribuo is the training's copy).
+        Map<String, byte[]> files = new TreeMap<>();
+        for (String name : List.of(BundleJson.BUNDLE_JSON, BundleJson.SCORER_FILE)) {
+            files.put(name, ScoringBundle.readFile(model, name));
+        }
+        Broadcast<Map<String, byte[]>> bundle = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(files);
+        try {
+            // Each part's accounts travel as Java-serialized bytes: Kryo, which many clusters configure, cannot
+            // rebuild records.
+            List<byte[]> sent = unwrap(() -> e.parts().mapPartitions((Iterator<PartOut> it) -> {
+                ArrayList<ScoredAccount> scored = new ArrayList<>();
+                if (!it.hasNext()) {
+                    return List.<byte[]>of().iterator();
+                }
+                ChurnModel churn = loadModel(bundle.value(), ChurnSettings.of(bookSettings(yaml)).scoring());
+                while (it.hasNext()) {
+                    PartOut o = it.next();
+                    String[] ids = o.ids.get(k);
+                    FeatureTable part = cohorts.apply(FeatureTable.ofOwnedArrays(Feature.SCHEMA, asOf,
+                            Arrays.asList(ids), o.values.get(k), o.health.get(k)));
+                    Map<String, AccountInfo> accounts = new java.util.HashMap<>();
+                    for (String[] a : o.accounts) {
+                        accounts.put(a[0], new AccountInfo(a[0], a[1], a[2], a[3]));
+                    }
+                    scored.addAll(churn.score(part, accounts, ProgressListener.NONE));
+                }
+                return List.of(javaBytes(scored)).iterator();
+            }).collect());
+            List<ScoredAccount> all = new ArrayList<>();
+            for (byte[] part : sent) {
+                all.addAll(fromJavaBytes(part));
+            }
+            all.sort(ChurnModel.REPORT_ORDER);
+            return all;
+        } finally {
+            bundle.destroy();
+        }
+    }
+
+    private static byte[] javaBytes(ArrayList<ScoredAccount> accounts) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(accounts);
+        }
+        return bytes.toByteArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ScoredAccount> fromJavaBytes(byte[] bytes) throws IOException {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return (List<ScoredAccount>) in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new IOException("a partition's scored accounts cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    /** A model from its bundle's files, through a temporary folder of the task's machine. */
+    private static ChurnModel loadModel(Map<String, byte[]> files, ScoringSettings settings) throws IOException {
+        java.nio.file.Path dir = Files.createTempDirectory("churn-model-");
+        try {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Files.write(dir.resolve(f.getKey()), f.getValue());
+            }
+            return ChurnModel.load(dir, settings);
+        } finally {
+            AtomicFiles.deleteTree(dir);
         }
     }
 

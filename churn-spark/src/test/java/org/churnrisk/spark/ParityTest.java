@@ -34,6 +34,7 @@ class ParityTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path SAMPLE = ROOT.resolve("sample-data/book");
     static final Path MODEL = ROOT.resolve("churn-score/src/test/resources/bundles/logistic");
+    static final Path TREES = ROOT.resolve("churn-score/src/test/resources/bundles/xgboost");
     static final LocalDate AS_OF = LocalDate.parse("2026-11-01");
 
     static final List<LocalDate> DATES = List.of(LocalDate.parse("2026-06-01"), AS_OF);
@@ -68,24 +69,31 @@ class ParityTest {
 
     @Test
     void theSampleBooksReportAndWorkflowFilesAreTheCommandLines() throws IOException {
-        assertSameReport(SAMPLE, sample, "sample");
+        assertSameReport(SAMPLE, sample, "sample", MODEL);
     }
 
     @Test
     void aGeneratedBooksReportIsTheCommandLines() throws IOException {
-        assertSameReport(generated, generatedBook, "generated");
+        assertSameReport(generated, generatedBook, "generated", MODEL);
     }
 
-    private static void assertSameReport(Path book, SparkChurn.Extracted extracted, String name) throws IOException {
+    /** The trees' probabilities and TreeSHAP drivers, computed in each of the three partitions. */
+    @Test
+    void theSampleBooksReportWithTheTreeModelIsTheCommandLines() throws IOException {
+        assertSameReport(SAMPLE, sample, "sample-trees", TREES);
+    }
+
+    private static void assertSameReport(Path book, SparkChurn.Extracted extracted, String name, Path model)
+            throws IOException {
         Path local = dir.resolve(name + "-local/at-risk.csv");
         Files.createDirectories(local.getParent());
         ChurnSettings settings = ChurnSettings.forBook(book, null);
-        ChurnModel churn = ChurnModel.load(MODEL, settings.scoring());
+        ChurnModel churn = ChurnModel.load(model, settings.scoring());
         ScoredBook scored = churn.score(book, settings.readOptions(), settings.features(), AS_OF);
         ReportFiles.write(local, scored, settings.scoring(), settings.workflow(), a -> true, 1.0);
 
         Path spark = dir.resolve(name + "-spark/at-risk.csv");
-        new SparkChurn(SharedSpark.get(), 3).score(extracted, MODEL, AS_OF, spark.toString(), System.nanoTime());
+        new SparkChurn(SharedSpark.get(), 3).score(extracted, model, AS_OF, spark.toString(), System.nanoTime());
 
         assertThat(Files.readString(spark)).isEqualTo(Files.readString(local));
         assertThat(csvFiles(spark.getParent())).isEqualTo(csvFiles(local.getParent()));
