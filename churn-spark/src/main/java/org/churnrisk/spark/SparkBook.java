@@ -25,6 +25,8 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.contract.ColumnSpec;
 import org.churnrisk.core.contract.Requirement;
@@ -33,6 +35,7 @@ import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.features.io.mapping.CsvDialect;
 import org.churnrisk.features.io.mapping.SourceMapping;
 import org.churnrisk.features.io.problems.DataProblemException;
+import org.churnrisk.features.io.problems.Texts;
 
 /**
  * A book on any Hadoop file system ({@code file:}, {@code hdfs:}, {@code s3a:}, ...) read through
@@ -210,11 +213,17 @@ final class SparkBook {
         DataFrameReader reader = spark.read();
         Dataset<Row> df;
         String[] p = paths.toArray(String[]::new);
-        if (format.equals("csv")) {
+        boolean csv = format.equals("csv");
+        if (csv) {
             CsvDialect d = mapping.dialect();
-            df = reader.option("header", "true").option("inferSchema", "false").option("multiLine", "true")
-                    .option("sep", String.valueOf(d.delimiter())).option("encoding", d.encoding().name())
-                    .option("mode", "PERMISSIVE").csv(p);
+            reader.option("header", "true").option("inferSchema", "false").option("multiLine", "true")
+                    .option("sep", String.valueOf(d.delimiter())).option("encoding", d.encoding().name());
+            // The header's columns as strings, and one more that Spark fills with the text of a row whose
+            // number of values is not the header's (it would pad or cut the row otherwise). Naming it also
+            // turns off the parser's column pruning, which would hide such rows.
+            StructType schema = reader.csv(p).schema().add(MALFORMED, DataTypes.StringType, true);
+            df = reader.schema(schema).option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", MALFORMED)
+                    .csv(p);
         } else if (format.equals("json")) {
             df = reader.option("primitivesAsString", "true").json(p);
         } else {
@@ -241,7 +250,8 @@ final class SparkBook {
         if (!missing.isEmpty()) {
             String name = paths.size() == 1 ? relative(new Path(paths.get(0))) : source.fileStem() + "/";
             throw new DataProblemException(name, "missing required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + "; the file has columns: " + String.join(", ", df.columns()));
+                    + String.join(", ", missing) + "; the file has columns: " + String.join(", ",
+                    java.util.Arrays.stream(df.columns()).filter(c -> !c.equals(MALFORMED)).toList()));
         }
         boolean[] merged = columns.get(source);
         if (merged == null) {
@@ -255,6 +265,10 @@ final class SparkBook {
         select.add(functions.col("_metadata.file_path"));
         select.add(functions.col("_metadata.file_block_start"));
         select.add(functions.monotonically_increasing_id());
+        if (csv) {
+            select.add(functions.col(MALFORMED));
+        }
+        int headerWidth = csv ? df.columns().length - 1 : 0;
         int ordinal = source.ordinal();
         int accountColumn = source.columnNames().indexOf("account_id");
         String rootPath = root.toUri().getPath();
@@ -268,9 +282,17 @@ final class SparkBook {
             }
             Rec rec = new Rec(ordinal, relative(rootPath, row.getString(width)), row.getLong(width + 1),
                     row.getLong(width + 2), values);
+            if (csv && !row.isNullAt(width + 3)) {
+                throw new DataProblemException(TextCursor.location(rec), "does not have the header's "
+                        + headerWidth + " columns (expected one value per column; quote a value that holds the"
+                        + " delimiter): " + Texts.quoted(row.getString(width + 3)));
+            }
             return new scala.Tuple2<>(partition(values[accountColumn], partitions), rec);
         });
     }
+
+    /** The column Spark's CSV reader puts a malformed row's text in. */
+    static final String MALFORMED = "_churn_malformed_row";
 
     /** The column of a file, or null when it has none: a dotted path into JSON objects. */
     private static Column column(Dataset<Row> df, String name, boolean json) {

@@ -481,11 +481,15 @@ public final class SparkChurn {
                 : Instant.ofEpochSecond(second).atZone(zone).toLocalDate();
     }
 
-    /** Runs a Spark action; a churn-risk error raised in a task comes back as itself, with its message. */
+    /**
+     * Runs a Spark action; a churn-risk error raised in a task comes back as itself, with its
+     * message. (A failed task reaches the driver as a {@link SparkException}, which is checked in
+     * Java but thrown undeclared by Scala.)
+     */
     private static <T> T unwrap(java.util.function.Supplier<T> action) {
         try {
             return action.get();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ChurnException c) {
                     throw c;
@@ -494,8 +498,13 @@ public final class SparkChurn {
                     throw u;
                 }
             }
-            throw e;
+            throw SparkChurn.<RuntimeException>undeclared(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E undeclared(Exception e) throws E {
+        throw (E) e;
     }
 
     /** Sends each row to the partition its key names. */

@@ -51,7 +51,12 @@ final class TextCursor implements RecordCursor {
 
     @Override
     public String location() {
-        return fileName() + " row " + String.format(Locale.ROOT, "%,d", (row.seq & 0x1_FFFF_FFFFL) + 1) + " of its Spark split";
+        return row == null ? fileName() : location(row);
+    }
+
+    /** Where a row is: its file and its index in Spark's read partition, as no line numbers are known. */
+    static String location(Rec row) {
+        return row.file + " row " + String.format(Locale.ROOT, "%,d", (row.seq & 0x1_FFFF_FFFFL) + 1) + " of its Spark split";
     }
 
     @Override
