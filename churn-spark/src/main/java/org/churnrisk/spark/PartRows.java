@@ -31,8 +31,10 @@ final class PartRows implements BookRows {
     /**
      * @param present the sources the book has files for
      * @param columns per source, which canonical columns its files have
+     * @param tables  each lookup's table, by {@link SparkBook#lookupKey}
      */
-    PartRows(List<Rec> part, Set<Source> present, Map<Source, boolean[]> columns, BookConfig mapping) {
+    PartRows(List<Rec> part, Set<Source> present, Map<Source, boolean[]> columns, BookConfig mapping,
+             Map<String, Map<String, String>> tables) {
         for (Source s : Source.values()) {
             rows.put(s, new ArrayList<>());
         }
@@ -44,8 +46,8 @@ final class PartRows implements BookRows {
         this.present = present;
         this.columns = columns;
         this.mapping = mapping;
-        // value maps only: lookups read tables from a local book, which the Spark job refuses up front
-        this.values = new LookupTables(java.nio.file.Path.of("."), mapping);
+        // the value maps, and the lookups through the tables the driver read (SparkBook.loadLookups)
+        this.values = LookupTables.loaded(mapping, SparkBook.lookupTables(mapping, tables));
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.DataFrameReader;
@@ -31,7 +32,10 @@ import org.churnrisk.core.InvalidDataException;
 import org.churnrisk.core.contract.ColumnSpec;
 import org.churnrisk.core.contract.Requirement;
 import org.churnrisk.core.contract.Source;
+import org.churnrisk.features.io.LookupTables;
 import org.churnrisk.features.io.mapping.BookConfig;
+import org.churnrisk.features.io.mapping.Lookup;
+import org.churnrisk.features.io.mapping.TableMapping;
 import org.churnrisk.features.io.mapping.CsvDialect;
 import org.churnrisk.features.io.mapping.SourceMapping;
 import org.churnrisk.features.io.problems.DataProblemException;
@@ -49,8 +53,12 @@ import org.churnrisk.features.io.problems.Texts;
  * reader would accept (a timestamp as ISO-8601 in UTC, a date as yyyy-MM-dd, a decimal in plain
  * notation).
  *
- * <p>Not supported yet, refused up front with a message: file globs ({@code files:}), lookups,
- * and churn read from the account list ({@code sources.churn.from_accounts}).
+ * {@code files:} globs are matched against the book's paths as {@code BookSources} matches them.
+ * Lookup tables are read once on the driver ({@link #loadLookups}) and sent to every task, so a
+ * looked-up {@code account_id} is known before the rows are partitioned.
+ *
+ * <p>Not supported yet, refused up front with a message: churn read from the account list
+ * ({@code sources.churn.from_accounts}).
  */
 final class SparkBook {
     private static final List<String> EXTENSIONS = List.of(".csv", ".csv.gz", ".parquet", ".jsonl", ".jsonl.gz",
@@ -62,6 +70,8 @@ final class SparkBook {
     final Map<Source, boolean[]> columns = new EnumMap<>(Source.class);
     /** The book's churn.yaml as text, or null. */
     final String yaml;
+    /** Each lookup's table, key to value, by {@link #lookupKey}; filled by {@link #list}. */
+    final Map<String, Map<String, String>> lookups = new TreeMap<>();
 
     private SparkBook(String uri, Path root, String yaml) {
         this.uri = uri;
@@ -95,20 +105,108 @@ final class SparkBook {
         }
         for (Source source : Source.values()) {
             SourceMapping m = mapping.mapping(source);
-            if (!m.files().isEmpty()) {
-                throw unsupported("files: globs for " + source.fileStem());
-            }
-            if (!m.lookups().isEmpty()) {
-                throw unsupported("lookups for " + source.fileStem());
-            }
-            List<FileStatus> found = find(fs, source);
+            List<FileStatus> found = m.files().isEmpty() ? find(fs, source) : globbed(fs, m.files());
             if (found.isEmpty() && source.requirement() == Requirement.REQUIRED) {
                 throw new DataProblemException("book " + uri, "no file for " + source.fileStem() + " (looked for "
-                        + source.fileStem() + String.join(", " + source.fileStem(), EXTENSIONS) + ", "
-                        + source.fileStem() + "/)");
+                        + (m.files().isEmpty() ? source.fileStem() + String.join(", " + source.fileStem(), EXTENSIONS)
+                        + ", " + source.fileStem() + "/" : String.join(", ", m.files())) + ")");
             }
             files.put(source, found);
         }
+        loadLookups(fs, mapping);
+    }
+
+    /**
+     * Loads the table of every lookup of the mapping into {@link #lookups}: the tables' files
+     * (accounts- or users-sized) are copied to a folder on the driver and read by churn-features'
+     * {@link LookupTables}, with its checks and messages.
+     */
+    private void loadLookups(FileSystem fs, BookConfig mapping) throws IOException {
+        java.nio.file.Path staging = null;
+        try {
+            LookupTables tables = null;
+            for (Source source : Source.values()) {
+                for (Lookup lookup : mapping.mapping(source).lookups().values()) {
+                    TableMapping table = mapping.tables().get(lookup.table());
+                    List<FileStatus> found = globbed(fs, table.files());
+                    if (found.isEmpty()) {
+                        throw new DataProblemException("book " + uri, "no file for table " + lookup.table()
+                                + " (looked for " + String.join(", ", table.files()) + "), which " + lookup.column()
+                                + " is looked up in");
+                    }
+                    if (staging == null) {
+                        staging = java.nio.file.Files.createTempDirectory("churn-spark-tables-");
+                        tables = new LookupTables(staging, mapping);
+                    }
+                    for (FileStatus f : found) {
+                        java.nio.file.Path local = staging.resolve(relative(f.getPath()));
+                        if (!java.nio.file.Files.exists(local)) {
+                            java.nio.file.Files.createDirectories(local.getParent());
+                            fs.copyToLocalFile(false, f.getPath(), new Path(local.toUri()), true);
+                        }
+                    }
+                    lookups.put(lookupKey(source, lookup), new java.util.HashMap<>(tables.table(lookup, source)));
+                }
+            }
+        } finally {
+            if (staging != null) {
+                org.churnrisk.core.AtomicFiles.deleteTree(staging);
+            }
+        }
+    }
+
+    /** The key of a lookup's table in {@link #lookups}. */
+    static String lookupKey(Source source, Lookup lookup) {
+        return source.fileStem() + "." + lookup.column();
+    }
+
+    /** The lookups of a mapping with their tables, from {@link #lookups} (on any machine). */
+    static Map<Lookup, Map<String, String>> lookupTables(BookConfig mapping, Map<String, Map<String, String>> loaded) {
+        Map<Lookup, Map<String, String>> out = new java.util.HashMap<>();
+        for (Source source : Source.values()) {
+            for (Lookup lookup : mapping.mapping(source).lookups().values()) {
+                out.put(lookup, loaded.get(lookupKey(source, lookup)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The files under the book that one of the globs matches (relative to the book, {@code /}
+     * separated, as {@code BookSources} matches them), in name order; a matching folder gives its
+     * part files. Names starting with {@code .} or {@code _} are skipped.
+     */
+    private List<FileStatus> globbed(FileSystem fs, List<String> globs) throws IOException {
+        List<java.nio.file.PathMatcher> matchers = new ArrayList<>();
+        for (String glob : globs) {
+            matchers.add(java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob));
+        }
+        TreeMap<String, FileStatus> found = new TreeMap<>();
+        List<FileStatus> folders = new ArrayList<>();
+        java.util.ArrayDeque<Path> todo = new java.util.ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            for (FileStatus f : fs.listStatus(todo.pop())) {
+                if (f.getPath().getName().startsWith(".") || f.getPath().getName().startsWith("_")) {
+                    continue;
+                }
+                String rel = relative(f.getPath());
+                boolean matches = matchers.stream().anyMatch(m -> m.matches(java.nio.file.Path.of(rel)));
+                if (f.isDirectory()) {
+                    todo.push(f.getPath());
+                    if (matches) {
+                        folders.add(f);
+                    }
+                } else if (matches) {
+                    found.put(rel, f);
+                }
+            }
+        }
+        for (FileStatus folder : folders) {
+            for (FileStatus part : partFiles(fs, folder.getPath())) {
+                found.put(relative(part.getPath()), part);
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     private InvalidDataException unsupported(String what) {
@@ -128,12 +226,18 @@ final class SparkBook {
         if (!fs.exists(folder) || !fs.getFileStatus(folder).isDirectory()) {
             return List.of();
         }
+        return partFiles(fs, folder);
+    }
+
+    /** The part files under a folder of the book, in name order, hidden names skipped. */
+    private List<FileStatus> partFiles(FileSystem fs, Path folder) throws IOException {
+        String dir = relative(folder);
         TreeMap<String, FileStatus> parts = new TreeMap<>();
         var it = fs.listFiles(folder, true);
         while (it.hasNext()) {
             FileStatus f = it.next();
             String rel = relative(f.getPath());
-            String below = rel.substring(stem.length() + 1);
+            String below = rel.substring(dir.length() + 1);
             if (hidden(below)) {
                 continue;
             }
@@ -141,7 +245,7 @@ final class SparkBook {
             if (EXTENSIONS.stream().noneMatch(lower::endsWith)) {
                 throw new InvalidDataException("book " + uri + ": " + rel + " is not a part file churn-risk reads"
                         + " (expected names ending in " + String.join(", ", EXTENSIONS) + "); move it out of "
-                        + stem + "/");
+                        + dir + "/");
             }
             parts.put(below, f);
         }
@@ -179,7 +283,8 @@ final class SparkBook {
      * Every row of every source, keyed by the partition of its account: {@code floorMod(hash64(
      * trimmed account_id), partitions)}, the hash the extractor itself uses for account ids.
      */
-    JavaRDD<scala.Tuple2<Integer, Rec>> rows(SparkSession spark, BookConfig mapping, int partitions) {
+    JavaRDD<scala.Tuple2<Integer, Rec>> rows(SparkSession spark, BookConfig mapping, int partitions,
+                                             Broadcast<Map<String, Map<String, String>>> tables) {
         JavaRDD<scala.Tuple2<Integer, Rec>> all = null;
         for (Source source : Source.values()) {
             List<FileStatus> list = files.get(source);
@@ -193,7 +298,7 @@ final class SparkBook {
             }
             for (Map.Entry<String, List<String>> e : byFormat.entrySet()) {
                 JavaRDD<scala.Tuple2<Integer, Rec>> part = read(spark, source, mapping.mapping(source), e.getKey(),
-                        e.getValue(), partitions);
+                        e.getValue(), partitions, tables);
                 all = all == null ? part : all.union(part);
             }
         }
@@ -209,7 +314,8 @@ final class SparkBook {
     }
 
     private JavaRDD<scala.Tuple2<Integer, Rec>> read(SparkSession spark, Source source, SourceMapping mapping,
-                                                     String format, List<String> paths, int partitions) {
+                                                     String format, List<String> paths, int partitions,
+                                                     Broadcast<Map<String, Map<String, String>>> tables) {
         DataFrameReader reader = spark.read();
         Dataset<Row> df;
         String[] p = paths.toArray(String[]::new);
@@ -271,6 +377,10 @@ final class SparkBook {
         int headerWidth = csv ? df.columns().length - 1 : 0;
         int ordinal = source.ordinal();
         int accountColumn = source.columnNames().indexOf("account_id");
+        // an account_id looked up through a table is partitioned by the account it names; an unknown key
+        // goes anywhere and is refused there, by the lookup, as on one machine
+        Lookup accountLookup = mapping.lookups().get("account_id");
+        String accountTable = accountLookup == null ? null : lookupKey(source, accountLookup);
         String rootPath = root.toUri().getPath();
         int cells = specs.size();
         return df.select(select.toArray(Column[]::new)).toJavaRDD().map(row -> {
@@ -287,7 +397,13 @@ final class SparkBook {
                         + headerWidth + " columns (expected one value per column; quote a value that holds the"
                         + " delimiter): " + Texts.quoted(row.getString(width + 3)));
             }
-            return new scala.Tuple2<>(partition(values[accountColumn], partitions), rec);
+            String account = values[accountColumn];
+            if (accountTable != null) {
+                String key = TextCursor.trim(account);
+                String found = key == null ? null : tables.value().get(accountTable).get(key);
+                account = found != null ? found : account;
+            }
+            return new scala.Tuple2<>(partition(account, partitions), rec);
         });
     }
 

@@ -93,14 +93,16 @@ public final class SparkChurn {
      * One extraction's outcome on the driver: the finished tables, and each partition's part of
      * them still on the executors ({@code parts}, kept until {@link #close}) to be scored there.
      *
-     * @param cohorts per as-of date, the tier cohorts of the whole book, which each part needs
+     * @param cohorts      per as-of date, the tier cohorts of the whole book, which each part needs
+     * @param lookupTables the lookups' tables sent to the tasks, kept while the parts may be recomputed
      */
     record Extracted(List<FeatureTable> tables, ExtractionReport report, ChurnSettings settings, SparkBook book,
-                     List<LocalDate> dates, List<TierMedians> cohorts, JavaRDD<PartOut> parts)
-            implements AutoCloseable {
+                     List<LocalDate> dates, List<TierMedians> cohorts, JavaRDD<PartOut> parts,
+                     Broadcast<?> lookupTables) implements AutoCloseable {
         @Override
         public void close() {
             parts.unpersist(false);
+            lookupTables.destroy();
         }
     }
 
@@ -126,19 +128,21 @@ public final class SparkChurn {
         book.list(spark, settings.mapping());
         Set<Source> present = book.present();
         Map<Source, boolean[]> columns = book.columns;
-        JavaRDD<scala.Tuple2<Integer, Rec>> keyed = book.rows(spark, settings.mapping(), partitions);
+        Broadcast<Map<String, Map<String, String>>> tables = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(new java.util.HashMap<>(book.lookups));
+        JavaRDD<scala.Tuple2<Integer, Rec>> keyed = book.rows(spark, settings.mapping(), partitions, tables);
         JavaRDD<Rec> parts = JavaPairRDD.fromJavaRDD(keyed).partitionBy(new ByKey(partitions)).values()
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             // columns is filled while the reads are planned, so it is complete here
             Map<Source, boolean[]> cols = new java.util.EnumMap<>(columns);
             long usageMin = unwrap(() -> parts.mapPartitions((Iterator<Rec> it) -> {
-                PartRows rows = new PartRows(list(it), present, cols, bookSettings(yaml).mapping());
+                PartRows rows = new PartRows(list(it), present, cols, bookSettings(yaml).mapping(), tables.value());
                 return List.of(Extraction.usageMinSecond(rows, bookSettings(yaml).features())).iterator();
             }).reduce((a, b) -> Math.min(a, b)));
             JavaRDD<PartOut> extracted = parts.mapPartitions((Iterator<Rec> it) -> {
                 BookSettings s = bookSettings(yaml);
-                PartRows rows = new PartRows(list(it), present, cols, s.mapping());
+                PartRows rows = new PartRows(list(it), present, cols, s.mapping(), tables.value());
                 List<String[]> ids = new ArrayList<>();
                 List<double[]> values = new ArrayList<>();
                 List<double[]> health = new ArrayList<>();
@@ -173,9 +177,10 @@ public final class SparkChurn {
                         .iterator();
             }).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                return assemble(book, settings, dates, unwrap(extracted::collect), usageMin, started, extracted);
+                return assemble(book, settings, dates, unwrap(extracted::collect), usageMin, started, extracted, tables);
             } catch (RuntimeException | IOException ex) {
                 extracted.unpersist(false);
+                tables.destroy();
                 throw ex;
             }
         } finally {
@@ -184,7 +189,8 @@ public final class SparkChurn {
     }
 
     private Extracted assemble(SparkBook book, ChurnSettings settings, List<LocalDate> dates, List<PartOut> outs,
-                               long usageMin, long started, JavaRDD<PartOut> parts) throws IOException {
+                               long usageMin, long started, JavaRDD<PartOut> parts, Broadcast<?> lookupTables)
+            throws IOException {
         FeatureConfig features = settings.features();
         int n = Feature.SCHEMA.size();
         List<FeatureTable> tables = new ArrayList<>();
@@ -265,7 +271,7 @@ public final class SparkChurn {
         ExtractionReport report = new ExtractionReport(stats.build(), List.of(), day(usageMin, features.zone()),
                 day(usageMax, features.zone()), Map.of(), (System.nanoTime() - started) / 1e9, accounts, List.of(),
                 notes);
-        return new Extracted(tables, report, settings, book, dates, merged, parts);
+        return new Extracted(tables, report, settings, book, dates, merged, parts, lookupTables);
     }
 
     /**

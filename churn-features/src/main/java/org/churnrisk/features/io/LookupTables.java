@@ -36,6 +36,28 @@ public final class LookupTables {
     }
 
     /**
+     * Lookups through tables loaded elsewhere, e.g. by {@link #table} on another machine: an engine
+     * that reads a book in parts (churn-spark) loads each table once and gives every part the maps.
+     *
+     * @param tables every lookup of {@code config}, with its key-to-value map
+     * @throws IllegalArgumentException if a lookup of {@code config} has no map
+     */
+    public static LookupTables loaded(BookConfig config, Map<Lookup, Map<String, String>> tables) {
+        LookupTables t = new LookupTables(null, config);
+        for (Source source : Source.values()) {
+            for (Lookup lookup : config.mapping(source).lookups().values()) {
+                Map<String, String> map = tables.get(lookup);
+                if (map == null) {
+                    throw new IllegalArgumentException("no table loaded for the lookup of " + source.fileStem() + "."
+                            + lookup.column() + " in " + lookup.table());
+                }
+                t.loaded.put(lookup, map);
+            }
+        }
+        return t;
+    }
+
+    /**
      * Wraps a cursor of a source so that its value maps and lookups apply; the cursor itself when
      * the mapping has neither.
      *
@@ -53,8 +75,14 @@ public final class LookupTables {
         return new MappedCursor(cursor, mapping, tables);
     }
 
-    /** The key-to-value map of a lookup of {@code source}, loaded on first use. */
-    Map<String, String> table(Lookup lookup, Source source) throws IOException {
+    /**
+     * The key-to-value map of a lookup of {@code source}, loaded on first use: the table's rows
+     * with a blank key or value passed over.
+     *
+     * @throws DataProblemException if the table has no file, lacks a column, or lists a key twice
+     *                              with two values
+     */
+    public Map<String, String> table(Lookup lookup, Source source) throws IOException {
         Map<String, String> map = loaded.get(lookup);
         if (map == null) {
             map = load(lookup, source);
