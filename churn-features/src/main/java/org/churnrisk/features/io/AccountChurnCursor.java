@@ -24,7 +24,7 @@ public final class AccountChurnCursor implements RecordCursor {
     private static final int DATE = 1;
     private static final int FLAG = 2;
 
-    private final CsvTable table;
+    private final Rows table;
     private final SourceMapping accounts;
     private final AccountChurn churn;
     private final ValueParser parser;
@@ -39,15 +39,85 @@ public final class AccountChurnCursor implements RecordCursor {
      */
     public AccountChurnCursor(Path file, String displayName, SourceMapping accounts, AccountChurn churn)
             throws IOException {
-        this.accounts = accounts;
-        this.churn = churn;
-        this.parser = new ValueParser(accounts.formats());
+        this(rows(new CsvTable(file, displayName, columns(accounts, churn), accounts.dialect())), accounts, churn);
+    }
+
+    /** The accounts file's columns read: account_id, the churn date and the flag (when named). */
+    private static List<String> columns(SourceMapping accounts, AccountChurn churn) {
         List<String> columns = new ArrayList<>(List.of(accounts.fileColumn("account_id"), churn.date()));
         if (churn.flag() != null) {
             columns.add(churn.flag());
         }
-        this.fileColumns = columns.toArray(new String[0]);
-        this.table = new CsvTable(file, displayName, columns, accounts.dialect());
+        return columns;
+    }
+
+    private static Rows rows(CsvTable csv) {
+        return new Rows() {
+            @Override
+            public boolean next() throws IOException {
+                return csv.next();
+            }
+
+            @Override
+            public String text(int i) {
+                return csv.text(i);
+            }
+
+            @Override
+            public String fileName() {
+                return csv.fileName();
+            }
+
+            @Override
+            public String location() {
+                return csv.location();
+            }
+
+            @Override
+            public String rawRow() {
+                return csv.rawRow();
+            }
+
+            @Override
+            public long bytesRead() {
+                return csv.bytesRead();
+            }
+
+            @Override
+            public void close() throws IOException {
+                csv.close();
+            }
+        };
+    }
+
+    /**
+     * Churn rows of account rows read elsewhere (churn-spark's partitions), with the same checks.
+     *
+     * @param rows the account rows, each with its account_id, the churn date and (when {@code churn}
+     *             names one) the flag as trimmed text, in that order
+     */
+    public AccountChurnCursor(Rows rows, SourceMapping accounts, AccountChurn churn) {
+        this.accounts = accounts;
+        this.churn = churn;
+        this.parser = new ValueParser(accounts.formats());
+        this.fileColumns = columns(accounts, churn).toArray(new String[0]);
+        this.table = rows;
+    }
+
+    /** Account rows as this cursor reads them: the account_id, the date and the flag columns by index. */
+    public interface Rows extends java.io.Closeable {
+        boolean next() throws IOException;
+
+        /** The trimmed value of column i (0 account_id, 1 date, 2 flag), or null when blank. */
+        String text(int i);
+
+        String fileName();
+
+        String location();
+
+        String rawRow();
+
+        long bytesRead();
     }
 
     @Override
