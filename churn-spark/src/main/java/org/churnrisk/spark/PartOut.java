@@ -24,6 +24,10 @@ final class PartOut implements Serializable {
     /** Per as-of date: the table's module counts, module after module for each account row. */
     final List<long[]> moduleEvents;
 
+    /** With sources.churn.from_accounts and a churn file: each side's latest churn day per account of the partition. */
+    java.util.Map<String, Long> churnFromFile = java.util.Map.of();
+    java.util.Map<String, Long> churnFromAccounts = java.util.Map.of();
+
     PartOut(long[] accepted, List<String[]> ids, List<double[]> values, List<double[]> health,
             List<TierMedians> medians, List<String[]> accounts, long usageMaxSecond,
             String[] moduleNames, boolean modulesConfigured, List<long[]> moduleEvents) {

@@ -33,6 +33,7 @@ import org.churnrisk.core.contract.ColumnSpec;
 import org.churnrisk.core.contract.Requirement;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.io.LookupTables;
+import org.churnrisk.features.io.mapping.AccountChurn;
 import org.churnrisk.features.io.mapping.BookConfig;
 import org.churnrisk.features.io.mapping.Lookup;
 import org.churnrisk.features.io.mapping.TableMapping;
@@ -57,8 +58,8 @@ import org.churnrisk.features.io.problems.Texts;
  * Lookup tables are read once on the driver ({@link #loadLookups}) and sent to every task, so a
  * looked-up {@code account_id} is known before the rows are partitioned.
  *
- * <p>Not supported yet, refused up front with a message: churn read from the account list
- * ({@code sources.churn.from_accounts}).
+ * With {@code sources.churn.from_accounts}, the account rows carry the churn date and flag
+ * columns after their canonical ones, for {@link PartRows} to derive churn from.
  */
 final class SparkBook {
     private static final List<String> EXTENSIONS = List.of(".csv", ".csv.gz", ".parquet", ".jsonl", ".jsonl.gz",
@@ -100,9 +101,6 @@ final class SparkBook {
     /** Finds each source's files; refuses what the Spark job cannot read yet. */
     void list(SparkSession spark, BookConfig mapping) throws IOException {
         FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (mapping.churnFromAccounts() != null) {
-            throw unsupported("sources.churn.from_accounts");
-        }
         for (Source source : Source.values()) {
             SourceMapping m = mapping.mapping(source);
             List<FileStatus> found = m.files().isEmpty() ? find(fs, source) : globbed(fs, m.files());
@@ -209,11 +207,6 @@ final class SparkBook {
         return List.copyOf(found.values());
     }
 
-    private InvalidDataException unsupported(String what) {
-        return new InvalidDataException("book " + uri + ": churn.yaml uses " + what + ", which churn-spark does not"
-                + " read yet (docs/spark.md); score this book with churn score, or drop the setting");
-    }
-
     private List<FileStatus> find(FileSystem fs, Source source) throws IOException {
         String stem = source.fileStem();
         for (String extension : EXTENSIONS) {
@@ -297,8 +290,16 @@ final class SparkBook {
                         .add(f.getPath().toString());
             }
             for (Map.Entry<String, List<String>> e : byFormat.entrySet()) {
+                List<String> extra = new ArrayList<>();
+                AccountChurn derived = mapping.churnFromAccounts();
+                if (source == Source.ACCOUNTS && derived != null) {
+                    extra.add(derived.date());
+                    if (derived.flag() != null) {
+                        extra.add(derived.flag());
+                    }
+                }
                 JavaRDD<scala.Tuple2<Integer, Rec>> part = read(spark, source, mapping.mapping(source), e.getKey(),
-                        e.getValue(), partitions, tables);
+                        e.getValue(), partitions, tables, extra);
                 all = all == null ? part : all.union(part);
             }
         }
@@ -315,7 +316,8 @@ final class SparkBook {
 
     private JavaRDD<scala.Tuple2<Integer, Rec>> read(SparkSession spark, Source source, SourceMapping mapping,
                                                      String format, List<String> paths, int partitions,
-                                                     Broadcast<Map<String, Map<String, String>>> tables) {
+                                                     Broadcast<Map<String, Map<String, String>>> tables,
+                                                     List<String> extra) {
         DataFrameReader reader = spark.read();
         Dataset<Row> df;
         String[] p = paths.toArray(String[]::new);
@@ -353,6 +355,16 @@ final class SparkBook {
                         : " (mapped from '" + wanted + "')"));
             }
         }
+        int[] extraAt = new int[extra.size()];
+        for (int x = 0; x < extra.size(); x++) {
+            Column col = column(df, extra.get(x), format.equals("json"));
+            if (col == null) {
+                missing.add("'" + extra.get(x) + "' (sources.churn.from_accounts." + (x == 0 ? "date" : "flag") + ")");
+            } else {
+                extraAt[x] = select.size();
+                select.add(col);
+            }
+        }
         if (!missing.isEmpty()) {
             String name = paths.size() == 1 ? relative(new Path(paths.get(0))) : source.fileStem() + "/";
             throw new DataProblemException(name, "missing required column" + (missing.size() > 1 ? "s " : " ")
@@ -384,11 +396,14 @@ final class SparkBook {
         String rootPath = root.toUri().getPath();
         int cells = specs.size();
         return df.select(select.toArray(Column[]::new)).toJavaRDD().map(row -> {
-            String[] values = new String[cells];
+            String[] values = new String[cells + extraAt.length];
             for (int c = 0; c < cells; c++) {
                 if (position[c] >= 0) {
                     values[c] = text(row.get(position[c]));
                 }
+            }
+            for (int x = 0; x < extraAt.length; x++) {
+                values[cells + x] = text(row.get(extraAt[x]));
             }
             Rec rec = new Rec(ordinal, relative(rootPath, row.getString(width)), row.getLong(width + 1),
                     row.getLong(width + 2), values);

@@ -36,6 +36,7 @@ import org.churnrisk.features.ExtractionReport;
 import org.churnrisk.features.Feature;
 import org.churnrisk.features.FeatureConfig;
 import org.churnrisk.features.SourceNotes;
+import org.churnrisk.features.extract.ChurnComparison;
 import org.churnrisk.features.extract.Extraction;
 import org.churnrisk.features.extract.TierMedians;
 import org.churnrisk.features.io.mapping.YamlTree;
@@ -170,11 +171,13 @@ public final class SparkChurn {
                 }
                 List<String[]> accounts = new ArrayList<>();
                 part.accounts().forEach((id, a) -> accounts.add(new String[] {id, a.name(), a.csm(), a.ae()}));
-                return List.of(new PartOut(accepted, ids, values, health, medians, accounts, part.usageMaxSecond(),
+                PartOut out = new PartOut(accepted, ids, values, health, medians, accounts, part.usageMaxSecond(),
                         modules.isEmpty() || modules.get(0) == null ? null
                                 : modules.get(0).modules().toArray(String[]::new),
-                        !modules.isEmpty() && modules.get(0) != null && modules.get(0).configured(), moduleEvents))
-                        .iterator();
+                        !modules.isEmpty() && modules.get(0) != null && modules.get(0).configured(), moduleEvents);
+                out.churnFromFile = new java.util.TreeMap<>(rows.churnFromFile());
+                out.churnFromAccounts = new java.util.TreeMap<>(rows.churnFromAccounts());
+                return List.of(out).iterator();
             }).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 return assemble(book, settings, dates, unwrap(extracted::collect), usageMin, started, extracted, tables);
@@ -263,6 +266,18 @@ public final class SparkChurn {
             usageMax = Math.max(usageMax, o.usageMaxSecond);
         }
         List<String> notes = new ArrayList<>();
+        if (settings.mapping().churnFromAccounts() != null && book.present().contains(Source.CHURN)) {
+            Map<String, Long> fromFile = new TreeMap<>();
+            Map<String, Long> fromAccounts = new TreeMap<>();
+            for (PartOut o : outs) {
+                o.churnFromFile.forEach((id, day) -> fromFile.merge(id, day, Math::max));
+                o.churnFromAccounts.forEach((id, day) -> fromAccounts.merge(id, day, Math::max));
+            }
+            List<FileStatus> churnFiles = book.files.get(Source.CHURN);
+            ChurnComparison.note(fromFile, fromAccounts, churnFiles.size() == 1
+                    ? book.relative(churnFiles.get(0).getPath()) : "the churn files",
+                    settings.mapping().churnFromAccounts()).ifPresent(notes::add);
+        }
         for (Source source : Source.values()) {
             if (source.optional() && !book.present().contains(source)) {
                 notes.add(source.fileStem() + ": no file; " + SourceNotes.missing(source));

@@ -69,6 +69,80 @@ class MappedBookTest {
                 .hasMessageContaining("table subscriptions");
     }
 
+    /** Churn from a flag and a date of the account rows, without a churn file. */
+    @Test
+    void churnFromTheAccountRowsIsTheSingleMachines() throws IOException {
+        Path book = churnOnAccounts("from-accounts", false);
+        assertThat(sparkFeatures(book, "from-accounts")).isEqualTo(localFeatures(book, "from-accounts-local"));
+        try (SparkChurn.Extracted e = new SparkChurn(SharedSpark.get(), 3).extract(book.toString(), DATES)) {
+            // one churn row per flagged account row
+            long flagged = Files.readAllLines(book.resolve("accounts.csv")).stream().filter(l -> l.contains(",Yes,"))
+                    .count();
+            assertThat(flagged).isPositive();
+            assertThat(e.report().stats().of(org.churnrisk.core.contract.Source.CHURN).accepted()).isEqualTo(flagged);
+        }
+    }
+
+    /** Both a churn file and the account rows' churn: the churn file is used, and the disagreement noted. */
+    @Test
+    void twoChurnSourcesGiveTheSingleMachinesTableAndNote() throws IOException {
+        Path book = churnOnAccounts("two-sources", true);
+        assertThat(sparkFeatures(book, "two-sources")).isEqualTo(localFeatures(book, "two-sources-local"));
+        List<String> spark;
+        try (SparkChurn.Extracted e = new SparkChurn(SharedSpark.get(), 3).extract(book.toString(), DATES)) {
+            spark = e.report().notes();
+        }
+        ChurnSettings settings = ChurnSettings.forBook(book, null);
+        List<String> local = FeatureExtractor.create(settings.features()).extract(book, settings.readOptions(), DATES,
+                t -> { }).notes();
+        assertThat(local).anyMatch(n -> n.startsWith("churn: churn.csv and the accounts' 'Churn Date' and 'Churned'"
+                + " disagree on 1 account"));
+        assertThat(spark).isEqualTo(local);
+    }
+
+    /**
+     * The canonical book with each account's latest churn as {@code Churned} (Yes/No) and {@code
+     * Churn Date} columns of accounts.csv; with {@code keepChurnFile}, churn.csv stays and the first
+     * churned account's flag says No, so the two sources disagree on it.
+     */
+    private static Path churnOnAccounts(String name, boolean keepChurnFile) throws IOException {
+        Path book = dir.resolve(name);
+        copy(canonical, book);
+        List<String> churn = Files.readAllLines(book.resolve("churn.csv"));
+        List<String> churnHeader = List.of(churn.get(0).split(","));
+        int id = churnHeader.indexOf("account_id");
+        int at = churnHeader.indexOf("churned_at");
+        java.util.Map<String, String> latest = new java.util.TreeMap<>();
+        for (String row : churn.subList(1, churn.size())) {
+            String[] cells = row.split(",", -1);
+            latest.merge(cells[id], cells[at], (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        assertThat(latest).isNotEmpty();
+        String flippedOff = latest.keySet().iterator().next();
+        List<String> accounts = Files.readAllLines(book.resolve("accounts.csv"));
+        assertThat(accounts.get(0)).startsWith("account_id,");
+        StringBuilder out = new StringBuilder(accounts.get(0)).append(",Churned,Churn Date\n");
+        for (String row : accounts.subList(1, accounts.size())) {
+            String account = row.substring(0, row.indexOf(','));
+            String day = latest.get(account);
+            boolean churned = day != null && !(keepChurnFile && account.equals(flippedOff));
+            out.append(row).append(',').append(churned ? "Yes" : "No").append(',').append(day == null ? "" : day)
+                    .append('\n');
+        }
+        Files.writeString(book.resolve("accounts.csv"), out.toString());
+        if (!keepChurnFile) {
+            Files.delete(book.resolve("churn.csv"));
+        }
+        Files.writeString(book.resolve("churn.yaml"), """
+                sources:
+                  accounts:
+                    booleans: {true: [Yes], false: [No]}
+                  churn:
+                    from_accounts: {flag: Churned, date: Churn Date}
+                """, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return book;
+    }
+
     /**
      * The canonical book with usage keyed by {@code subscription_id} (S- and the account), split
      * into two part files under {@code events/} beside a file the glob does not match, and a

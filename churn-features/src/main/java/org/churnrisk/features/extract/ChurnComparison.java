@@ -14,7 +14,7 @@ import org.churnrisk.features.io.problems.Texts;
  * account: the two agree on an account when both give the same latest churn date, or neither
  * gives one. Stateless.
  */
-final class ChurnComparison {
+public final class ChurnComparison {
     private ChurnComparison() {
     }
 
@@ -25,7 +25,7 @@ final class ChurnComparison {
      * @param fromFile     account id to its latest churn day in the churn file
      * @param fromAccounts account id to the churn day of its account row
      */
-    static Optional<String> note(Map<String, Long> fromFile, Map<String, Long> fromAccounts, String fileName,
+    public static Optional<String> note(Map<String, Long> fromFile, Map<String, Long> fromAccounts, String fileName,
                                  AccountChurn derived) {
         TreeSet<String> ids = new TreeSet<>(fromFile.keySet());
         ids.addAll(fromAccounts.keySet());
