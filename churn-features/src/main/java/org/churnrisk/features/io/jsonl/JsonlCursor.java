@@ -31,8 +31,8 @@ import org.churnrisk.features.io.values.ValueParser;
 
 /**
  * Reads a JSON Lines export ({@code .jsonl} or {@code .ndjson}, or either gzipped with {@code .gz})
- * as a {@link RecordCursor}: one JSON object per line, read with Jackson's streaming parser, one
- * line at a time, so memory holds one line and never a tree of the file.
+ * as a {@link RecordCursor}: one JSON object per line, one line at a time, so memory holds one
+ * line and never a tree of the file.
  *
  * <p>The mapping names each canonical column's field by a dotted path into the object:
  * {@code properties.$user_id} is the field {@code $user_id} of the object in the field
@@ -56,6 +56,22 @@ import org.churnrisk.features.io.values.ValueParser;
  * member checked, {@link GzipMembersInputStream}); damaged gzip data is a problem of the whole file
  * (an {@link InvalidDataException} that is not a {@link DataProblemException}). Not thread-safe.
  *
+ * <p>How a line is read: a byte scanner reads the common line, so that a plain line costs no
+ * allocation. It walks the object's bytes with the tree of mapped paths (field names compared as
+ * UTF-8 bytes), skips what is not mapped (strings, numbers, literals, objects and arrays at any
+ * depth) without allocating, and keeps each mapped scalar as a slice of the line, so that {@link
+ * #hash}, {@link #integer}, {@link #decimal}, {@link #bool}, {@link #epochSecond}, {@link
+ * #epochDay} and {@link #isBlank} read bytes as the CSV reader does ({@link #text} makes a String).
+ * It accepts only a line that is plainly valid: whenever it meets anything else (a backslash in a
+ * mapped string or in a field name of an object on a mapped path, UTF-8 that is not well formed,
+ * malformed JSON, a mapped field given twice, text after the object, nesting deeper than 64,
+ * a number longer than 100 characters, a field name longer than 1,000 bytes) the line is read
+ * again from its start with Jackson's streaming parser, which gives every value and every error
+ * message of such a line. Values that the scanner cannot give exactly as Jackson does from bytes
+ * are made Strings and read as Jackson's are: a string whose trimmed ends are not ASCII (so that
+ * {@link String#strip()} decides what is whitespace), non-ASCII text or text longer than 64 bytes
+ * for the number, date and timestamp parsers, non-ASCII text for the boolean spellings.
+ *
  * <pre>{@code
  * try (JsonlCursor rows = new JsonlCursor(book.resolve("usage.jsonl.gz"), "usage.jsonl.gz", mapping)) {
  *     while (rows.next()) {
@@ -72,6 +88,13 @@ public final class JsonlCursor implements RecordCursor {
             .build();
     private static final int BUFFER_BYTES = 256 * 1024;
     private static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+    // the byte scanner leaves deeper, longer lines to Jackson, far below Jackson's own limits
+    private static final int MAX_FAST_DEPTH = 64;
+    private static final int MAX_FAST_NUMBER = 100;
+    private static final int MAX_FAST_NAME = 1000;
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
 
     // the kinds of a column's value in the current line
     private static final byte MISSING = 0;
@@ -122,6 +145,8 @@ public final class JsonlCursor implements RecordCursor {
     private boolean fastLine;
     /** Lines the byte scanner left to Jackson. */
     private long fallbacks;
+    /** Non-zero when the last {@link #stringEnd} met a byte that is not ASCII. */
+    private int nonAscii;
 
     /**
      * Opens a file; nothing is read until {@link #next()}.
@@ -287,10 +312,6 @@ public final class JsonlCursor implements RecordCursor {
         return scanObject(b, p + 1, lineTo, root, 1) == lineTo;
     }
 
-    private static final int MAX_FAST_DEPTH = 64;
-    private static final int MAX_FAST_NUMBER = 100;
-    private static final int MAX_FAST_NAME = 1000;
-
     /**
      * Reads the fields of an object from just after its '{' to just after its '}', keeping the
      * mapped ones when {@code node} is not null; returns the position after the '}', or -1.
@@ -414,10 +435,6 @@ public final class JsonlCursor implements RecordCursor {
             }
         }
     }
-
-    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-    private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
 
     private int literal(byte[] b, int p, int end, byte[] word, int c, byte k) {
         int to = p + word.length;
@@ -549,9 +566,6 @@ public final class JsonlCursor implements RecordCursor {
         }
         return p;
     }
-
-    /** Non-zero when the last {@link #stringEnd} met a byte that is not ASCII. */
-    private int nonAscii;
 
     /**
      * The position of the quote that ends the string whose first byte is at {@code p}, or -1 for
