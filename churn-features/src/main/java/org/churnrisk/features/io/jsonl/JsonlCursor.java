@@ -9,6 +9,9 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +91,10 @@ public final class JsonlCursor implements RecordCursor {
             .build();
     private static final int BUFFER_BYTES = 256 * 1024;
     private static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+    /** Eight bytes at a time, for the searches of line ends and string ends. */
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
     // the byte scanner leaves deeper, longer lines to Jackson, far below Jackson's own limits
     private static final int MAX_FAST_DEPTH = 64;
     private static final int MAX_FAST_NUMBER = 100;
@@ -575,6 +582,20 @@ public final class JsonlCursor implements RecordCursor {
     private int stringEnd(byte[] b, int p, int end, boolean escapes) {
         int high = 0;
         while (p < end) {
+            // skip eight plain bytes at a time; the first byte that is not plain is always flagged
+            while (p + 8 <= end) {
+                long w = (long) LONG.get(b, p);
+                long t = zeroBytes(w ^ 0x2222222222222222L) | zeroBytes(w ^ 0x5C5C5C5C5C5C5C5CL)
+                        | (w - 0x2020202020202020L) & ~w & HIGHS | w & HIGHS;
+                if (t != 0) {
+                    p += Long.numberOfTrailingZeros(t) >>> 3;
+                    break;
+                }
+                p += 8;
+            }
+            if (p >= end) {
+                break;
+            }
             byte c = b[p];
             if (c == '"') {
                 nonAscii = high;
@@ -606,6 +627,14 @@ public final class JsonlCursor implements RecordCursor {
             }
         }
         return -1;
+    }
+
+    /**
+     * The high bit of each zero byte of {@code w}; the lowest such byte is always flagged, and a
+     * byte above it may be flagged falsely (the borrow of the subtraction), so only the lowest counts.
+     */
+    private static long zeroBytes(long w) {
+        return (w - ONES) & ~w & HIGHS;
     }
 
     private static boolean hex(byte c) {
@@ -657,10 +686,17 @@ public final class JsonlCursor implements RecordCursor {
         while (true) {
             int nl = -1;
             while (true) {
-                for (int i = start; i < limit; i++) {
+                int i = start;
+                for (; i + 8 <= limit; i += 8) {
+                    long t = zeroBytes((long) LONG.get(buf, i) ^ 0x0A0A0A0A0A0A0A0AL);
+                    if (t != 0) {
+                        nl = i + (Long.numberOfTrailingZeros(t) >>> 3);
+                        break;
+                    }
+                }
+                for (; nl < 0 && i < limit; i++) {
                     if (buf[i] == '\n') {
                         nl = i;
-                        break;
                     }
                 }
                 if (nl >= 0 || eof) {
