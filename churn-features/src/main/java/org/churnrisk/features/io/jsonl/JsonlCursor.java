@@ -9,6 +9,9 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +34,8 @@ import org.churnrisk.features.io.values.ValueParser;
 
 /**
  * Reads a JSON Lines export ({@code .jsonl} or {@code .ndjson}, or either gzipped with {@code .gz})
- * as a {@link RecordCursor}: one JSON object per line, read with Jackson's streaming parser, one
- * line at a time, so memory holds one line and never a tree of the file.
+ * as a {@link RecordCursor}: one JSON object per line, one line at a time, so memory holds one
+ * line and never a tree of the file.
  *
  * <p>The mapping names each canonical column's field by a dotted path into the object:
  * {@code properties.$user_id} is the field {@code $user_id} of the object in the field
@@ -56,6 +59,22 @@ import org.churnrisk.features.io.values.ValueParser;
  * member checked, {@link GzipMembersInputStream}); damaged gzip data is a problem of the whole file
  * (an {@link InvalidDataException} that is not a {@link DataProblemException}). Not thread-safe.
  *
+ * <p>How a line is read: a byte scanner reads the common line, so that a plain line costs no
+ * allocation. It walks the object's bytes with the tree of mapped paths (field names compared as
+ * UTF-8 bytes), skips what is not mapped (strings, numbers, literals, objects and arrays at any
+ * depth) without allocating, and keeps each mapped scalar as a slice of the line, so that {@link
+ * #hash}, {@link #integer}, {@link #decimal}, {@link #bool}, {@link #epochSecond}, {@link
+ * #epochDay} and {@link #isBlank} read bytes as the CSV reader does ({@link #text} makes a String).
+ * It accepts only a line that is plainly valid: whenever it meets anything else (a backslash in a
+ * mapped string or in a field name of an object on a mapped path, UTF-8 that is not well formed,
+ * malformed JSON, a mapped field given twice, text after the object, nesting deeper than 64,
+ * a number longer than 100 characters, a field name longer than 1,000 bytes) the line is read
+ * again from its start with Jackson's streaming parser, which gives every value and every error
+ * message of such a line. Values that the scanner cannot give exactly as Jackson does from bytes
+ * are made Strings and read as Jackson's are: a string whose trimmed ends are not ASCII (so that
+ * {@link String#strip()} decides what is whitespace), non-ASCII text or text longer than 64 bytes
+ * for the number, date and timestamp parsers, non-ASCII text for the boolean spellings.
+ *
  * <pre>{@code
  * try (JsonlCursor rows = new JsonlCursor(book.resolve("usage.jsonl.gz"), "usage.jsonl.gz", mapping)) {
  *     while (rows.next()) {
@@ -72,6 +91,17 @@ public final class JsonlCursor implements RecordCursor {
             .build();
     private static final int BUFFER_BYTES = 256 * 1024;
     private static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+    /** Eight bytes at a time, for the searches of line ends and string ends. */
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    // the byte scanner leaves deeper, longer lines to Jackson, far below Jackson's own limits
+    private static final int MAX_FAST_DEPTH = 64;
+    private static final int MAX_FAST_NUMBER = 100;
+    private static final int MAX_FAST_NAME = 1000;
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
 
     // the kinds of a column's value in the current line
     private static final byte MISSING = 0;
@@ -103,7 +133,27 @@ public final class JsonlCursor implements RecordCursor {
     private int lineTo;
 
     private final byte[] kind;
+    /**
+     * The value of each column as Jackson gives it (a string trimmed), for a line that Jackson read;
+     * for a line the byte scanner read, null unless the value is a string whose trimmed ends are not
+     * ASCII, which is made once here so that {@link String#strip()} decides what is whitespace.
+     */
     private final String[] value;
+    // for a line the byte scanner read: each scalar value's bytes in buf (a string's trimmed, without quotes)
+    private final int[] valueFrom;
+    private final int[] valueLength;
+    /** Whether each scalar value's bytes are all ASCII (a number or boolean always is). */
+    private final boolean[] valueAscii;
+    /** Whether the byte scanner is used at all: false to read every line with Jackson (tests), or for an odd mapping. */
+    private final boolean fastPath;
+    /** Whether {@link ValueParser#bool(byte[], int, int)} reads a byte slice exactly as its text method reads the String. */
+    private final boolean boolBytes;
+    /** Whether the current line was read by the byte scanner, so that its values are slices of {@link #buf}. */
+    private boolean fastLine;
+    /** Lines the byte scanner left to Jackson. */
+    private long fallbacks;
+    /** Non-zero when the last {@link #stringEnd} met a byte that is not ASCII. */
+    private int nonAscii;
 
     /**
      * Opens a file; nothing is read until {@link #next()}.
@@ -112,6 +162,11 @@ public final class JsonlCursor implements RecordCursor {
      * @throws IOException if the file cannot be opened
      */
     public JsonlCursor(Path file, String displayName, SourceMapping mapping) throws IOException {
+        this(file, displayName, mapping, true);
+    }
+
+    /** As the public constructor; {@code fastPath} false reads every line with Jackson, to compare the two in tests. */
+    JsonlCursor(Path file, String displayName, SourceMapping mapping, boolean fastPath) throws IOException {
         this.file = file;
         this.fileName = displayName;
         this.mapping = mapping;
@@ -133,6 +188,9 @@ public final class JsonlCursor implements RecordCursor {
         this.in = opened;
         this.kind = new byte[columns.size()];
         this.value = new String[columns.size()];
+        this.valueFrom = new int[columns.size()];
+        this.valueLength = new int[columns.size()];
+        this.valueAscii = new boolean[columns.size()];
         this.root = new Node();
         for (int c = 0; c < columns.size(); c++) {
             String path = mapping.fileColumn(columns.get(c).name());
@@ -142,6 +200,16 @@ public final class JsonlCursor implements RecordCursor {
             }
             n.column = c;
         }
+        // a field name that UTF-8 cannot carry (a lone surrogate) could match the wrong bytes: leave it to Jackson
+        this.fastPath = fastPath && root.encodeNames();
+        boolean stripped = true;
+        for (String s : mapping.formats().trueSpellings()) {
+            stripped &= s.equals(s.strip());
+        }
+        for (String s : mapping.formats().falseSpellings()) {
+            stripped &= s.equals(s.strip());
+        }
+        this.boolBytes = stripped;
     }
 
     // ---- RecordCursor ----------------------------------------------------------------------------
@@ -153,6 +221,16 @@ public final class JsonlCursor implements RecordCursor {
         if (!nextNonBlankLine()) {
             return false;
         }
+        if (fastPath) {
+            if (scanLine()) {
+                fastLine = true;
+                return true;
+            }
+            fallbacks++;
+            Arrays.fill(kind, MISSING);
+            Arrays.fill(value, null);
+        }
+        fastLine = false;
         try (JsonParser p = JSON.createParser(buf, lineFrom, lineTo - lineFrom)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new DataProblemException(location(), "is not a JSON object (expected one object such as"
@@ -217,15 +295,408 @@ public final class JsonlCursor implements RecordCursor {
         }
     }
 
+    // ---- the byte scanner --------------------------------------------------------------------------
+
+    /**
+     * Reads the line {@code buf[lineFrom, lineTo)} without Jackson, keeping each mapped scalar
+     * value as a slice of the line. Returns false, with the columns partly filled, as soon as it
+     * meets anything it does not read simply, for Jackson to read the line again and say what is
+     * wrong with it: malformed JSON, a backslash in a mapped string or in a field name of a mapped
+     * object, UTF-8 that is not well formed (or any non-ASCII byte outside a string), a mapped
+     * field given twice, a number of more than {@value #MAX_FAST_NUMBER} characters, a field name
+     * of more than {@value #MAX_FAST_NAME} bytes, objects and arrays nested deeper than
+     * {@value #MAX_FAST_DEPTH}. So it accepts only lines that Jackson reads without error (the
+     * limits stay far below Jackson's {@link StreamReadConstraints}), and gives every value as
+     * Jackson would.
+     */
+    private boolean scanLine() {
+        byte[] b = buf;
+        int p = lineFrom;
+        if (b[p] != '{') {
+            return false;
+        }
+        // the line is trimmed, so the object must end at its last byte
+        return scanObject(b, p + 1, lineTo, root, 1) == lineTo;
+    }
+
+    /**
+     * Reads the fields of an object from just after its '{' to just after its '}', keeping the
+     * mapped ones when {@code node} is not null; returns the position after the '}', or -1.
+     */
+    private int scanObject(byte[] b, int p, int end, Node node, int depth) {
+        if (depth > MAX_FAST_DEPTH) {
+            return -1;
+        }
+        p = ws(b, p, end);
+        if (p < end && b[p] == '}') {
+            return p + 1;
+        }
+        while (true) {
+            if (p >= end || b[p] != '"') {
+                return -1;
+            }
+            int nameFrom = p + 1;
+            int nameTo;
+            if (node == null) {
+                nameTo = stringEnd(b, nameFrom, end, true);
+            } else {
+                // a name with an escape could spell a mapped name some other way
+                nameTo = stringEnd(b, nameFrom, end, false);
+            }
+            if (nameTo < 0 || nameTo - nameFrom > MAX_FAST_NAME) {
+                return -1;
+            }
+            p = ws(b, nameTo + 1, end);
+            if (p >= end || b[p] != ':') {
+                return -1;
+            }
+            p = ws(b, p + 1, end);
+            if (p >= end) {
+                return -1;
+            }
+            Node child = node == null ? null : node.child(b, nameFrom, nameTo);
+            if (child == null) {
+                p = skipValue(b, p, end, depth);
+            } else if (child.column >= 0) {
+                p = scanValue(b, p, end, child.column, depth);
+            } else if (b[p] == '{') {
+                p = scanObject(b, p + 1, end, child, depth + 1);
+            } else {
+                p = skipValue(b, p, end, depth);
+            }
+            if (p < 0) {
+                return -1;
+            }
+            p = ws(b, p, end);
+            if (p >= end) {
+                return -1;
+            }
+            if (b[p] == ',') {
+                p = ws(b, p + 1, end);
+            } else if (b[p] == '}') {
+                return p + 1;
+            } else {
+                return -1;
+            }
+        }
+    }
+
+    /** Reads the value of a mapped field at {@code p} into column {@code c}; returns the position after it, or -1. */
+    private int scanValue(byte[] b, int p, int end, int c, int depth) {
+        if (kind[c] != MISSING) {
+            return -1;
+        }
+        switch (b[p]) {
+            case '"' -> {
+                int to = stringEnd(b, p + 1, end, false);
+                if (to < 0) {
+                    return -1;
+                }
+                int from = p + 1;
+                int rawFrom = from;
+                int rawTo = to;
+                // no control character gets here (stringEnd refuses them), so a space is the only ASCII whitespace
+                while (from < to && b[from] == ' ') {
+                    from++;
+                }
+                while (to > from && b[to - 1] == ' ') {
+                    to--;
+                }
+                kind[c] = STRING;
+                valueFrom[c] = from;
+                valueLength[c] = to - from;
+                valueAscii[c] = nonAscii == 0;
+                if (from < to && (b[from] < 0 || b[to - 1] < 0)) {
+                    // String.strip() decides whether a non-ASCII character at an end is whitespace
+                    value[c] = new String(b, rawFrom, rawTo - rawFrom, StandardCharsets.UTF_8).strip();
+                }
+                return rawTo + 1;
+            }
+            case 't' -> {
+                return literal(b, p, end, TRUE, c, BOOLEAN);
+            }
+            case 'f' -> {
+                return literal(b, p, end, FALSE, c, BOOLEAN);
+            }
+            case 'n' -> {
+                return literal(b, p, end, NULL_BYTES, c, NULL);
+            }
+            case '{' -> {
+                kind[c] = OBJECT;
+                return skipValue(b, p, end, depth);
+            }
+            case '[' -> {
+                kind[c] = ARRAY;
+                return skipValue(b, p, end, depth);
+            }
+            default -> {
+                int to = numberEnd(b, p, end);
+                if (to < 0) {
+                    return -1;
+                }
+                kind[c] = NUMBER;
+                valueFrom[c] = p;
+                valueLength[c] = to - p;
+                valueAscii[c] = true;
+                return to;
+            }
+        }
+    }
+
+    private int literal(byte[] b, int p, int end, byte[] word, int c, byte k) {
+        int to = p + word.length;
+        if (to > end || !Arrays.equals(b, p, to, word, 0, word.length)) {
+            return -1;
+        }
+        kind[c] = k;
+        valueFrom[c] = p;
+        valueLength[c] = word.length;
+        valueAscii[c] = true;
+        return to;
+    }
+
+    /** Skips the value at {@code p} (of an object at {@code depth}); returns the position after it, or -1. */
+    private int skipValue(byte[] b, int p, int end, int depth) {
+        switch (b[p]) {
+            case '"' -> {
+                int to = stringEnd(b, p + 1, end, true);
+                return to < 0 ? -1 : to + 1;
+            }
+            case '{' -> {
+                return scanObject(b, p + 1, end, null, depth + 1);
+            }
+            case '[' -> {
+                if (depth + 1 > MAX_FAST_DEPTH) {
+                    return -1;
+                }
+                p = ws(b, p + 1, end);
+                if (p < end && b[p] == ']') {
+                    return p + 1;
+                }
+                while (true) {
+                    if (p >= end) {
+                        return -1;
+                    }
+                    p = skipValue(b, p, end, depth + 1);
+                    if (p < 0) {
+                        return -1;
+                    }
+                    p = ws(b, p, end);
+                    if (p >= end) {
+                        return -1;
+                    }
+                    if (b[p] == ',') {
+                        p = ws(b, p + 1, end);
+                    } else if (b[p] == ']') {
+                        return p + 1;
+                    } else {
+                        return -1;
+                    }
+                }
+            }
+            case 't' -> {
+                return word(b, p, end, TRUE);
+            }
+            case 'f' -> {
+                return word(b, p, end, FALSE);
+            }
+            case 'n' -> {
+                return word(b, p, end, NULL_BYTES);
+            }
+            default -> {
+                return numberEnd(b, p, end);
+            }
+        }
+    }
+
+    private static int word(byte[] b, int p, int end, byte[] word) {
+        int to = p + word.length;
+        return to <= end && Arrays.equals(b, p, to, word, 0, word.length) ? to : -1;
+    }
+
+    /** JSON whitespace; a line feed cannot occur inside a line. */
+    private static int ws(byte[] b, int p, int end) {
+        while (p < end) {
+            byte c = b[p];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                break;
+            }
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * The end of a JSON number as RFC 8259 spells it ({@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?})
+     * starting at {@code p}, or -1 if there is none or it is longer than {@value #MAX_FAST_NUMBER}.
+     */
+    private static int numberEnd(byte[] b, int p, int end) {
+        int start = p;
+        if (p < end && b[p] == '-') {
+            p++;
+        }
+        if (p >= end) {
+            return -1;
+        }
+        if (b[p] == '0') {
+            p++;
+        } else if (b[p] >= '1' && b[p] <= '9') {
+            p = digits(b, p + 1, end);
+        } else {
+            return -1;
+        }
+        if (p < end && b[p] == '.') {
+            int f = digits(b, p + 1, end);
+            if (f == p + 1) {
+                return -1;
+            }
+            p = f;
+        }
+        if (p < end && (b[p] == 'e' || b[p] == 'E')) {
+            p++;
+            if (p < end && (b[p] == '+' || b[p] == '-')) {
+                p++;
+            }
+            int e = digits(b, p, end);
+            if (e == p) {
+                return -1;
+            }
+            p = e;
+        }
+        // a letter or digit right after the number ("01", "1x") is left to Jackson by the caller's check for , } ]
+        return p - start > MAX_FAST_NUMBER ? -1 : p;
+    }
+
+    private static int digits(byte[] b, int p, int end) {
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * The position of the quote that ends the string whose first byte is at {@code p}, or -1 for
+     * a control character, UTF-8 that is not well formed (overlong forms, surrogates and code
+     * points above U+10FFFF included), an invalid escape, or any escape unless {@code escapes}.
+     */
+    private int stringEnd(byte[] b, int p, int end, boolean escapes) {
+        int high = 0;
+        while (p < end) {
+            // skip eight plain bytes at a time; the first byte that is not plain is always flagged
+            while (p + 8 <= end) {
+                long w = (long) LONG.get(b, p);
+                long t = zeroBytes(w ^ 0x2222222222222222L) | zeroBytes(w ^ 0x5C5C5C5C5C5C5C5CL)
+                        | (w - 0x2020202020202020L) & ~w & HIGHS | w & HIGHS;
+                if (t != 0) {
+                    p += Long.numberOfTrailingZeros(t) >>> 3;
+                    break;
+                }
+                p += 8;
+            }
+            if (p >= end) {
+                break;
+            }
+            byte c = b[p];
+            if (c == '"') {
+                nonAscii = high;
+                return p;
+            }
+            if (c >= ' ' && c != '\\') {
+                p++;
+            } else if (c < 0) {
+                high = 1;
+                p = utf8End(b, p, end);
+                if (p < 0) {
+                    return -1;
+                }
+            } else if (c == '\\' && escapes && p + 1 < end) {
+                byte e = b[p + 1];
+                if (e == 'u') {
+                    if (p + 6 > end || !hex(b[p + 2]) || !hex(b[p + 3]) || !hex(b[p + 4]) || !hex(b[p + 5])) {
+                        return -1;
+                    }
+                    p += 6;
+                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+                        || e == 't') {
+                    p += 2;
+                } else {
+                    return -1;
+                }
+            } else {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The high bit of each zero byte of {@code w}; the lowest such byte is always flagged, and a
+     * byte above it may be flagged falsely (the borrow of the subtraction), so only the lowest counts.
+     */
+    private static long zeroBytes(long w) {
+        return (w - ONES) & ~w & HIGHS;
+    }
+
+    private static boolean hex(byte c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** The position after the well-formed UTF-8 sequence that starts at {@code p} (RFC 3629, table 3-7 of Unicode), or -1. */
+    private static int utf8End(byte[] b, int p, int end) {
+        int c = b[p] & 0xff;
+        int n;
+        int lo = 0x80;
+        int hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0) {
+                lo = 0xA0;
+            } else if (c == 0xED) {
+                hi = 0x9F;
+            }
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0) {
+                lo = 0x90;
+            } else if (c == 0xF4) {
+                hi = 0x8F;
+            }
+        } else {
+            return -1;
+        }
+        if (p + n >= end) {
+            return -1;
+        }
+        int second = b[p + 1] & 0xff;
+        if (second < lo || second > hi) {
+            return -1;
+        }
+        for (int i = 2; i <= n; i++) {
+            if ((b[p + i] & 0xC0) != 0x80) {
+                return -1;
+            }
+        }
+        return p + n + 1;
+    }
+
     /** Moves {@link #lineFrom}..{@link #lineTo} to the next line that is not blank; false at the end. */
     private boolean nextNonBlankLine() throws IOException {
         while (true) {
             int nl = -1;
             while (true) {
-                for (int i = start; i < limit; i++) {
+                int i = start;
+                for (; i + 8 <= limit; i += 8) {
+                    long t = zeroBytes((long) LONG.get(buf, i) ^ 0x0A0A0A0A0A0A0A0AL);
+                    if (t != 0) {
+                        nl = i + (Long.numberOfTrailingZeros(t) >>> 3);
+                        break;
+                    }
+                }
+                for (; nl < 0 && i < limit; i++) {
                     if (buf[i] == '\n') {
                         nl = i;
-                        break;
                     }
                 }
                 if (nl >= 0 || eof) {
@@ -347,7 +818,8 @@ public final class JsonlCursor implements RecordCursor {
     @Override
     public boolean isBlank(int column) {
         byte k = kind[column];
-        return k == MISSING || k == NULL || k == STRING && value[column].isEmpty();
+        return k == MISSING || k == NULL || k == STRING && (sliced(column) ? valueLength[column] == 0
+                : value[column].isEmpty());
     }
 
     @Override
@@ -356,19 +828,25 @@ public final class JsonlCursor implements RecordCursor {
             return null;
         }
         requireScalar(column, "a value");
-        return value[column];
+        return valueText(column);
     }
 
     @Override
     public long hash(int column) {
-        String text = text(column);
-        return text == null ? 0 : Hashing.hash64(text);
+        if (isBlank(column)) {
+            return 0;
+        }
+        requireScalar(column, "a value");
+        // the scanner keeps only well-formed UTF-8 without escapes: the bytes are those of the String
+        return sliced(column) ? Hashing.hash64(buf, valueFrom[column], valueLength[column])
+                : Hashing.hash64(value[column]);
     }
 
     @Override
     public long integer(int column) {
-        String text = scalar(column, "a whole number");
-        long v = parser.integer(text);
+        requireNumeric(column, "a whole number");
+        long v = parsedFromBytes(column) ? parser.integer(buf, valueFrom[column], valueLength[column])
+                : parser.integer(valueText(column));
         if (v == ValueParser.INVALID) {
             throw problem(column, parser.integerExpected());
         }
@@ -377,8 +855,9 @@ public final class JsonlCursor implements RecordCursor {
 
     @Override
     public double decimal(int column) {
-        String text = scalar(column, "a number");
-        double v = parser.decimal(text);
+        requireNumeric(column, "a number");
+        double v = parsedFromBytes(column) ? parser.decimal(buf, valueFrom[column], valueLength[column])
+                : parser.decimal(valueText(column));
         if (Double.isNaN(v)) {
             throw problem(column, parser.decimalExpected());
         }
@@ -388,10 +867,11 @@ public final class JsonlCursor implements RecordCursor {
     @Override
     public boolean bool(int column) {
         if (kind[column] == BOOLEAN) {
-            return value[column].equals("true");
+            return sliced(column) ? buf[valueFrom[column]] == 't' : value[column].equals("true");
         }
-        String text = blankOrScalar(column, "a boolean");
-        int v = parser.bool(text);
+        requireValue(column, "a boolean");
+        int v = boolBytes && sliced(column) && valueAscii[column]
+                ? parser.bool(buf, valueFrom[column], valueLength[column]) : parser.bool(valueText(column));
         if (v < 0) {
             throw problem(column, parser.booleanExpected());
         }
@@ -400,8 +880,9 @@ public final class JsonlCursor implements RecordCursor {
 
     @Override
     public long epochSecond(int column) {
-        String text = scalar(column, "a timestamp");
-        long v = parser.epochSecond(text);
+        requireNumeric(column, "a timestamp");
+        long v = parsedFromBytes(column) ? parser.epochSecond(buf, valueFrom[column], valueLength[column])
+                : parser.epochSecond(valueText(column));
         if (v == ValueParser.INVALID) {
             if (kind[column] == NUMBER && !parser.epochNumbers()) {
                 throw problem(column, "is a JSON number, not a timestamp (add epoch_seconds or epoch_millis to the"
@@ -414,28 +895,54 @@ public final class JsonlCursor implements RecordCursor {
 
     @Override
     public long epochDay(int column) {
-        String text = scalar(column, "a date");
-        long v = parser.epochDay(text);
+        requireNumeric(column, "a date");
+        long v = parsedFromBytes(column) ? parser.epochDay(buf, valueFrom[column], valueLength[column])
+                : parser.epochDay(valueText(column));
         if (v == ValueParser.INVALID) {
             throw problem(column, parser.dateExpected());
         }
         return v;
     }
 
-    /** The value as text for a number, date or timestamp: a JSON boolean is refused, as blank, objects and arrays. */
-    private String scalar(int column, String expected) {
+    /** Whether the column's value is a slice of the line: a line the byte scanner read, a value not made a String. */
+    private boolean sliced(int column) {
+        return fastLine && value[column] == null;
+    }
+
+    /**
+     * Whether a number, date or timestamp is parsed from the slice: the text methods of {@link
+     * ValueParser} copy ASCII text of up to 64 characters into a scratch buffer and read that with
+     * the byte methods, so for such a value the two give the same; anything else goes through the
+     * text method, as on a line Jackson read.
+     */
+    private boolean parsedFromBytes(int column) {
+        return sliced(column) && valueAscii[column] && valueLength[column] <= 64;
+    }
+
+    /** The text of a string, number or boolean, as Jackson gives it (a string trimmed). */
+    private String valueText(int column) {
+        if (!sliced(column)) {
+            return value[column];
+        }
+        if (kind[column] == BOOLEAN) {
+            return buf[valueFrom[column]] == 't' ? "true" : "false";
+        }
+        return new String(buf, valueFrom[column], valueLength[column], StandardCharsets.UTF_8);
+    }
+
+    /** For a number, date or timestamp: a JSON boolean is refused, as blank, objects and arrays. */
+    private void requireNumeric(int column, String expected) {
         if (kind[column] == BOOLEAN) {
             throw problem(column, "is a JSON boolean (expected " + expected + ")");
         }
-        return blankOrScalar(column, expected);
+        requireValue(column, expected);
     }
 
-    private String blankOrScalar(int column, String expected) {
+    private void requireValue(int column, String expected) {
         if (isBlank(column)) {
             throw problem(column, "is blank (expected " + expected + ")");
         }
         requireScalar(column, expected);
-        return value[column];
     }
 
     private void requireScalar(int column, String expected) {
@@ -446,6 +953,11 @@ public final class JsonlCursor implements RecordCursor {
                     + (k == OBJECT ? "; name a field inside it with a dotted path such as " + path + ".id" : "")
                     + ")");
         }
+    }
+
+    /** Lines the byte scanner left to Jackson so far (for tests: plain lines are read without it). */
+    long fallbacks() {
+        return fallbacks;
     }
 
     @Override
@@ -471,7 +983,7 @@ public final class JsonlCursor implements RecordCursor {
             }
         }
         byte k = kind[column];
-        String shown = k == STRING || k == NUMBER || k == BOOLEAN ? value[column] : null;
+        String shown = k == STRING || k == NUMBER || k == BOOLEAN ? valueText(column) : null;
         if (shown != null && shown.isEmpty()) {
             shown = null;
         }
@@ -487,6 +999,37 @@ public final class JsonlCursor implements RecordCursor {
     private static final class Node {
         final Map<String, Node> children = new HashMap<>(4);
         int column = -1;
+        // the children again, for the byte scanner: their names in UTF-8
+        byte[][] names = new byte[0][];
+        Node[] nodes = new Node[0];
+
+        /** Fills {@link #names} here and below; false if a name does not survive UTF-8 (a lone surrogate). */
+        boolean encodeNames() {
+            names = new byte[children.size()][];
+            nodes = new Node[children.size()];
+            boolean ok = true;
+            int i = 0;
+            for (Map.Entry<String, Node> e : children.entrySet()) {
+                names[i] = e.getKey().getBytes(StandardCharsets.UTF_8);
+                ok &= new String(names[i], StandardCharsets.UTF_8).equals(e.getKey());
+                nodes[i] = e.getValue();
+                ok &= nodes[i].encodeNames();
+                i++;
+            }
+            return ok;
+        }
+
+        /** The child whose name is the bytes {@code b[from, to)}, or null. */
+        Node child(byte[] b, int from, int to) {
+            int length = to - from;
+            for (int i = 0; i < names.length; i++) {
+                byte[] name = names[i];
+                if (name.length == length && Arrays.equals(b, from, to, name, 0, length)) {
+                    return nodes[i];
+                }
+            }
+            return null;
+        }
     }
 
     /** Counts the bytes taken from the file, below gzip, for progress. */
