@@ -111,6 +111,10 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     private final ThreadLocal<Shap.Scratch> shapScratch;
     /** The trees laid out for TreeSHAP, built by the first call to {@link #contributions}; immutable. */
     private volatile Shap.Layout[] shapLayouts;
+    /** Whether {@link VectorShap} explains batches, decided on first use. */
+    private volatile Boolean vectorShapUsable;
+    /** Per thread: a block for {@link VectorShap}, made on first use. */
+    private final ThreadLocal<VectorShap.Block> vectorShapBlock;
 
     private TreeEnsembleScorer(FeatureSchema schema, Calibration calibration, float baseScore,
                                List<DecisionTree> churnTrees, List<DecisionTree> stayTrees) {
@@ -191,6 +195,8 @@ public final class TreeEnsembleScorer implements CompiledScorer {
         this.tables = VECTOR && flat ? new TreeTables(all, churnCount, baseScore, depth, schema.size()) : null;
         this.treeScratch = tables == null ? null : ThreadLocal.withInitial(() -> new TreeScratch(tables));
         this.shapScratch = ThreadLocal.withInitial(() -> new Shap.Scratch(maxTreeDepth));
+        int features = schema.size();
+        this.vectorShapBlock = ThreadLocal.withInitial(() -> new VectorShap.Block(features));
     }
 
     /**
@@ -659,7 +665,19 @@ public final class TreeEnsembleScorer implements CompiledScorer {
         java.util.Arrays.fill(out, outOffset, outOffset + count * n, 0.0);
         Shap.Layout[] layouts = shapLayouts();
         Shap.Scratch scratch = shapScratch.get();
-        for (int first = 0; first < count; first += SHAP_BLOCK) {
+        int first = 0;
+        if (vectorShap(layouts)) {
+            VectorShap.Block block = vectorShapBlock.get();
+            for (; count - first >= MIN_SHAP_LANES; first += VectorShap.LANES) {
+                int lanes = Math.min(VectorShap.LANES, count - first);
+                block.load(vectors, offset + first * n, lanes);
+                for (int t = 0; t < treeCount; t++) {
+                    VectorShap.tree(layouts[t], block);
+                }
+                block.store(lanes, out, outOffset + first * n);
+            }
+        }
+        for (; first < count; first += SHAP_BLOCK) {
             int last = Math.min(count, first + SHAP_BLOCK);
             for (int t = 0; t < treeCount; t++) {
                 Shap.Layout layout = layouts[t];
@@ -673,6 +691,26 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     /** Vectors explained together by the batched {@code contributions}: their contributions stay in L1/L2. */
     static final int SHAP_BLOCK = 32;
+    /**
+     * {@code -Dchurn.shap=scalar} explains every vector with {@link Shap} alone, so that a benchmark
+     * can measure both kernels in one run; they give the same bits.
+     */
+    static final boolean SCALAR_SHAP = "scalar".equals(System.getProperty("churn.shap"));
+    /**
+     * Fewer vectors than this left at the end of a batch are explained one at a time by {@link Shap}:
+     * a block of {@link VectorShap#LANES} costs the same however many of its lanes are used.
+     */
+    static final int MIN_SHAP_LANES = 2;
+
+    /** Whether the batched drivers take {@link VectorShap}: the Vector API, trees up to depth 6, finite thresholds. */
+    private boolean vectorShap(Shap.Layout[] layouts) {
+        Boolean use = vectorShapUsable;
+        if (use == null) {
+            use = Dot.SIMD && !SCALAR_SHAP && Shap.lanes(maxTreeDepth) == 3 && VectorShap.finite(layouts);
+            vectorShapUsable = use;
+        }
+        return use;
+    }
 
     /** The trees laid out for TreeSHAP, built on first use. */
     private Shap.Layout[] shapLayouts() {
