@@ -40,7 +40,12 @@ import org.tribuo.common.xgboost.XGBoostModel;
  *   <li>{@link #contributions}: the exact TreeSHAP drivers of one account (edge-wise TreeSHAP;
  *       the same kernel either way).</li>
  *   <li>{@link #contributionsBatch}: the same drivers of {@value #SHAP_ROWS} consecutive vectors in
- *       one batched call (tree by tree within blocks of 32, as the report's scoring calls it).</li>
+ *       one batched call, as the report's scoring calls it (with the Vector API, blocks of one
+ *       account per lane through each tree).</li>
+ *   <li>{@link #contributionsBatchScalar}, {@link #contributionsBatch256}: the same batched call in forks
+ *       started with {@code -Dchurn.shap=scalar} (the kernel one account at a time that runs without
+ *       the Vector API or for trees deeper than 6) and {@code -Dchurn.shap.bits=256} (4 lanes, as on
+ *       a processor with AVX2 but not AVX-512).</li>
  *   <li>{@link #xgboostContributions}: xgboost4j's {@code predictContrib} on {@value #CONTRIBUTION_ROWS}
  *       vectors, one thread.</li>
  * </ul>
@@ -150,6 +155,20 @@ public class TreeBatchBenchmark {
         cpu.count(SHAP_ROWS);
         int from = (next += SHAP_ROWS) & (POOL - 1);
         return scorer.contributions(vectors, from * features, SHAP_ROWS, contributionBlock, 0);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SHAP_ROWS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector", "-Dchurn.shap=scalar"})
+    public double contributionsBatchScalar(CpuTime.OfThread cpu) {
+        return contributionsBatch(cpu);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SHAP_ROWS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector", "-Dchurn.shap.bits=256"})
+    public double contributionsBatch256(CpuTime.OfThread cpu) {
+        return contributionsBatch(cpu);
     }
 
     @Benchmark
