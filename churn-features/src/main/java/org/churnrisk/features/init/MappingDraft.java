@@ -193,10 +193,14 @@ public record MappingDraft(String yaml, List<String> todos) {
             for (boolean prefix : new boolean[] {false, true}) {
                 for (String name : names) {
                     for (int i = 0; i < e.header.size(); i++) {
-                        String h = Synonyms.normal(e.header.get(i));
+                        String raw = e.header.get(i);
+                        String h = Synonyms.normal(raw);
                         // A JSON path is also named by its last field: properties.distinct_id is a distinct id.
-                        String leaf = e.format == Export.Format.JSONL ? Synonyms.normal(leaf(e.header.get(i))) : h;
-                        boolean hit = prefix ? name.length() >= 5 && (h.startsWith(name) || leaf.startsWith(name))
+                        String rawLeaf = e.format == Export.Format.JSONL ? leaf(raw) : raw;
+                        String leaf = Synonyms.normal(rawLeaf);
+                        // A prefix must end at a word: quantity's "times" names "times_used", not "timestamp".
+                        boolean hit = prefix ? name.length() >= 5
+                                && (Synonyms.startsWithWords(raw, name) || Synonyms.startsWithWords(rawLeaf, name))
                                 : h.equals(name) || leaf.equals(name);
                         if (hit && !used.contains(i)) {
                             used.add(i);

@@ -21,6 +21,25 @@ final class Synonyms {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
+    /**
+     * Whether the first words of {@code header} (split at anything but letters and digits and
+     * where a lower-case letter or digit meets an upper-case one), each {@linkplain #normal
+     * normalised} and joined, are exactly {@code name}: {@code event_count_total} and
+     * {@code EventCount} start with {@code eventcount}, {@code timestamp} does not start with
+     * {@code times}.
+     */
+    static boolean startsWithWords(String header, String name) {
+        String spaced = header.replaceAll("(\\p{Ll}|\\d)(\\p{Lu})", "$1 $2");
+        StringBuilder joined = new StringBuilder();
+        for (String word : spaced.split("[^\\p{L}\\p{N}]+")) {
+            joined.append(normal(word));
+            if (joined.length() >= name.length()) {
+                return joined.toString().equals(name);
+            }
+        }
+        return false;
+    }
+
     private static final List<String> ACCOUNT_KEY = List.of("accountid", "account", "accountnumber", "companyid",
             "company", "customerid", "customer", "organizationid", "organization", "orgid", "org", "clientid",
             "groupid", "tenantid", "hubspotcompanyid", "sfdcaccountid", "salesforceaccountid");

@@ -194,4 +194,31 @@ class MappingDraftTest {
         assertThat(draft.todos()).anyMatch(t -> t.contains("events.jsonl: 1 of the 5 sampled lines are not one JSON"
                 + " object each (the first: line 5 is not valid JSON)"));
     }
+
+    @Test
+    void aColumnNamePrefixMustEndAtAWord() throws IOException {
+        Path book = salesforceBook();
+        // "times" is one of quantity's names: it must not take "Timestamp UTC" (numbers: seconds since the
+        // epoch), but may take "Times Used".
+        write(book.resolve("mixpanel_usage.csv"), """
+                Company ID,Time,Timestamp UTC,Distinct ID,Event Name
+                001A,2025-03-01T09:00:00Z,1740819600,u1,Login
+                001C,2025-03-02T09:00:00Z,1740906000,u2,Report Built
+                """, StandardCharsets.UTF_8);
+        String withoutCount = MappingDraft.infer(book, MappingDraft.DEFAULT_SAMPLE_ROWS).yaml();
+        write(book.resolve("mixpanel_usage.csv"), """
+                Company ID,Time,Distinct ID,Event Name,Times Used
+                001A,2025-03-01T09:00:00Z,u1,Login,3
+                001C,2025-03-02T09:00:00Z,u2,Report Built,1
+                """, StandardCharsets.UTF_8);
+        MappingDraft withCount = MappingDraft.infer(book, MappingDraft.DEFAULT_SAMPLE_ROWS);
+
+        assertThat(withoutCount).doesNotContain("quantity: \"Timestamp UTC\"");
+        assertThat(withCount.yaml()).contains("quantity: \"Times Used\"");
+        assertThat(validate(book, withCount).source(Source.USAGE).rows().rejected()).isZero();
+        assertThat(Synonyms.startsWithWords("event_count_total", "eventcount")).isTrue();
+        assertThat(Synonyms.startsWithWords("EventCount", "eventcount")).isTrue();
+        assertThat(Synonyms.startsWithWords("timestamp", "times")).isFalse();
+        assertThat(Synonyms.startsWithWords("eventcounter", "eventcount")).isFalse();
+    }
 }
