@@ -3,6 +3,8 @@ package org.churnrisk.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.churnrisk.core.contract.Source;
 import org.churnrisk.features.io.RecordCursor;
 import org.churnrisk.features.io.mapping.SourceMapping;
@@ -98,12 +100,7 @@ final class TextCursor implements RecordCursor {
 
     @Override
     public long integer(int column) {
-        String t = required(column, "a whole number");
-        long value = parser.integer(t);
-        if (value == ValueParser.INVALID) {
-            throw problem(column, parser.integerExpected());
-        }
-        return value;
+        return parsed(column, "a whole number", parser::integer, parser::integerExpected);
     }
 
     @Override
@@ -128,20 +125,19 @@ final class TextCursor implements RecordCursor {
 
     @Override
     public long epochSecond(int column) {
-        String t = required(column, "a timestamp");
-        long value = parser.epochSecond(t);
-        if (value == ValueParser.INVALID) {
-            throw problem(column, parser.timestampExpected());
-        }
-        return value;
+        return parsed(column, "a timestamp", parser::epochSecond, parser::timestampExpected);
     }
 
     @Override
     public long epochDay(int column) {
-        String t = required(column, "a date");
-        long value = parser.epochDay(t);
+        return parsed(column, "a date", parser::epochDay, parser::dateExpected);
+    }
+
+    /** The column's value read by {@code parse}; a problem saying {@code expected} when it gives INVALID. */
+    private long parsed(int column, String what, ToLongFunction<String> parse, Supplier<String> expected) {
+        long value = parse.applyAsLong(required(column, what));
         if (value == ValueParser.INVALID) {
-            throw problem(column, parser.dateExpected());
+            throw problem(column, expected.get());
         }
         return value;
     }

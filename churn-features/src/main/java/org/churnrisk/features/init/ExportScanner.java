@@ -128,20 +128,31 @@ final class ExportScanner {
         return export;
     }
 
+    /**
+     * The file's bytes, gunzipped when it starts like gzip; null, with the export's problem set, when
+     * its name says otherwise ({@code gzipNames}: what a gzipped file of its kind is named).
+     */
+    private static InputStream unzipped(InputStream raw, Export export, String gzipNames) throws IOException {
+        raw.mark(2);
+        int b0 = raw.read();
+        int b1 = raw.read();
+        raw.reset();
+        export.gzip = b0 == 0x1f && b1 == 0x8b;
+        if (export.gzip != export.sampledFile().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            export.problem = export.gzip ? "holds gzip data but is not named " + gzipNames + ": rename it"
+                    : "is named .gz but does not hold gzip data";
+            return null;
+        }
+        return export.gzip ? new GZIPInputStream(raw) : raw;
+    }
+
     private void sampleCsv(Path file, Export export) throws IOException {
         byte[] head;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            export.gzip = b0 == 0x1f && b1 == 0x8b;
-            if (export.gzip != export.sampledFile().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-                export.problem = export.gzip ? "holds gzip data but is not named .csv.gz: rename it"
-                        : "is named .gz but does not hold gzip data";
+            InputStream in = unzipped(raw, export, ".csv.gz");
+            if (in == null) {
                 return;
             }
-            InputStream in = export.gzip ? new GZIPInputStream(raw) : raw;
             head = in.readNBytes(SNIFF_BYTES);
         }
         export.encoding = encoding(head);
@@ -187,17 +198,10 @@ final class ExportScanner {
         long bad = 0;
         String firstBad = null;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            export.gzip = b0 == 0x1f && b1 == 0x8b;
-            if (export.gzip != export.sampledFile().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-                export.problem = export.gzip ? "holds gzip data but is not named .jsonl.gz or .ndjson.gz: rename it"
-                        : "is named .gz but does not hold gzip data";
+            InputStream in = unzipped(raw, export, ".jsonl.gz or .ndjson.gz");
+            if (in == null) {
                 return;
             }
-            InputStream in = export.gzip ? new GZIPInputStream(raw) : raw;
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             while (true) {
                 if (export.rowsSampled >= sampleRows) {
