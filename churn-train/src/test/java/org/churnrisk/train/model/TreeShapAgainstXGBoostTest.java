@@ -80,6 +80,34 @@ class TreeShapAgainstXGBoostTest {
         assertThat(worst).isLessThan(1e-5);
     }
 
+    /**
+     * The batched call (the vector kernel when the JVM has the Vector API, as when this test runs
+     * with {@code -DargLine="--add-modules jdk.incubator.vector"}) gives every account the bits of
+     * the one-account call, so XGBoost's values too.
+     */
+    @Test
+    void batchedContributionsAreTheSame() {
+        int n = scorer.schema().size();
+        int rows = table.rows();
+        double[] vectors = new double[rows * n];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(table.row(r), 0, vectors, r * n, n);
+        }
+        double[] batched = new double[rows * n];
+        scorer.contributions(vectors, 0, rows, batched, 0);
+        double[] phi = new double[n];
+        double worst = 0;
+        for (int r = 0; r < rows; r++) {
+            scorer.contributions(table.row(r), 0, phi);
+            for (int f = 0; f < n; f++) {
+                assertThat(batched[r * n + f]).as("account %d feature %d", r, f).isEqualTo(phi[f]);
+                double expected = (double) xgb[r][churn * (n + 1) + idOf[f]] - xgb[r][stay * (n + 1) + idOf[f]];
+                worst = Math.max(worst, Math.abs(batched[r * n + f] - expected));
+            }
+        }
+        assertThat(worst).isLessThan(1e-5);
+    }
+
     @Test
     void baseIsXGBoostsBiasTerm() {
         int n = scorer.schema().size();
