@@ -218,6 +218,27 @@ public final class JsonlCursor implements RecordCursor {
     public boolean next() throws IOException {
         Arrays.fill(kind, MISSING);
         Arrays.fill(value, null);
+        if (fastPath && start < limit && buf[start] == '{') {
+            // one pass: scan the object where the line starts, then expect the line end right after it
+            int close = scanObject(buf, start + 1, limit, root, 1);
+            if (close > 0) {
+                int q = close;
+                while (q < limit && buf[q] != '\n' && (buf[q] & 0xff) <= ' ') {
+                    q++;
+                }
+                if (q < limit ? buf[q] == '\n' : eof) {
+                    line = nextLine++;
+                    lineFrom = start;
+                    lineTo = close;
+                    start = q < limit ? q + 1 : limit;
+                    fastLine = true;
+                    return true;
+                }
+            }
+            // the line goes on past the buffer, or is odd: read it the old way, from the same start
+            Arrays.fill(kind, MISSING);
+            Arrays.fill(value, null);
+        }
         if (!nextNonBlankLine()) {
             return false;
         }
