@@ -357,19 +357,20 @@ public final class JsonlCursor implements RecordCursor {
                 return -1;
             }
             int nameFrom = p + 1;
-            int nameTo;
-            if (node == null) {
-                nameTo = stringEnd(b, nameFrom, end, true);
-            } else {
+            int nameTo = shortStringEnd(b, nameFrom, end);
+            if (nameTo < 0) {
                 // a name with an escape could spell a mapped name some other way
-                nameTo = stringEnd(b, nameFrom, end, false);
+                nameTo = stringEnd(b, nameFrom, end, node == null);
+                if (nameTo < 0 || nameTo - nameFrom > MAX_FAST_NAME) {
+                    return -1;
+                }
             }
-            if (nameTo < 0 || nameTo - nameFrom > MAX_FAST_NAME) {
-                return -1;
-            }
-            p = ws(b, nameTo + 1, end);
+            p = nameTo + 1;
             if (p >= end || b[p] != ':') {
-                return -1;
+                p = ws(b, p, end);
+                if (p >= end || b[p] != ':') {
+                    return -1;
+                }
             }
             p = ws(b, p + 1, end);
             if (p >= end) {
@@ -385,16 +386,20 @@ public final class JsonlCursor implements RecordCursor {
             } else {
                 p = skipValue(b, p, end, depth);
             }
-            if (p < 0) {
+            if (p < 0 || p >= end) {
                 return -1;
             }
-            p = ws(b, p, end);
-            if (p >= end) {
-                return -1;
+            byte c = b[p];
+            if (c != ',' && c != '}') {
+                p = ws(b, p, end);
+                if (p >= end) {
+                    return -1;
+                }
+                c = b[p];
             }
-            if (b[p] == ',') {
+            if (c == ',') {
                 p = ws(b, p + 1, end);
-            } else if (b[p] == '}') {
+            } else if (c == '}') {
                 return p + 1;
             } else {
                 return -1;
@@ -409,9 +414,14 @@ public final class JsonlCursor implements RecordCursor {
         }
         switch (b[p]) {
             case '"' -> {
-                int to = stringEnd(b, p + 1, end, false);
-                if (to < 0) {
-                    return -1;
+                int to = shortStringEnd(b, p + 1, end);
+                if (to >= 0) {
+                    nonAscii = 0;
+                } else {
+                    to = stringEnd(b, p + 1, end, false);
+                    if (to < 0) {
+                        return -1;
+                    }
                 }
                 int from = p + 1;
                 int rawFrom = from;
@@ -480,7 +490,10 @@ public final class JsonlCursor implements RecordCursor {
     private int skipValue(byte[] b, int p, int end, int depth) {
         switch (b[p]) {
             case '"' -> {
-                int to = stringEnd(b, p + 1, end, true);
+                int to = shortStringEnd(b, p + 1, end);
+                if (to < 0) {
+                    to = stringEnd(b, p + 1, end, true);
+                }
                 return to < 0 ? -1 : to + 1;
             }
             case '{' -> {
@@ -605,9 +618,7 @@ public final class JsonlCursor implements RecordCursor {
         while (p < end) {
             // skip eight plain bytes at a time; the first byte that is not plain is always flagged
             while (p + 8 <= end) {
-                long w = (long) LONG.get(b, p);
-                long t = zeroBytes(w ^ 0x2222222222222222L) | zeroBytes(w ^ 0x5C5C5C5C5C5C5C5CL)
-                        | (w - 0x2020202020202020L) & ~w & HIGHS | w & HIGHS;
+                long t = special((long) LONG.get(b, p));
                 if (t != 0) {
                     p += Long.numberOfTrailingZeros(t) >>> 3;
                     break;
@@ -648,6 +659,33 @@ public final class JsonlCursor implements RecordCursor {
             }
         }
         return -1;
+    }
+
+    /**
+     * The position of the quote that ends a string of fewer than eight plain bytes (ASCII, no
+     * control character, no backslash) whose first byte is at {@code p}; -1 for any other string,
+     * which {@link #stringEnd} then reads, or when fewer than eight bytes are left before {@code end}.
+     */
+    private static int shortStringEnd(byte[] b, int p, int end) {
+        if (p + 8 > end) {
+            return -1;
+        }
+        long w = (long) LONG.get(b, p);
+        long t = special(w);
+        if (t == 0) {
+            return -1;
+        }
+        int k = Long.numberOfTrailingZeros(t) & ~7;
+        return (w >>> k & 0xff) == '"' ? p + (k >>> 3) : -1;
+    }
+
+    /**
+     * The high bit of each byte of {@code w} that is a quote, a backslash, a control character or
+     * not ASCII; the lowest such byte is always flagged, a byte above it may be flagged falsely.
+     */
+    private static long special(long w) {
+        return zeroBytes(w ^ 0x2222222222222222L) | zeroBytes(w ^ 0x5C5C5C5C5C5C5C5CL)
+                | (w - 0x2020202020202020L) & ~w & HIGHS | w & HIGHS;
     }
 
     /**
@@ -1023,15 +1061,22 @@ public final class JsonlCursor implements RecordCursor {
         // the children again, for the byte scanner: their names in UTF-8
         byte[][] names = new byte[0][];
         Node[] nodes = new Node[0];
+        /** Each name's length, and its first eight bytes as a little-endian word (zeros after a shorter name). */
+        int[] lengths = new int[0];
+        long[] words = new long[0];
 
         /** Fills {@link #names} here and below; false if a name does not survive UTF-8 (a lone surrogate). */
         boolean encodeNames() {
             names = new byte[children.size()][];
             nodes = new Node[children.size()];
+            lengths = new int[children.size()];
+            words = new long[children.size()];
             boolean ok = true;
             int i = 0;
             for (Map.Entry<String, Node> e : children.entrySet()) {
                 names[i] = e.getKey().getBytes(StandardCharsets.UTF_8);
+                lengths[i] = names[i].length;
+                words[i] = word(names[i], 0, names[i].length);
                 ok &= new String(names[i], StandardCharsets.UTF_8).equals(e.getKey());
                 nodes[i] = e.getValue();
                 ok &= nodes[i].encodeNames();
@@ -1043,13 +1088,34 @@ public final class JsonlCursor implements RecordCursor {
         /** The child whose name is the bytes {@code b[from, to)}, or null. */
         Node child(byte[] b, int from, int to) {
             int length = to - from;
-            for (int i = 0; i < names.length; i++) {
-                byte[] name = names[i];
-                if (name.length == length && Arrays.equals(b, from, to, name, 0, length)) {
+            long w = word(b, from, to);
+            int[] ls = lengths;
+            for (int i = 0; i < ls.length; i++) {
+                if (ls[i] == length && words[i] == w
+                        && (length <= 8 || Arrays.equals(b, from + 8, to, names[i], 8, length))) {
                     return nodes[i];
                 }
             }
             return null;
+        }
+
+        /** The first eight bytes of {@code b[from, to)} as a little-endian word, zeros after fewer. */
+        static long word(byte[] b, int from, int to) {
+            int n = to - from;
+            if (n >= 8) {
+                return (long) LONG.get(b, from);
+            }
+            if (n == 0) {
+                return 0;
+            }
+            if (from + 8 <= b.length) {
+                return (long) LONG.get(b, from) & -1L >>> (64 - 8 * n);
+            }
+            long w = 0;
+            for (int i = n - 1; i >= 0; i--) {
+                w = w << 8 | b[from + i] & 0xffL;
+            }
+            return w;
         }
     }
 

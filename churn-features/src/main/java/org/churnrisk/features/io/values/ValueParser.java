@@ -191,7 +191,7 @@ public final class ValueParser {
     private long epochNumber(byte[] b, int from, int to) {
         long whole = integer(b, from, to - from);
         if (whole != INVALID) {
-            return Math.floorDiv(whole, epochUnit);
+            return epochUnit == 1 ? whole : Math.floorDiv(whole, epochUnit);
         }
         double value = decimal(b, from, to - from);
         if (Double.isNaN(value)) {
@@ -260,16 +260,28 @@ public final class ValueParser {
         }
         int start = p;
         long value = 0;
-        while (p < to) {
+        // eighteen digits cannot overflow: check only from the nineteenth on
+        int unchecked = Math.min(to, p + 18);
+        while (p < unchecked) {
             int d = b[p] - '0';
             if (d < 0 || d > 9) {
                 break;
             }
-            if (value > (Long.MAX_VALUE - d) / 10) {
-                return INVALID;
-            }
             value = value * 10 + d;
             p++;
+        }
+        if (p == unchecked) {
+            while (p < to) {
+                int d = b[p] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                if (value > (Long.MAX_VALUE - d) / 10) {
+                    return INVALID;
+                }
+                value = value * 10 + d;
+                p++;
+            }
         }
         if (p == start) {
             return INVALID;
