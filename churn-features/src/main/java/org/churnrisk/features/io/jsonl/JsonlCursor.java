@@ -220,7 +220,7 @@ public final class JsonlCursor implements RecordCursor {
         Arrays.fill(value, null);
         if (fastPath && start < limit && buf[start] == '{') {
             // one pass: scan the object where the line starts, then expect the line end right after it
-            int close = scanObject(buf, start + 1, limit, root, 1);
+            int close = scanMapped(buf, start + 1, limit, root, 1);
             if (close > 0) {
                 int q = close;
                 while (q < limit && buf[q] != '\n' && (buf[q] & 0xff) <= ' ') {
@@ -337,7 +337,7 @@ public final class JsonlCursor implements RecordCursor {
             return false;
         }
         // the line is trimmed, so the object must end at its last byte
-        return scanObject(b, p + 1, lineTo, root, 1) == lineTo;
+        return scanMapped(b, p + 1, lineTo, root, 1) == lineTo;
     }
 
     /**
@@ -383,6 +383,94 @@ public final class JsonlCursor implements RecordCursor {
                 p = scanValue(b, p, end, child.column, depth);
             } else if (b[p] == '{') {
                 p = scanObject(b, p + 1, end, child, depth + 1);
+            } else {
+                p = skipValue(b, p, end, depth);
+            }
+            if (p < 0 || p >= end) {
+                return -1;
+            }
+            byte c = b[p];
+            if (c != ',' && c != '}') {
+                p = ws(b, p, end);
+                if (p >= end) {
+                    return -1;
+                }
+                c = b[p];
+            }
+            if (c == ',') {
+                p = ws(b, p + 1, end);
+            } else if (c == '}') {
+                return p + 1;
+            } else {
+                return -1;
+            }
+        }
+    }
+
+    /**
+     * As {@link #scanObject} for an object on a mapped path ({@code node} not null), but each
+     * field name is first compared with the name that followed the previous field on the last line
+     * that had it ({@link Seen}): lines of an export repeat their names in the same order, so the
+     * name is usually recognised by comparing one or two words, without searching for its end or
+     * looking it up. When the guess is wrong, the name is read as {@link #scanObject} reads it.
+     */
+    private int scanMapped(byte[] b, int p, int end, Node node, int depth) {
+        if (depth > MAX_FAST_DEPTH) {
+            return -1;
+        }
+        p = ws(b, p, end);
+        if (p < end && b[p] == '}') {
+            return p + 1;
+        }
+        Seen prev = null;
+        while (true) {
+            if (p >= end || b[p] != '"') {
+                return -1;
+            }
+            Seen guess = prev == null ? node.first : prev.next;
+            int nameTo;
+            Node child;
+            if (guess != null && guess.matches(b, p, end)) {
+                nameTo = p + guess.token.length - 1;
+                child = guess.child;
+            } else {
+                int nameFrom = p + 1;
+                nameTo = shortStringEnd(b, nameFrom, end);
+                if (nameTo < 0) {
+                    // a name with an escape could spell a mapped name some other way
+                    nameTo = stringEnd(b, nameFrom, end, false);
+                    if (nameTo < 0 || nameTo - nameFrom > MAX_FAST_NAME) {
+                        return -1;
+                    }
+                }
+                child = node.child(b, nameFrom, nameTo);
+                guess = node.seen(b, nameFrom, nameTo, child);
+                if (guess != null) {
+                    if (prev == null) {
+                        node.first = guess;
+                    } else {
+                        prev.next = guess;
+                    }
+                }
+            }
+            prev = guess;
+            p = nameTo + 1;
+            if (p >= end || b[p] != ':') {
+                p = ws(b, p, end);
+                if (p >= end || b[p] != ':') {
+                    return -1;
+                }
+            }
+            p = ws(b, p + 1, end);
+            if (p >= end) {
+                return -1;
+            }
+            if (child == null) {
+                p = skipValue(b, p, end, depth);
+            } else if (child.column >= 0) {
+                p = scanValue(b, p, end, child.column, depth);
+            } else if (b[p] == '{') {
+                p = scanMapped(b, p + 1, end, child, depth + 1);
             } else {
                 p = skipValue(b, p, end, depth);
             }
@@ -1054,8 +1142,61 @@ public final class JsonlCursor implements RecordCursor {
         in.close();
     }
 
+    /**
+     * A field name met in an object on a mapped path, kept to recognise it on later lines by its
+     * bytes: only a name that the scanner read without an escape, so that the same bytes are the
+     * same name, with what it maps to.
+     */
+    private static final class Seen {
+        /** The quote, the name's UTF-8 bytes, the quote. */
+        final byte[] token;
+        /** The child node of the name, or null for a field that is not mapped. */
+        final Node child;
+        /** The token's first eight bytes, and its last eight (for a token of 9 to 16 bytes), as little-endian words. */
+        final long first8;
+        final long last8;
+        /** The bytes of {@link #first8} that count (all for a token of eight bytes or more). */
+        final long mask;
+        /** The name that followed this one in the object the last time this one came up; null if none yet. */
+        Seen next;
+
+        Seen(byte[] token, Node child) {
+            this.token = token;
+            this.child = child;
+            int n = token.length;
+            this.first8 = Node.word(token, 0, Math.min(n, 8));
+            this.mask = n >= 8 ? -1L : -1L >>> (64 - 8 * n);
+            this.last8 = n > 8 ? Node.word(token, n - 8, n) : 0;
+        }
+
+        /** Whether {@code b} holds the token at {@code p}. */
+        boolean matches(byte[] b, int p, int end) {
+            int n = token.length;
+            if (p + 16 > end) {
+                return p + n <= end && Arrays.equals(b, p, p + n, token, 0, n);
+            }
+            if (((long) LONG.get(b, p) & mask) != first8) {
+                return false;
+            }
+            if (n <= 8) {
+                return true;
+            }
+            if (n <= 16) {
+                return (long) LONG.get(b, p + n - 8) == last8;
+            }
+            return p + n <= end && Arrays.equals(b, p + 8, p + n, token, 8, n);
+        }
+    }
+
     /** One field name of the mapped paths: its column when a path ends here, the fields below it. */
     private static final class Node {
+        /** At most this many names are kept in {@link #seen}, however many different ones the lines have. */
+        static final int MAX_SEEN = 64;
+        static final int MAX_SEEN_NAME = 64;
+        /** The names met in this object on earlier lines, and the one that came first last time. */
+        Seen[] seen = new Seen[4];
+        int seenCount;
+        Seen first;
         final Map<String, Node> children = new HashMap<>(4);
         int column = -1;
         // the children again, for the byte scanner: their names in UTF-8
@@ -1097,6 +1238,33 @@ public final class JsonlCursor implements RecordCursor {
                 }
             }
             return null;
+        }
+
+        /**
+         * The name {@code b[from, to)} (read without an escape) as a {@link Seen}, made the first
+         * time it is met; null when too many names or too long a name to keep.
+         */
+        Seen seen(byte[] b, int from, int to, Node child) {
+            int n = to - from;
+            for (int i = 0; i < seenCount; i++) {
+                byte[] t = seen[i].token;
+                if (t.length == n + 2 && Arrays.equals(b, from, to, t, 1, n + 1)) {
+                    return seen[i];
+                }
+            }
+            if (seenCount == MAX_SEEN || n > MAX_SEEN_NAME) {
+                return null;
+            }
+            byte[] token = new byte[n + 2];
+            token[0] = '"';
+            System.arraycopy(b, from, token, 1, n);
+            token[n + 1] = '"';
+            if (seenCount == seen.length) {
+                seen = Arrays.copyOf(seen, seen.length * 2);
+            }
+            Seen s = new Seen(token, child);
+            seen[seenCount++] = s;
+            return s;
         }
 
         /** The first eight bytes of {@code b[from, to)} as a little-endian word, zeros after fewer. */
