@@ -428,10 +428,21 @@ public final class JsonlCursor implements RecordCursor {
                 return -1;
             }
             Seen guess = prev == null ? node.first : prev.next;
+            if (guess == null || !guess.matches(b, p, end)) {
+                // another name that came up before? (a name's bytes end at its first quote, so at most one matches)
+                guess = node.seenAt(b, p, end);
+                if (guess != null) {
+                    if (prev == null) {
+                        node.first = guess;
+                    } else {
+                        prev.next = guess;
+                    }
+                }
+            }
             int nameTo;
             Node child;
-            if (guess != null && guess.matches(b, p, end)) {
-                nameTo = p + guess.token.length - 1;
+            if (guess != null) {
+                nameTo = p + guess.length - 1;
                 child = guess.child;
             } else {
                 int nameFrom = p + 1;
@@ -1150,6 +1161,8 @@ public final class JsonlCursor implements RecordCursor {
     private static final class Seen {
         /** The quote, the name's UTF-8 bytes, the quote. */
         final byte[] token;
+        /** The token's length. */
+        final int length;
         /** The child node of the name, or null for a field that is not mapped. */
         final Node child;
         /** The token's first eight bytes, and its last eight (for a token of 9 to 16 bytes), as little-endian words. */
@@ -1162,6 +1175,7 @@ public final class JsonlCursor implements RecordCursor {
 
         Seen(byte[] token, Node child) {
             this.token = token;
+            this.length = token.length;
             this.child = child;
             int n = token.length;
             this.first8 = Node.word(token, 0, Math.min(n, 8));
@@ -1171,7 +1185,7 @@ public final class JsonlCursor implements RecordCursor {
 
         /** Whether {@code b} holds the token at {@code p}. */
         boolean matches(byte[] b, int p, int end) {
-            int n = token.length;
+            int n = length;
             if (p + 16 > end) {
                 return p + n <= end && Arrays.equals(b, p, p + n, token, 0, n);
             }
@@ -1235,6 +1249,16 @@ public final class JsonlCursor implements RecordCursor {
                 if (ls[i] == length && words[i] == w
                         && (length <= 8 || Arrays.equals(b, from + 8, to, names[i], 8, length))) {
                     return nodes[i];
+                }
+            }
+            return null;
+        }
+
+        /** The name met before whose token {@code b} holds at {@code p}, or null. */
+        Seen seenAt(byte[] b, int p, int end) {
+            for (int i = 0; i < seenCount; i++) {
+                if (seen[i].matches(b, p, end)) {
+                    return seen[i];
                 }
             }
             return null;
