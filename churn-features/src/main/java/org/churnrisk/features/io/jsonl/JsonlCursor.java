@@ -89,7 +89,8 @@ public final class JsonlCursor implements RecordCursor {
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(64 * 1024 * 1024).build())
             .build();
-    private static final int BUFFER_BYTES = 256 * 1024;
+    /** The buffer's first size (package-private for tests of lines across its end). */
+    static final int BUFFER_BYTES = 256 * 1024;
     private static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
     /** Eight bytes at a time, for the searches of line ends and string ends. */
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
