@@ -134,6 +134,19 @@ public final class ValueParser {
     public long epochSecond(byte[] b, int offset, int length) {
         int from = trimStart(b, offset, offset + length);
         int to = trimEnd(b, from, offset + length);
+        if (epochUnit != 0 && timestampPatterns.length == 0 && to > from && to - from <= 18) {
+            // only digits (an epoch number as JSON exports write it): ISO-8601 needs a '-' and there
+            // is no other pattern to try, so it is the epoch number
+            long whole = 0;
+            int p = from;
+            while (p < to && b[p] >= '0' && b[p] <= '9') {
+                whole = whole * 10 + (b[p] - '0');
+                p++;
+            }
+            if (p == to) {
+                return epochUnit == 1 ? whole : Math.floorDiv(whole, epochUnit);
+            }
+        }
         long t = Iso8601.epochSecond(b, from, to, clock);
         if (t != INVALID) {
             return t;
