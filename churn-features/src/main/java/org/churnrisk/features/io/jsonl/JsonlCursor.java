@@ -358,7 +358,7 @@ public final class JsonlCursor implements RecordCursor {
                 return -1;
             }
             int nameFrom = p + 1;
-            int nameTo = shortStringEnd(b, nameFrom, end);
+            int nameTo = plainStringEnd(b, nameFrom, end);
             if (nameTo < 0) {
                 // a name with an escape could spell a mapped name some other way
                 nameTo = stringEnd(b, nameFrom, end, node == null);
@@ -447,7 +447,7 @@ public final class JsonlCursor implements RecordCursor {
                 child = guess.child;
             } else {
                 int nameFrom = p + 1;
-                nameTo = shortStringEnd(b, nameFrom, end);
+                nameTo = plainStringEnd(b, nameFrom, end);
                 if (nameTo < 0) {
                     // a name with an escape could spell a mapped name some other way
                     nameTo = stringEnd(b, nameFrom, end, false);
@@ -514,7 +514,7 @@ public final class JsonlCursor implements RecordCursor {
         }
         switch (b[p]) {
             case '"' -> {
-                int to = shortStringEnd(b, p + 1, end);
+                int to = plainStringEnd(b, p + 1, end);
                 if (to >= 0) {
                     nonAscii = 0;
                 } else {
@@ -590,7 +590,7 @@ public final class JsonlCursor implements RecordCursor {
     private int skipValue(byte[] b, int p, int end, int depth) {
         switch (b[p]) {
             case '"' -> {
-                int to = shortStringEnd(b, p + 1, end);
+                int to = plainStringEnd(b, p + 1, end);
                 if (to < 0) {
                     to = stringEnd(b, p + 1, end, true);
                 }
@@ -762,21 +762,21 @@ public final class JsonlCursor implements RecordCursor {
     }
 
     /**
-     * The position of the quote that ends a string of fewer than eight plain bytes (ASCII, no
-     * control character, no backslash) whose first byte is at {@code p}; -1 for any other string,
-     * which {@link #stringEnd} then reads, or when fewer than eight bytes are left before {@code end}.
+     * The position of the quote that ends a string of plain bytes (ASCII, no control character, no
+     * backslash) whose first byte is at {@code p}, read eight bytes at a time; -1 for any other
+     * string, which {@link #stringEnd} then reads from its start, or when the quote is not within
+     * the last whole word before {@code end}.
      */
-    private static int shortStringEnd(byte[] b, int p, int end) {
-        if (p + 8 > end) {
-            return -1;
+    private static int plainStringEnd(byte[] b, int p, int end) {
+        for (; p + 8 <= end; p += 8) {
+            long w = (long) LONG.get(b, p);
+            long t = special(w);
+            if (t != 0) {
+                int k = Long.numberOfTrailingZeros(t) & ~7;
+                return (w >>> k & 0xff) == '"' ? p + (k >>> 3) : -1;
+            }
         }
-        long w = (long) LONG.get(b, p);
-        long t = special(w);
-        if (t == 0) {
-            return -1;
-        }
-        int k = Long.numberOfTrailingZeros(t) & ~7;
-        return (w >>> k & 0xff) == '"' ? p + (k >>> 3) : -1;
+        return -1;
     }
 
     /**
