@@ -430,8 +430,9 @@ public final class JsonlCursor implements RecordCursor {
             }
             Seen guess = prev == null ? node.first : prev.next;
             if (guess == null || !guess.matches(b, p, end)) {
-                // another name that came up before? (a name's bytes end at its first quote, so at most one matches)
-                guess = node.seenAt(b, p, end);
+                // one of the first names met in this object? (a name's bytes end at its first quote,
+                // so at most one matches)
+                guess = node.firstSeenAt(b, p, end);
                 if (guess != null) {
                     if (prev == null) {
                         node.first = guess;
@@ -455,9 +456,11 @@ public final class JsonlCursor implements RecordCursor {
                         return -1;
                     }
                 }
-                child = node.child(b, nameFrom, nameTo);
-                guess = node.seen(b, nameFrom, nameTo, child);
-                if (guess != null) {
+                guess = node.seen(b, nameFrom, nameTo);
+                if (guess == null) {
+                    child = node.child(b, nameFrom, nameTo);
+                } else {
+                    child = guess.child;
                     if (prev == null) {
                         node.first = guess;
                     } else {
@@ -1215,11 +1218,16 @@ public final class JsonlCursor implements RecordCursor {
     /** One field name of the mapped paths: its column when a path ends here, the fields below it. */
     private static final class Node {
         /** At most this many names are kept in {@link #seen}, however many different ones the lines have. */
-        static final int MAX_SEEN = 64;
+        static final int MAX_SEEN = 256;
         static final int MAX_SEEN_NAME = 64;
-        /** The names met in this object on earlier lines, and the one that came first last time. */
-        Seen[] seen = new Seen[4];
+        /** The names met in this object on earlier lines, by a hash of their length and first word (open addressing). */
+        final Seen[] seen = new Seen[2 * MAX_SEEN];
         int seenCount;
+        /** The first {@value #FEW} names kept, in the order they were met, for {@link #firstSeenAt}. */
+        static final int FEW = 16;
+        final Seen[] few = new Seen[FEW];
+        int fewCount;
+        /** The name that came first in this object last time. */
         Seen first;
         final Map<String, Node> children = new HashMap<>(4);
         int column = -1;
@@ -1264,11 +1272,11 @@ public final class JsonlCursor implements RecordCursor {
             return null;
         }
 
-        /** The name met before whose token {@code b} holds at {@code p}, or null. */
-        Seen seenAt(byte[] b, int p, int end) {
-            for (int i = 0; i < seenCount; i++) {
-                if (seen[i].matches(b, p, end)) {
-                    return seen[i];
+        /** The one of the first {@value #FEW} names kept whose token {@code b} holds at {@code p}, or null. */
+        Seen firstSeenAt(byte[] b, int p, int end) {
+            for (int i = 0; i < fewCount; i++) {
+                if (few[i].matches(b, p, end)) {
+                    return few[i];
                 }
             }
             return null;
@@ -1278,27 +1286,32 @@ public final class JsonlCursor implements RecordCursor {
          * The name {@code b[from, to)} (read without an escape) as a {@link Seen}, made the first
          * time it is met; null when too many names or too long a name to keep.
          */
-        Seen seen(byte[] b, int from, int to, Node child) {
+        Seen seen(byte[] b, int from, int to) {
             int n = to - from;
-            for (int i = 0; i < seenCount; i++) {
-                byte[] t = seen[i].token;
-                if (t.length == n + 2 && Arrays.equals(b, from, to, t, 1, n + 1)) {
-                    return seen[i];
+            long w = word(b, from, to);
+            int mask = seen.length - 1;
+            for (int i = (int) ((w + n) * 0x9E3779B97F4A7C15L >>> 40) & mask; ; i = i + 1 & mask) {
+                Seen s = seen[i];
+                if (s == null) {
+                    if (seenCount == MAX_SEEN || n > MAX_SEEN_NAME) {
+                        return null;
+                    }
+                    byte[] token = new byte[n + 2];
+                    token[0] = '"';
+                    System.arraycopy(b, from, token, 1, n);
+                    token[n + 1] = '"';
+                    s = new Seen(token, child(b, from, to));
+                    seen[i] = s;
+                    seenCount++;
+                    if (fewCount < FEW) {
+                        few[fewCount++] = s;
+                    }
+                    return s;
+                }
+                if (s.length == n + 2 && Arrays.equals(b, from, to, s.token, 1, n + 1)) {
+                    return s;
                 }
             }
-            if (seenCount == MAX_SEEN || n > MAX_SEEN_NAME) {
-                return null;
-            }
-            byte[] token = new byte[n + 2];
-            token[0] = '"';
-            System.arraycopy(b, from, token, 1, n);
-            token[n + 1] = '"';
-            if (seenCount == seen.length) {
-                seen = Arrays.copyOf(seen, seen.length * 2);
-            }
-            Seen s = new Seen(token, child);
-            seen[seenCount++] = s;
-            return s;
         }
 
         /** The first eight bytes of {@code b[from, to)} as a little-endian word, zeros after fewer. */
