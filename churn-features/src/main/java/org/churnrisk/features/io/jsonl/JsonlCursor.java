@@ -75,6 +75,26 @@ import org.churnrisk.features.io.values.ValueParser;
  * {@link String#strip()} decides what is whitespace), non-ASCII text or text longer than 64 bytes
  * for the number, date and timestamp parsers, non-ASCII text for the boolean spellings.
  *
+ * <p>The scan, in one pass: when the unread bytes in the buffer start with {@code '{'}, the
+ * scanner reads the object from there, bounded only by the end of the buffered bytes, not by a
+ * line end found first; when the object closes it expects optional spaces, tabs, CRs (any byte up
+ * to a space) and the LF, or the end of the file. No byte that the scanner accepts inside an
+ * object is an LF, so the object it reads is the whole line. Anything else (an object that runs
+ * past the buffered bytes, a line that starts with a space, a BOM or a blank line, text after the
+ * object, any line the scanner refuses) sends the line the old way, from the same place: the line
+ * end is searched for eight bytes at a time (the buffer refilled or grown as needed), the line
+ * trimmed, blank lines skipped, and the line scanned again, then, if the scanner refuses it, read
+ * by Jackson; so line numbers, messages and values are the same either way. Inside the scan,
+ * strings are searched for their closing quote eight bytes at a time (a word is plain while it
+ * has no quote, backslash, control character or non-ASCII byte; the first other byte is read as
+ * before), and digits eight at a time. In an object on a mapped path, each field name is first
+ * compared as bytes (one or two words, quotes included) with the name that followed the previous
+ * field the last time that field came up, then with the first 16 names met in that object, and
+ * only then read and looked up: a name is kept once the scanner has read it without an escape
+ * (up to 256 names of up to 64 bytes an object), so equal bytes are the same, valid name with
+ * the same mapping, and an export whose lines repeat their fields in the same order costs about
+ * a word compare per name.
+ *
  * <pre>{@code
  * try (JsonlCursor rows = new JsonlCursor(book.resolve("usage.jsonl.gz"), "usage.jsonl.gz", mapping)) {
  *     while (rows.next()) {
@@ -320,7 +340,8 @@ public final class JsonlCursor implements RecordCursor {
     // ---- the byte scanner --------------------------------------------------------------------------
 
     /**
-     * Reads the line {@code buf[lineFrom, lineTo)} without Jackson, keeping each mapped scalar
+     * Reads the line {@code buf[lineFrom, lineTo)} without Jackson (the second try, after the
+     * one-pass scan in {@link #next} did not read it), keeping each mapped scalar
      * value as a slice of the line. Returns false, with the columns partly filled, as soon as it
      * meets anything it does not read simply, for Jackson to read the line again and say what is
      * wrong with it: malformed JSON, a backslash in a mapped string or in a field name of a mapped
@@ -342,10 +363,10 @@ public final class JsonlCursor implements RecordCursor {
     }
 
     /**
-     * Reads the fields of an object from just after its '{' to just after its '}', keeping the
-     * mapped ones when {@code node} is not null; returns the position after the '}', or -1.
+     * Skips an object that is not on a mapped path, from just after its '{' to just after its '}'
+     * (any escape allowed in its names); returns the position after the '}', or -1.
      */
-    private int scanObject(byte[] b, int p, int end, Node node, int depth) {
+    private int skipObject(byte[] b, int p, int end, int depth) {
         if (depth > MAX_FAST_DEPTH) {
             return -1;
         }
@@ -360,8 +381,7 @@ public final class JsonlCursor implements RecordCursor {
             int nameFrom = p + 1;
             int nameTo = plainStringEnd(b, nameFrom, end);
             if (nameTo < 0) {
-                // a name with an escape could spell a mapped name some other way
-                nameTo = stringEnd(b, nameFrom, end, node == null);
+                nameTo = stringEnd(b, nameFrom, end, true);
                 if (nameTo < 0 || nameTo - nameFrom > MAX_FAST_NAME) {
                     return -1;
                 }
@@ -377,16 +397,7 @@ public final class JsonlCursor implements RecordCursor {
             if (p >= end) {
                 return -1;
             }
-            Node child = node == null ? null : node.child(b, nameFrom, nameTo);
-            if (child == null) {
-                p = skipValue(b, p, end, depth);
-            } else if (child.column >= 0) {
-                p = scanValue(b, p, end, child.column, depth);
-            } else if (b[p] == '{') {
-                p = scanObject(b, p + 1, end, child, depth + 1);
-            } else {
-                p = skipValue(b, p, end, depth);
-            }
+            p = skipValue(b, p, end, depth);
             if (p < 0 || p >= end) {
                 return -1;
             }
@@ -409,11 +420,13 @@ public final class JsonlCursor implements RecordCursor {
     }
 
     /**
-     * As {@link #scanObject} for an object on a mapped path ({@code node} not null), but each
-     * field name is first compared with the name that followed the previous field on the last line
-     * that had it ({@link Seen}): lines of an export repeat their names in the same order, so the
-     * name is usually recognised by comparing one or two words, without searching for its end or
-     * looking it up. When the guess is wrong, the name is read as {@link #scanObject} reads it.
+     * Reads the fields of an object on a mapped path from just after its '{' to just after its
+     * '}', keeping the mapped ones; returns the position after the '}', or -1. Each field name is
+     * first compared with the name that followed the previous field the last time that field came
+     * up, then with the first names met in the object ({@link Seen}): lines of an export repeat
+     * their names in the same order, so a name is usually recognised by comparing one or two
+     * words, without searching for its end or looking it up. Otherwise the name is read (without
+     * an escape: an escape could spell a mapped name some other way), looked up and kept.
      */
     private int scanMapped(byte[] b, int p, int end, Node node, int depth) {
         if (depth > MAX_FAST_DEPTH) {
@@ -600,7 +613,7 @@ public final class JsonlCursor implements RecordCursor {
                 return to < 0 ? -1 : to + 1;
             }
             case '{' -> {
-                return scanObject(b, p + 1, end, null, depth + 1);
+                return skipObject(b, p + 1, end, depth + 1);
             }
             case '[' -> {
                 if (depth + 1 > MAX_FAST_DEPTH) {
