@@ -75,6 +75,26 @@ import org.churnrisk.features.io.values.ValueParser;
  * {@link String#strip()} decides what is whitespace), non-ASCII text or text longer than 64 bytes
  * for the number, date and timestamp parsers, non-ASCII text for the boolean spellings.
  *
+ * <p>The scan, in one pass: when the unread bytes in the buffer start with {@code '{'}, the
+ * scanner reads the object from there, bounded only by the end of the buffered bytes, not by a
+ * line end found first; when the object closes it expects optional spaces, tabs, CRs (any byte up
+ * to a space) and the LF, or the end of the file. No byte that the scanner accepts inside an
+ * object is an LF, so the object it reads is the whole line. Anything else (an object that runs
+ * past the buffered bytes, a line that starts with a space, a BOM or a blank line, text after the
+ * object, any line the scanner refuses) sends the line the old way, from the same place: the line
+ * end is searched for eight bytes at a time (the buffer refilled or grown as needed), the line
+ * trimmed, blank lines skipped, and the line scanned again, then, if the scanner refuses it, read
+ * by Jackson; so line numbers, messages and values are the same either way. Inside the scan,
+ * strings are searched for their closing quote eight bytes at a time (a word is plain while it
+ * has no quote, backslash, control character or non-ASCII byte; the first other byte is read as
+ * before), and digits eight at a time. In an object on a mapped path, each field name is first
+ * compared as bytes (one or two words, quotes included) with the name that followed the previous
+ * field the last time that field came up, then with the first 16 names met in that object, and
+ * only then read and looked up: a name is kept once the scanner has read it without an escape
+ * (up to 256 names of up to 64 bytes an object), so equal bytes are the same, valid name with
+ * the same mapping, and an export whose lines repeat their fields in the same order costs about
+ * a word compare per name.
+ *
  * <pre>{@code
  * try (JsonlCursor rows = new JsonlCursor(book.resolve("usage.jsonl.gz"), "usage.jsonl.gz", mapping)) {
  *     while (rows.next()) {
@@ -89,7 +109,8 @@ public final class JsonlCursor implements RecordCursor {
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(64 * 1024 * 1024).build())
             .build();
-    private static final int BUFFER_BYTES = 256 * 1024;
+    /** The buffer's first size (package-private for tests of lines across its end). */
+    static final int BUFFER_BYTES = 256 * 1024;
     private static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
     /** Eight bytes at a time, for the searches of line ends and string ends. */
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -218,6 +239,27 @@ public final class JsonlCursor implements RecordCursor {
     public boolean next() throws IOException {
         Arrays.fill(kind, MISSING);
         Arrays.fill(value, null);
+        if (fastPath && start < limit && buf[start] == '{') {
+            // one pass: scan the object where the line starts, then expect the line end right after it
+            int close = scanMapped(buf, start + 1, limit, root, 1);
+            if (close > 0) {
+                int q = close;
+                while (q < limit && buf[q] != '\n' && (buf[q] & 0xff) <= ' ') {
+                    q++;
+                }
+                if (q < limit ? buf[q] == '\n' : eof) {
+                    line = nextLine++;
+                    lineFrom = start;
+                    lineTo = close;
+                    start = q < limit ? q + 1 : limit;
+                    fastLine = true;
+                    return true;
+                }
+            }
+            // the line goes on past the buffer, or is odd: read it the old way, from the same start
+            Arrays.fill(kind, MISSING);
+            Arrays.fill(value, null);
+        }
         if (!nextNonBlankLine()) {
             return false;
         }
@@ -298,7 +340,8 @@ public final class JsonlCursor implements RecordCursor {
     // ---- the byte scanner --------------------------------------------------------------------------
 
     /**
-     * Reads the line {@code buf[lineFrom, lineTo)} without Jackson, keeping each mapped scalar
+     * Reads the line {@code buf[lineFrom, lineTo)} without Jackson (the second try, after the
+     * one-pass scan in {@link #next} did not read it), keeping each mapped scalar
      * value as a slice of the line. Returns false, with the columns partly filled, as soon as it
      * meets anything it does not read simply, for Jackson to read the line again and say what is
      * wrong with it: malformed JSON, a backslash in a mapped string or in a field name of a mapped
@@ -316,14 +359,14 @@ public final class JsonlCursor implements RecordCursor {
             return false;
         }
         // the line is trimmed, so the object must end at its last byte
-        return scanObject(b, p + 1, lineTo, root, 1) == lineTo;
+        return scanMapped(b, p + 1, lineTo, root, 1) == lineTo;
     }
 
     /**
-     * Reads the fields of an object from just after its '{' to just after its '}', keeping the
-     * mapped ones when {@code node} is not null; returns the position after the '}', or -1.
+     * Skips an object that is not on a mapped path, from just after its '{' to just after its '}'
+     * (any escape allowed in its names); returns the position after the '}', or -1.
      */
-    private int scanObject(byte[] b, int p, int end, Node node, int depth) {
+    private int skipObject(byte[] b, int p, int end, int depth) {
         if (depth > MAX_FAST_DEPTH) {
             return -1;
         }
@@ -336,44 +379,143 @@ public final class JsonlCursor implements RecordCursor {
                 return -1;
             }
             int nameFrom = p + 1;
-            int nameTo;
-            if (node == null) {
+            int nameTo = plainStringEnd(b, nameFrom, end);
+            if (nameTo < 0) {
                 nameTo = stringEnd(b, nameFrom, end, true);
-            } else {
-                // a name with an escape could spell a mapped name some other way
-                nameTo = stringEnd(b, nameFrom, end, false);
+                if (nameTo < 0 || nameTo - nameFrom > MAX_FAST_NAME) {
+                    return -1;
+                }
             }
-            if (nameTo < 0 || nameTo - nameFrom > MAX_FAST_NAME) {
-                return -1;
-            }
-            p = ws(b, nameTo + 1, end);
+            p = nameTo + 1;
             if (p >= end || b[p] != ':') {
-                return -1;
+                p = ws(b, p, end);
+                if (p >= end || b[p] != ':') {
+                    return -1;
+                }
             }
             p = ws(b, p + 1, end);
             if (p >= end) {
                 return -1;
             }
-            Node child = node == null ? null : node.child(b, nameFrom, nameTo);
+            p = skipValue(b, p, end, depth);
+            if (p < 0 || p >= end) {
+                return -1;
+            }
+            byte c = b[p];
+            if (c != ',' && c != '}') {
+                p = ws(b, p, end);
+                if (p >= end) {
+                    return -1;
+                }
+                c = b[p];
+            }
+            if (c == ',') {
+                p = ws(b, p + 1, end);
+            } else if (c == '}') {
+                return p + 1;
+            } else {
+                return -1;
+            }
+        }
+    }
+
+    /**
+     * Reads the fields of an object on a mapped path from just after its '{' to just after its
+     * '}', keeping the mapped ones; returns the position after the '}', or -1. Each field name is
+     * first compared with the name that followed the previous field the last time that field came
+     * up, then with the first names met in the object ({@link Seen}): lines of an export repeat
+     * their names in the same order, so a name is usually recognised by comparing one or two
+     * words, without searching for its end or looking it up. Otherwise the name is read (without
+     * an escape: an escape could spell a mapped name some other way), looked up and kept.
+     */
+    private int scanMapped(byte[] b, int p, int end, Node node, int depth) {
+        if (depth > MAX_FAST_DEPTH) {
+            return -1;
+        }
+        p = ws(b, p, end);
+        if (p < end && b[p] == '}') {
+            return p + 1;
+        }
+        Seen prev = null;
+        while (true) {
+            if (p >= end || b[p] != '"') {
+                return -1;
+            }
+            Seen guess = prev == null ? node.first : prev.next;
+            if (guess == null || !guess.matches(b, p, end)) {
+                // one of the first names met in this object? (a name's bytes end at its first quote,
+                // so at most one matches)
+                guess = node.firstSeenAt(b, p, end);
+                if (guess != null) {
+                    if (prev == null) {
+                        node.first = guess;
+                    } else {
+                        prev.next = guess;
+                    }
+                }
+            }
+            int nameTo;
+            Node child;
+            if (guess != null) {
+                nameTo = p + guess.length - 1;
+                child = guess.child;
+            } else {
+                int nameFrom = p + 1;
+                nameTo = plainStringEnd(b, nameFrom, end);
+                if (nameTo < 0) {
+                    // a name with an escape could spell a mapped name some other way
+                    nameTo = stringEnd(b, nameFrom, end, false);
+                    if (nameTo < 0 || nameTo - nameFrom > MAX_FAST_NAME) {
+                        return -1;
+                    }
+                }
+                guess = node.seen(b, nameFrom, nameTo);
+                if (guess == null) {
+                    child = node.child(b, nameFrom, nameTo);
+                } else {
+                    child = guess.child;
+                    if (prev == null) {
+                        node.first = guess;
+                    } else {
+                        prev.next = guess;
+                    }
+                }
+            }
+            prev = guess;
+            p = nameTo + 1;
+            if (p >= end || b[p] != ':') {
+                p = ws(b, p, end);
+                if (p >= end || b[p] != ':') {
+                    return -1;
+                }
+            }
+            p = ws(b, p + 1, end);
+            if (p >= end) {
+                return -1;
+            }
             if (child == null) {
                 p = skipValue(b, p, end, depth);
             } else if (child.column >= 0) {
                 p = scanValue(b, p, end, child.column, depth);
             } else if (b[p] == '{') {
-                p = scanObject(b, p + 1, end, child, depth + 1);
+                p = scanMapped(b, p + 1, end, child, depth + 1);
             } else {
                 p = skipValue(b, p, end, depth);
             }
-            if (p < 0) {
+            if (p < 0 || p >= end) {
                 return -1;
             }
-            p = ws(b, p, end);
-            if (p >= end) {
-                return -1;
+            byte c = b[p];
+            if (c != ',' && c != '}') {
+                p = ws(b, p, end);
+                if (p >= end) {
+                    return -1;
+                }
+                c = b[p];
             }
-            if (b[p] == ',') {
+            if (c == ',') {
                 p = ws(b, p + 1, end);
-            } else if (b[p] == '}') {
+            } else if (c == '}') {
                 return p + 1;
             } else {
                 return -1;
@@ -388,9 +530,14 @@ public final class JsonlCursor implements RecordCursor {
         }
         switch (b[p]) {
             case '"' -> {
-                int to = stringEnd(b, p + 1, end, false);
-                if (to < 0) {
-                    return -1;
+                int to = plainStringEnd(b, p + 1, end);
+                if (to >= 0) {
+                    nonAscii = 0;
+                } else {
+                    to = stringEnd(b, p + 1, end, false);
+                    if (to < 0) {
+                        return -1;
+                    }
                 }
                 int from = p + 1;
                 int rawFrom = from;
@@ -459,11 +606,14 @@ public final class JsonlCursor implements RecordCursor {
     private int skipValue(byte[] b, int p, int end, int depth) {
         switch (b[p]) {
             case '"' -> {
-                int to = stringEnd(b, p + 1, end, true);
+                int to = plainStringEnd(b, p + 1, end);
+                if (to < 0) {
+                    to = stringEnd(b, p + 1, end, true);
+                }
                 return to < 0 ? -1 : to + 1;
             }
             case '{' -> {
-                return scanObject(b, p + 1, end, null, depth + 1);
+                return skipObject(b, p + 1, end, depth + 1);
             }
             case '[' -> {
                 if (depth + 1 > MAX_FAST_DEPTH) {
@@ -568,6 +718,15 @@ public final class JsonlCursor implements RecordCursor {
     }
 
     private static int digits(byte[] b, int p, int end) {
+        // eight digits at a time: each byte's high nibble is 3, and adding 6 to its low one carries nowhere
+        while (p + 8 <= end) {
+            long w = (long) LONG.get(b, p);
+            if ((w & 0xF0F0F0F0F0F0F0F0L) != 0x3030303030303030L
+                    || (w + 0x0606060606060606L & 0xF0F0F0F0F0F0F0F0L) != 0x3030303030303030L) {
+                break;
+            }
+            p += 8;
+        }
         while (p < end && b[p] >= '0' && b[p] <= '9') {
             p++;
         }
@@ -584,9 +743,7 @@ public final class JsonlCursor implements RecordCursor {
         while (p < end) {
             // skip eight plain bytes at a time; the first byte that is not plain is always flagged
             while (p + 8 <= end) {
-                long w = (long) LONG.get(b, p);
-                long t = zeroBytes(w ^ 0x2222222222222222L) | zeroBytes(w ^ 0x5C5C5C5C5C5C5C5CL)
-                        | (w - 0x2020202020202020L) & ~w & HIGHS | w & HIGHS;
+                long t = special((long) LONG.get(b, p));
                 if (t != 0) {
                     p += Long.numberOfTrailingZeros(t) >>> 3;
                     break;
@@ -627,6 +784,33 @@ public final class JsonlCursor implements RecordCursor {
             }
         }
         return -1;
+    }
+
+    /**
+     * The position of the quote that ends a string of plain bytes (ASCII, no control character, no
+     * backslash) whose first byte is at {@code p}, read eight bytes at a time; -1 for any other
+     * string, which {@link #stringEnd} then reads from its start, or when the quote is not within
+     * the last whole word before {@code end}.
+     */
+    private static int plainStringEnd(byte[] b, int p, int end) {
+        for (; p + 8 <= end; p += 8) {
+            long w = (long) LONG.get(b, p);
+            long t = special(w);
+            if (t != 0) {
+                int k = Long.numberOfTrailingZeros(t) & ~7;
+                return (w >>> k & 0xff) == '"' ? p + (k >>> 3) : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The high bit of each byte of {@code w} that is a quote, a backslash, a control character or
+     * not ASCII; the lowest such byte is always flagged, a byte above it may be flagged falsely.
+     */
+    private static long special(long w) {
+        return zeroBytes(w ^ 0x2222222222222222L) | zeroBytes(w ^ 0x5C5C5C5C5C5C5C5CL)
+                | (w - 0x2020202020202020L) & ~w & HIGHS | w & HIGHS;
     }
 
     /**
@@ -995,22 +1179,90 @@ public final class JsonlCursor implements RecordCursor {
         in.close();
     }
 
+    /**
+     * A field name met in an object on a mapped path, kept to recognise it on later lines by its
+     * bytes: only a name that the scanner read without an escape, so that the same bytes are the
+     * same name, with what it maps to.
+     */
+    private static final class Seen {
+        /** The quote, the name's UTF-8 bytes, the quote. */
+        final byte[] token;
+        /** The token's length. */
+        final int length;
+        /** The child node of the name, or null for a field that is not mapped. */
+        final Node child;
+        /** The token's first eight bytes, and its last eight (for a token of 9 to 16 bytes), as little-endian words. */
+        final long first8;
+        final long last8;
+        /** The bytes of {@link #first8} that count (all for a token of eight bytes or more). */
+        final long mask;
+        /** The name that followed this one in the object the last time this one came up; null if none yet. */
+        Seen next;
+
+        Seen(byte[] token, Node child) {
+            this.token = token;
+            this.length = token.length;
+            this.child = child;
+            int n = token.length;
+            this.first8 = Node.word(token, 0, Math.min(n, 8));
+            this.mask = n >= 8 ? -1L : -1L >>> (64 - 8 * n);
+            this.last8 = n > 8 ? Node.word(token, n - 8, n) : 0;
+        }
+
+        /** Whether {@code b} holds the token at {@code p}. */
+        boolean matches(byte[] b, int p, int end) {
+            int n = length;
+            if (p + 16 > end) {
+                return p + n <= end && Arrays.equals(b, p, p + n, token, 0, n);
+            }
+            if (((long) LONG.get(b, p) & mask) != first8) {
+                return false;
+            }
+            if (n <= 8) {
+                return true;
+            }
+            if (n <= 16) {
+                return (long) LONG.get(b, p + n - 8) == last8;
+            }
+            return p + n <= end && Arrays.equals(b, p + 8, p + n, token, 8, n);
+        }
+    }
+
     /** One field name of the mapped paths: its column when a path ends here, the fields below it. */
     private static final class Node {
+        /** At most this many names are kept in {@link #seen}, however many different ones the lines have. */
+        static final int MAX_SEEN = 256;
+        static final int MAX_SEEN_NAME = 64;
+        /** The names met in this object on earlier lines, by a hash of their length and first word (open addressing). */
+        final Seen[] seen = new Seen[2 * MAX_SEEN];
+        int seenCount;
+        /** The first {@value #FEW} names kept, in the order they were met, for {@link #firstSeenAt}. */
+        static final int FEW = 16;
+        final Seen[] few = new Seen[FEW];
+        int fewCount;
+        /** The name that came first in this object last time. */
+        Seen first;
         final Map<String, Node> children = new HashMap<>(4);
         int column = -1;
         // the children again, for the byte scanner: their names in UTF-8
         byte[][] names = new byte[0][];
         Node[] nodes = new Node[0];
+        /** Each name's length, and its first eight bytes as a little-endian word (zeros after a shorter name). */
+        int[] lengths = new int[0];
+        long[] words = new long[0];
 
         /** Fills {@link #names} here and below; false if a name does not survive UTF-8 (a lone surrogate). */
         boolean encodeNames() {
             names = new byte[children.size()][];
             nodes = new Node[children.size()];
+            lengths = new int[children.size()];
+            words = new long[children.size()];
             boolean ok = true;
             int i = 0;
             for (Map.Entry<String, Node> e : children.entrySet()) {
                 names[i] = e.getKey().getBytes(StandardCharsets.UTF_8);
+                lengths[i] = names[i].length;
+                words[i] = word(names[i], 0, names[i].length);
                 ok &= new String(names[i], StandardCharsets.UTF_8).equals(e.getKey());
                 nodes[i] = e.getValue();
                 ok &= nodes[i].encodeNames();
@@ -1022,13 +1274,76 @@ public final class JsonlCursor implements RecordCursor {
         /** The child whose name is the bytes {@code b[from, to)}, or null. */
         Node child(byte[] b, int from, int to) {
             int length = to - from;
-            for (int i = 0; i < names.length; i++) {
-                byte[] name = names[i];
-                if (name.length == length && Arrays.equals(b, from, to, name, 0, length)) {
+            long w = word(b, from, to);
+            int[] ls = lengths;
+            for (int i = 0; i < ls.length; i++) {
+                if (ls[i] == length && words[i] == w
+                        && (length <= 8 || Arrays.equals(b, from + 8, to, names[i], 8, length))) {
                     return nodes[i];
                 }
             }
             return null;
+        }
+
+        /** The one of the first {@value #FEW} names kept whose token {@code b} holds at {@code p}, or null. */
+        Seen firstSeenAt(byte[] b, int p, int end) {
+            for (int i = 0; i < fewCount; i++) {
+                if (few[i].matches(b, p, end)) {
+                    return few[i];
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The name {@code b[from, to)} (read without an escape) as a {@link Seen}, made the first
+         * time it is met; null when too many names or too long a name to keep.
+         */
+        Seen seen(byte[] b, int from, int to) {
+            int n = to - from;
+            long w = word(b, from, to);
+            int mask = seen.length - 1;
+            for (int i = (int) ((w + n) * 0x9E3779B97F4A7C15L >>> 40) & mask; ; i = i + 1 & mask) {
+                Seen s = seen[i];
+                if (s == null) {
+                    if (seenCount == MAX_SEEN || n > MAX_SEEN_NAME) {
+                        return null;
+                    }
+                    byte[] token = new byte[n + 2];
+                    token[0] = '"';
+                    System.arraycopy(b, from, token, 1, n);
+                    token[n + 1] = '"';
+                    s = new Seen(token, child(b, from, to));
+                    seen[i] = s;
+                    seenCount++;
+                    if (fewCount < FEW) {
+                        few[fewCount++] = s;
+                    }
+                    return s;
+                }
+                if (s.length == n + 2 && Arrays.equals(b, from, to, s.token, 1, n + 1)) {
+                    return s;
+                }
+            }
+        }
+
+        /** The first eight bytes of {@code b[from, to)} as a little-endian word, zeros after fewer. */
+        static long word(byte[] b, int from, int to) {
+            int n = to - from;
+            if (n >= 8) {
+                return (long) LONG.get(b, from);
+            }
+            if (n == 0) {
+                return 0;
+            }
+            if (from + 8 <= b.length) {
+                return (long) LONG.get(b, from) & -1L >>> (64 - 8 * n);
+            }
+            long w = 0;
+            for (int i = n - 1; i >= 0; i--) {
+                w = w << 8 | b[from + i] & 0xffL;
+            }
+            return w;
         }
     }
 

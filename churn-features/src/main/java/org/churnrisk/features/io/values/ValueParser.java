@@ -134,6 +134,19 @@ public final class ValueParser {
     public long epochSecond(byte[] b, int offset, int length) {
         int from = trimStart(b, offset, offset + length);
         int to = trimEnd(b, from, offset + length);
+        if (epochUnit != 0 && timestampPatterns.length == 0 && to > from && to - from <= 18) {
+            // only digits (an epoch number as JSON exports write it): ISO-8601 needs a '-' and there
+            // is no other pattern to try, so it is the epoch number
+            long whole = 0;
+            int p = from;
+            while (p < to && b[p] >= '0' && b[p] <= '9') {
+                whole = whole * 10 + (b[p] - '0');
+                p++;
+            }
+            if (p == to) {
+                return epochUnit == 1 ? whole : Math.floorDiv(whole, epochUnit);
+            }
+        }
         long t = Iso8601.epochSecond(b, from, to, clock);
         if (t != INVALID) {
             return t;
@@ -191,7 +204,7 @@ public final class ValueParser {
     private long epochNumber(byte[] b, int from, int to) {
         long whole = integer(b, from, to - from);
         if (whole != INVALID) {
-            return Math.floorDiv(whole, epochUnit);
+            return epochUnit == 1 ? whole : Math.floorDiv(whole, epochUnit);
         }
         double value = decimal(b, from, to - from);
         if (Double.isNaN(value)) {
@@ -260,16 +273,28 @@ public final class ValueParser {
         }
         int start = p;
         long value = 0;
-        while (p < to) {
+        // eighteen digits cannot overflow: check only from the nineteenth on
+        int unchecked = Math.min(to, p + 18);
+        while (p < unchecked) {
             int d = b[p] - '0';
             if (d < 0 || d > 9) {
                 break;
             }
-            if (value > (Long.MAX_VALUE - d) / 10) {
-                return INVALID;
-            }
             value = value * 10 + d;
             p++;
+        }
+        if (p == unchecked) {
+            while (p < to) {
+                int d = b[p] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                if (value > (Long.MAX_VALUE - d) / 10) {
+                    return INVALID;
+                }
+                value = value * 10 + d;
+                p++;
+            }
         }
         if (p == start) {
             return INVALID;

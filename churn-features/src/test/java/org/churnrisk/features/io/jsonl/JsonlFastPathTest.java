@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -244,6 +245,129 @@ class JsonlFastPathTest {
 
     private static String line(String name) {
         return Stream.of(LINES).filter(l -> l[0].equals(name)).findFirst().orElseThrow()[1];
+    }
+
+    // ---- the one-pass scan: the object where the line starts, then the line end -----------------
+
+    @Test
+    void linesAcrossBufferRefillsReadTheSameBothWays() throws IOException {
+        // about five buffers of lines of many lengths and line ends, some odd, so that lines are cut
+        // by the buffer's end at every kind of place; blank lines between; the last without a line end
+        Random random = new Random(7);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] ends = {"\n", "\r\n", " \n", " \t\r\n", "\r\r\n", "\n\n", "\n \t\n", "\u000b\n"};
+        int odd = 0;
+        int lines = 0;
+        while (out.size() < 5 * JsonlCursor.BUFFER_BYTES) {
+            String pad = "x".repeat(random.nextInt(random.nextInt(10) == 0 ? 3000 : 300));
+            String id = "A-" + lines;
+            String line = switch (random.nextInt(6)) {
+                case 0 -> "{\"id\":\"" + id + "\",\"note\":\"" + pad + "\",\"p\":{\"arr\":" + lines + ",\"deep\":{\"seats\":3}}}";
+                case 1 -> "{\"note\":\"" + pad + "\",\"id\":\"" + id + "\",\"tier\":\"growth\"}";
+                case 2 -> "{\"id\": \"" + id + "\", \"p\": {\"name\": \"" + pad + "\", \"renewal\": \"2026-01-31\"}}";
+                case 3 -> "{\"id\":\"" + id + "\",\"x\":[" + "1,".repeat(pad.length() / 2) + "2],\"start\":1741083330}";
+                case 4 -> "{\"\u00e4\":{\"ae\":\"J\u00f6\"},\"id\":\"" + id + "\",\"note\":\"\\u00e9" + pad + "\"}";
+                default -> {
+                    odd++;
+                    yield "{\"id\":\"A\\u002d" + lines + "\",\"note\":\"" + pad + "\"}";
+                }
+            };
+            out.writeBytes(utf8(line));
+            out.writeBytes(utf8(ends[random.nextInt(ends.length)]));
+            lines++;
+        }
+        out.writeBytes(utf8("{\"id\":\"last\"}"));
+        lines++;
+        Path file = dir.resolve("refills.jsonl");
+        Files.write(file, out.toByteArray());
+        assertThat(transcript(file, EPOCHS, true)).isEqualTo(transcript(file, EPOCHS, false));
+        try (JsonlCursor rows = new JsonlCursor(file, "refills.jsonl", EPOCHS)) {
+            assertThat(readAll(rows)).isEqualTo(lines);
+            assertThat(rows.fallbacks()).as("only the lines with an escape in a mapped string go to Jackson")
+                    .isEqualTo(odd);
+        }
+    }
+
+    /**
+     * The first line, if any, and a long one end where the buffer's first fill ends, give or take
+     * {@code more} bytes: the long line is read by the one-pass scan from a full buffer (after a
+     * first line) or from an empty one (as the file's first), and its object, line end or the
+     * spaces between may end at the last byte of the fill or just after it.
+     */
+    @ParameterizedTest(name = "a line ending {0} bytes after the buffer's end, then {1}")
+    @CsvSource({"0, LF", "-1, LF", "1, LF", "2, LF", "-8, LF", "0, CRLF", "1, CRLF", "2, CRLF", "3, CRLF",
+        "1, space LF", "2, space LF", "0, nothing", "-1, nothing", "1, nothing"})
+    void aLineEndingAtTheBuffersEndReadsTheSameBothWays(int more, String after) throws IOException {
+        String end = switch (after) {
+            case "LF" -> "\n";
+            case "CRLF" -> "\r\n";
+            case "space LF" -> " \n";
+            default -> "";
+        };
+        String head = "{\"id\":\"A-1\",\"note\":\"";
+        String tail = "\",\"tier\":\"growth\"}";
+        for (String before : List.of("", "{\"id\":\"A-0\"}\n")) {
+            int length = JsonlCursor.BUFFER_BYTES + more - end.length() - before.length();
+            String line = head + "y".repeat(length - head.length() - tail.length()) + tail;
+            Path file = dir.resolve("long.jsonl");
+            Files.writeString(file, before + line + end + (end.isEmpty() ? "" : "{\"id\":\"A-2\"}"));
+            assertThat(transcript(file, EPOCHS, true)).isEqualTo(transcript(file, EPOCHS, false));
+            try (JsonlCursor rows = new JsonlCursor(file, "long.jsonl", EPOCHS)) {
+                int n = 0;
+                while (rows.next()) {
+                    n++;
+                    if (rows.rawRow().length() > 1000) {
+                        assertThat(rows.rawRow()).isEqualTo(line);
+                        assertThat(rows.text(6)).isEqualTo("growth");
+                    }
+                }
+                assertThat(n).isEqualTo((before.isEmpty() ? 1 : 2) + (end.isEmpty() ? 0 : 1));
+                assertThat(rows.fallbacks()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void fieldNamesInAnotherOrderOrSpelledOtherwiseReadTheSameBothWays() throws IOException {
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < 70; i++) {
+            content.append("{\"f").append(i).append("\": ").append(i).append(", \"id\": \"A-").append(i).append("\"}\n");
+        }
+        content.append("{");
+        for (int i = 0; i < 70; i++) {
+            content.append("\"g").append(i).append("\": ").append(i).append(", ");
+        }
+        content.append("\"id\": \"many\"}\n");
+        content.append("""
+                {"id":"A","tier":"t","p":{"name":"n","arr":1}}
+                {"tier":"u","id":"B","p":{"arr":2,"name":"m"}}
+                {"id":"C"}
+                {"idx":"D","id":"E","i":"F","tie":"x","tiers":"y"}
+                {"id" : "G" , "tier"\t:"H"}
+                {"i\\u0064":"H","tier":"I"}
+                {"x":{"id":"no","tier":"no"},"id":"yes","p":{"p":{"name":"no"},"name":"yes"}}
+                {"a_field_name_longer_than_sixteen_bytes":1,"id":"J","another_name_longer_than_sixteen":{"id":2}}
+                {"a_field_name_longer_than_sixteen_bytes":1,"id":"K","another_name_longer_than_sixteen":{"id":2}}
+                {"a_field_name_longer_than_sixteen_bytez":1,"id":"L"}
+                {"\u00e4":{"ae":"\u00c5"},"\u00e9t\u00e9":1,"id":"M"}
+                {"\u00e9t\u00e9":1,"\u00e4":{"ae":"\u00c6"},"id":"N"}
+                {"id":"O","id":"P"}
+                {"p":{"name":"a"},"p":{"name":"b"}}
+                {"p":{"renewal":"2026-01-31","name":"S"},"id":"S"}
+                {"p":{"renewall":"2026-02-01","namx":"T","renewaX":"2026-02-02"},"id":"T"}
+                {"p":{"renewal":"2026-03-01","nam":"U","namee":"U"},"id":"U"}
+                """);
+        // the last line, without a line end, ends within a word of the file's end
+        content.append("{\"tier\":\"Q\",\"id\":\"R\"}");
+        Path file = dir.resolve("names.jsonl");
+        Files.writeString(file, content.toString());
+        for (SourceMapping mapping : List.of(EPOCHS, EXCEL)) {
+            assertThat(transcript(file, mapping, true)).isEqualTo(transcript(file, mapping, false));
+        }
+        try (JsonlCursor rows = new JsonlCursor(file, "names.jsonl", EPOCHS)) {
+            assertThat(readAll(rows)).as("every line but the two with a field twice").isEqualTo(70 + 1 + 18 - 2);
+            assertThat(rows.fallbacks()).as("the escaped name and the two lines with a field twice").isEqualTo(3);
+        }
     }
 
     @Test
