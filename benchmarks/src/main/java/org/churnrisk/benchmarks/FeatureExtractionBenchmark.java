@@ -94,8 +94,9 @@ public class FeatureExtractionBenchmark {
     public int days;
 
     /**
-     * How usage is stored: {@code csv}, {@code parquet} as {@link UsageParquet} writes it, or a
-     * Mixpanel-style JSON Lines export as {@link UsageJsonl} writes it ({@code jsonl}, {@code jsonl.gz}).
+     * How usage is stored: {@code csv} (or {@code csv.gz}, the same file gzipped at the default
+     * level), {@code parquet} as {@link UsageParquet} writes it, or a Mixpanel-style JSON Lines
+     * export as {@link UsageJsonl} writes it ({@code jsonl}, {@code jsonl.gz}).
      */
     @Param({"csv", "parquet", "jsonl"})
     public String format;
@@ -164,8 +165,9 @@ public class FeatureExtractionBenchmark {
     /** Finds the cached book or makes one, and counts its usage rows once with the cursor. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        if (!List.of("csv", "parquet", "jsonl", "jsonl.gz").contains(format)) {
-            throw new IllegalArgumentException("format '" + format + "' is not one of csv, parquet, jsonl, jsonl.gz");
+        if (!List.of("csv", "csv.gz", "parquet", "jsonl", "jsonl.gz").contains(format)) {
+            throw new IllegalArgumentException("format '" + format
+                    + "' is not one of csv, csv.gz, parquet, jsonl, jsonl.gz");
         }
         GeneratorConfig config = GeneratorConfig.builder().accounts(accounts).days(days).seed(SEED).truthSamples(0)
                 .usageLayout(UsageLayout.CSV).build();
@@ -178,7 +180,7 @@ public class FeatureExtractionBenchmark {
         long generatedRows = 0;
         if (format.equals("parquet") && isBook(cachedParquet, wanted, "usage.parquet")) {
             book = cachedParquet;
-        } else if (format.startsWith("jsonl") && isBook(cachedJsonl, wanted, "usage." + format)) {
+        } else if (!format.equals("csv") && isBook(cachedJsonl, wanted, "usage." + format)) {
             book = cachedJsonl;
         } else {
             Path csvBook = cachedCsv;
@@ -200,6 +202,12 @@ public class FeatureExtractionBenchmark {
                 }
                 book = tempDir.resolve("book-jsonl");
                 UsageJsonl.convertBook(csvBook, book, format.endsWith(".gz"));
+            } else if (format.equals("csv.gz")) {
+                if (tempDir == null) {
+                    tempDir = Files.createTempDirectory("churn-extraction-bench-");
+                }
+                book = tempDir.resolve("book-csv-gz");
+                gzipUsage(csvBook, book);
             }
         }
         manifest = BookManifest.read(book);
@@ -212,6 +220,28 @@ public class FeatureExtractionBenchmark {
         usageRows = counted;
         extractor = FeatureExtractor.create(FeatureSettings.forBook(book, null));
         options = ReadOptions.forBook(book).withFileHashes(hashFiles);
+    }
+
+    /** Copies {@code csvBook} to {@code target} with {@code usage.csv} gzipped as {@code usage.csv.gz}. */
+    static void gzipUsage(Path csvBook, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (var files = Files.list(csvBook)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String fileName = f.getFileName().toString();
+                if (!Files.isRegularFile(f)) {
+                    continue;
+                }
+                if (fileName.equals("usage.csv")) {
+                    try (var in = Files.newInputStream(f);
+                         var out = new java.util.zip.GZIPOutputStream(
+                                 Files.newOutputStream(target.resolve("usage.csv.gz")), 1 << 16)) {
+                        in.transferTo(out);
+                    }
+                } else {
+                    Files.copy(f, target.resolve(fileName));
+                }
+            }
+        }
     }
 
     private static boolean isBook(Path dir, BookManifest wanted, String usageFileName) throws IOException {
