@@ -199,8 +199,8 @@ public record MappingDraft(String yaml, List<String> todos) {
                         String rawLeaf = e.format == Export.Format.JSONL ? leaf(raw) : raw;
                         String leaf = Synonyms.normal(rawLeaf);
                         // A prefix must end at a word: quantity's "times" names "times_used", not "timestamp".
-                        boolean hit = prefix ? name.length() >= 5
-                                && (Synonyms.startsWithWords(raw, name) || Synonyms.startsWithWords(rawLeaf, name))
+                        boolean hit = prefix ? name.length() >= 5 && (Synonyms.startsWithWords(raw, name)
+                                || rawLeaf != raw && Synonyms.startsWithWords(rawLeaf, name))
                                 : h.equals(name) || leaf.equals(name);
                         if (hit && !used.contains(i)) {
                             used.add(i);

@@ -237,8 +237,7 @@ public final class JsonlCursor implements RecordCursor {
 
     @Override
     public boolean next() throws IOException {
-        Arrays.fill(kind, MISSING);
-        Arrays.fill(value, null);
+        clearValues();
         if (fastPath && start < limit && buf[start] == '{') {
             // one pass: scan the object where the line starts, then expect the line end right after it
             int close = scanMapped(buf, start + 1, limit, root, 1);
@@ -257,8 +256,7 @@ public final class JsonlCursor implements RecordCursor {
                 }
             }
             // the line goes on past the buffer, or is odd: read it the old way, from the same start
-            Arrays.fill(kind, MISSING);
-            Arrays.fill(value, null);
+            clearValues();
         }
         if (!nextNonBlankLine()) {
             return false;
@@ -269,8 +267,7 @@ public final class JsonlCursor implements RecordCursor {
                 return true;
             }
             fallbacks++;
-            Arrays.fill(kind, MISSING);
-            Arrays.fill(value, null);
+            clearValues();
         }
         fastLine = false;
         try (JsonParser p = JSON.createParser(buf, lineFrom, lineTo - lineFrom)) {
@@ -337,6 +334,12 @@ public final class JsonlCursor implements RecordCursor {
         }
     }
 
+    /** Forgets what a scan of the line kept: every column missing again. */
+    private void clearValues() {
+        Arrays.fill(kind, MISSING);
+        Arrays.fill(value, null);
+    }
+
     // ---- the byte scanner --------------------------------------------------------------------------
 
     /**
@@ -386,35 +389,14 @@ public final class JsonlCursor implements RecordCursor {
                     return -1;
                 }
             }
-            p = nameTo + 1;
-            if (p >= end || b[p] != ':') {
-                p = ws(b, p, end);
-                if (p >= end || b[p] != ':') {
-                    return -1;
-                }
-            }
-            p = ws(b, p + 1, end);
-            if (p >= end) {
+            p = value(b, nameTo + 1, end);
+            if (p < 0) {
                 return -1;
             }
             p = skipValue(b, p, end, depth);
-            if (p < 0 || p >= end) {
-                return -1;
-            }
-            byte c = b[p];
-            if (c != ',' && c != '}') {
-                p = ws(b, p, end);
-                if (p >= end) {
-                    return -1;
-                }
-                c = b[p];
-            }
-            if (c == ',') {
-                p = ws(b, p + 1, end);
-            } else if (c == '}') {
-                return p + 1;
-            } else {
-                return -1;
+            p = afterMember(b, p, end);
+            if (p < 0) {
+                return p == -1 ? -1 : ~p;
             }
         }
     }
@@ -441,18 +423,12 @@ public final class JsonlCursor implements RecordCursor {
             if (p >= end || b[p] != '"') {
                 return -1;
             }
-            Seen guess = prev == null ? node.first : prev.next;
+            Seen expected = prev == null ? node.first : prev.next;
+            Seen guess = expected;
             if (guess == null || !guess.matches(b, p, end)) {
                 // one of the first names met in this object? (a name's bytes end at its first quote,
                 // so at most one matches)
                 guess = node.firstSeenAt(b, p, end);
-                if (guess != null) {
-                    if (prev == null) {
-                        node.first = guess;
-                    } else {
-                        prev.next = guess;
-                    }
-                }
             }
             int nameTo;
             Node child;
@@ -470,27 +446,19 @@ public final class JsonlCursor implements RecordCursor {
                     }
                 }
                 guess = node.seen(b, nameFrom, nameTo);
-                if (guess == null) {
-                    child = node.child(b, nameFrom, nameTo);
+                child = guess == null ? node.child(b, nameFrom, nameTo) : guess.child;
+            }
+            if (guess != null && guess != expected) {
+                // remember what followed: the guess for this place on the next line
+                if (prev == null) {
+                    node.first = guess;
                 } else {
-                    child = guess.child;
-                    if (prev == null) {
-                        node.first = guess;
-                    } else {
-                        prev.next = guess;
-                    }
+                    prev.next = guess;
                 }
             }
             prev = guess;
-            p = nameTo + 1;
-            if (p >= end || b[p] != ':') {
-                p = ws(b, p, end);
-                if (p >= end || b[p] != ':') {
-                    return -1;
-                }
-            }
-            p = ws(b, p + 1, end);
-            if (p >= end) {
+            p = value(b, nameTo + 1, end);
+            if (p < 0) {
                 return -1;
             }
             if (child == null) {
@@ -502,25 +470,49 @@ public final class JsonlCursor implements RecordCursor {
             } else {
                 p = skipValue(b, p, end, depth);
             }
-            if (p < 0 || p >= end) {
-                return -1;
+            p = afterMember(b, p, end);
+            if (p < 0) {
+                return p == -1 ? -1 : ~p;
             }
-            byte c = b[p];
-            if (c != ',' && c != '}') {
-                p = ws(b, p, end);
-                if (p >= end) {
-                    return -1;
-                }
-                c = b[p];
-            }
-            if (c == ',') {
-                p = ws(b, p + 1, end);
-            } else if (c == '}') {
-                return p + 1;
-            } else {
+        }
+    }
+
+    /**
+     * From just after a field name's closing quote: past the colon and the spaces around it, to the
+     * value's first byte; -1 when there is no colon or nothing after it.
+     */
+    private static int value(byte[] b, int p, int end) {
+        if (p >= end || b[p] != ':') {
+            p = ws(b, p, end);
+            if (p >= end || b[p] != ':') {
                 return -1;
             }
         }
+        p = ws(b, p + 1, end);
+        return p < end ? p : -1;
+    }
+
+    /**
+     * From just after a member's value ({@code p}; negative when the value was refused): past the
+     * comma and spaces to the next name, returned as is; or past the object's closing brace,
+     * returned as {@code ~position} (at most -2); or -1 for anything else.
+     */
+    private static int afterMember(byte[] b, int p, int end) {
+        if (p < 0 || p >= end) {
+            return -1;
+        }
+        byte c = b[p];
+        if (c != ',' && c != '}') {
+            p = ws(b, p, end);
+            if (p >= end) {
+                return -1;
+            }
+            c = b[p];
+        }
+        if (c == ',') {
+            return ws(b, p + 1, end);
+        }
+        return c == '}' ? ~(p + 1) : -1;
     }
 
     /** Reads the value of a mapped field at {@code p} into column {@code c}; returns the position after it, or -1. */

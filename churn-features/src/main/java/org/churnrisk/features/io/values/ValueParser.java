@@ -134,17 +134,12 @@ public final class ValueParser {
     public long epochSecond(byte[] b, int offset, int length) {
         int from = trimStart(b, offset, offset + length);
         int to = trimEnd(b, from, offset + length);
-        if (epochUnit != 0 && timestampPatterns.length == 0 && to > from && to - from <= 18) {
-            // only digits (an epoch number as JSON exports write it): ISO-8601 needs a '-' and there
-            // is no other pattern to try, so it is the epoch number
-            long whole = 0;
-            int p = from;
-            while (p < to && b[p] >= '0' && b[p] <= '9') {
-                whole = whole * 10 + (b[p] - '0');
-                p++;
-            }
-            if (p == to) {
-                return epochUnit == 1 ? whole : Math.floorDiv(whole, epochUnit);
+        if (epochUnit != 0 && timestampPatterns.length == 0) {
+            // A whole number (an epoch number as JSON exports write it) is never ISO-8601, which
+            // needs a '-' after the year, and no other timestamp pattern comes before it: read it first.
+            long whole = integer(b, from, to - from);
+            if (whole != INVALID) {
+                return inSeconds(whole);
             }
         }
         long t = Iso8601.epochSecond(b, from, to, clock);
@@ -200,11 +195,16 @@ public final class ValueParser {
         return epochUnit != 0;
     }
 
+    /** A whole epoch number in the unit of the patterns as epoch seconds, rounded down. */
+    private long inSeconds(long whole) {
+        return epochUnit == 1 ? whole : Math.floorDiv(whole, epochUnit);
+    }
+
     /** An epoch number in the unit of the patterns, as epoch seconds rounded down; {@link #INVALID} when it is none. */
     private long epochNumber(byte[] b, int from, int to) {
         long whole = integer(b, from, to - from);
         if (whole != INVALID) {
-            return epochUnit == 1 ? whole : Math.floorDiv(whole, epochUnit);
+            return inSeconds(whole);
         }
         double value = decimal(b, from, to - from);
         if (Double.isNaN(value)) {
