@@ -662,7 +662,6 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     public double contributions(double[] vectors, int offset, int count, double[] out, int outOffset) {
         int n = schema.size();
         Batch.checkRows(n, vectors, offset, count, out, outOffset);
-        java.util.Arrays.fill(out, outOffset, outOffset + count * n, 0.0);
         Shap.Layout[] layouts = shapLayouts();
         Shap.Scratch scratch = shapScratch.get();
         int first = 0;
@@ -677,6 +676,8 @@ public final class TreeEnsembleScorer implements CompiledScorer {
                 block.store(lanes, out, outOffset + first * n);
             }
         }
+        // VectorShap wrote its vectors' contributions; Shap adds to the rest
+        java.util.Arrays.fill(out, outOffset + Math.min(first, count) * n, outOffset + count * n, 0.0);
         for (; first < count; first += SHAP_BLOCK) {
             int last = Math.min(count, first + SHAP_BLOCK);
             for (int t = 0; t < treeCount; t++) {

@@ -86,7 +86,7 @@ final class VectorShap {
             java.util.Arrays.fill(phi, 0.0);
         }
 
-        /** Adds the block's contributions of the first {@code count} lanes to {@code out} from {@code outOffset}. */
+        /** Writes the block's contributions of the first {@code count} lanes into {@code out} from {@code outOffset}. */
         void store(int count, double[] out, int outOffset) {
             int n = features;
             for (int lane = 0; lane < count; lane++) {
